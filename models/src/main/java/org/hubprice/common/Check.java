@@ -1,0 +1,102 @@
+package org.hubprice.common;
+
+/**
+ * Argument checks whose messages name the field, the offending value and what is allowed,
+ * so that a user who mistypes a config value knows exactly what to change.
+ */
+public final class Check {
+    private Check() {}
+
+    /** Throws unless {@code value} is a finite number. */
+    public static double finite(String field, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(field + " = " + value + " is not a finite number; give a real value");
+        }
+        return value;
+    }
+
+    /** Throws unless {@code value} is finite and {@code >= 0}. */
+    public static double nonNegative(String field, double value) {
+        finite(field, value);
+        if (value < 0) {
+            throw new IllegalArgumentException(field + " = " + value + " must be >= 0");
+        }
+        return value;
+    }
+
+    /** Throws unless {@code value} is finite and {@code > 0}. */
+    public static double positive(String field, double value) {
+        finite(field, value);
+        if (value <= 0) {
+            throw new IllegalArgumentException(field + " = " + value + " must be > 0");
+        }
+        return value;
+    }
+
+    /** Throws unless {@code value > 0}. */
+    public static int positive(String field, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(field + " = " + value + " must be a positive integer");
+        }
+        return value;
+    }
+
+    /** Throws unless {@code value >= 0}. */
+    public static int nonNegative(String field, int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(field + " = " + value + " must be >= 0");
+        }
+        return value;
+    }
+
+    /** Throws unless {@code lo <= value <= hi} (and finite). */
+    public static double inRange(String field, double value, double lo, double hi) {
+        finite(field, value);
+        if (value < lo || value > hi) {
+            throw new IllegalArgumentException(field + " = " + value + " is outside the allowed range [" + lo + ", " + hi + "]");
+        }
+        return value;
+    }
+
+    /** Throws unless {@code lo <= value <= hi}. */
+    public static int inRange(String field, int value, int lo, int hi) {
+        if (value < lo || value > hi) {
+            throw new IllegalArgumentException(field + " = " + value + " is outside the allowed range [" + lo + ", " + hi + "]");
+        }
+        return value;
+    }
+
+    /** Throws unless the array is non-null, has {@code length} entries, each finite. */
+    public static double[] finiteArray(String field, double[] values, int length) {
+        if (values == null) {
+            throw new IllegalArgumentException(field + " is missing; give " + length + " values");
+        }
+        if (values.length != length) {
+            throw new IllegalArgumentException(field + " has " + values.length + " values; exactly " + length + " are required");
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException(field + "[" + i + "] = " + values[i] + " is not a finite number");
+            }
+        }
+        return values;
+    }
+
+    /** Throws unless every entry is finite and {@code >= 0}. */
+    public static double[] nonNegativeArray(String field, double[] values, int length) {
+        finiteArray(field, values, length);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] < 0) {
+                throw new IllegalArgumentException(field + "[" + i + "] = " + values[i] + " must be >= 0");
+            }
+        }
+        return values;
+    }
+
+    /** Throws with a message naming {@code field} when {@code condition} is false. */
+    public static void that(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

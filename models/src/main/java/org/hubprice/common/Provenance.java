@@ -1,0 +1,82 @@
+package org.hubprice.common;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where a result came from: project version, git commit, Java and OS, machine, time. Every
+ * checkpoint, report and bench output carries one so that a run can be traced and repeated.
+ */
+public final class Provenance {
+    private Provenance() {}
+
+    /** The project version baked in at build time, or "unknown" when run from an IDE. */
+    public static String projectVersion() {
+        try (InputStream in = Provenance.class.getResourceAsStream("/hubprice-version.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version", "unknown");
+            }
+        } catch (IOException ignored) {
+            // fall through
+        }
+        return "unknown";
+    }
+
+    /**
+     * The git commit of the working tree the program runs from (with "-dirty" when it has
+     * uncommitted changes), or "unknown" outside a git checkout.
+     */
+    public static String gitCommit() {
+        String head = run("git", "rev-parse", "HEAD");
+        if (head == null) {
+            return "unknown";
+        }
+        String status = run("git", "status", "--porcelain", "--untracked-files=no");
+        return status != null && !status.isBlank() ? head + "-dirty" : head;
+    }
+
+    private static String run(String... cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(5, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return null;
+            }
+            return new String(out, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** A snapshot of the environment: versions, commit, machine and time, in a stable order. */
+    public static Map<String, Object> collect() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("project", "hubprice");
+        m.put("projectVersion", projectVersion());
+        m.put("gitCommit", gitCommit());
+        m.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "unknown";
+        }
+        m.put("host", host);
+        m.put("time", Instant.now().toString());
+        return m;
+    }
+}
