@@ -9,6 +9,8 @@ final class Commands {
     private Commands() {}
 
     static void register(CommandLine cl) {
-        // (each command adds one line below)
+        cl.addSubcommand("bench", new BenchCommand());
+        CommandLine bench = cl.getSubcommands().get("bench");
+        // Each command adds one line below: cl.addSubcommand(...) or bench.addSubcommand(...).
     }
 }
