@@ -294,22 +294,23 @@ class HubChoiceModelTest {
             ChoiceOutcome out = new ChoiceOutcome(hubs);
             long seed = gen.nextLong();
             new HubChoiceModel(cfg).assign(arrivals, prices, free, new SplittableRandom(seed), out);
-            String where = "case " + c + ": arrivals " + arrivals + ", prices " + java.util.Arrays.toString(prices) + ", free "
+            int id = c;
+            java.util.function.Supplier<String> where = () -> "case " + id + ": arrivals " + arrivals + ", prices " + java.util.Arrays.toString(prices) + ", free "
                     + java.util.Arrays.toString(free) + ", gamma " + gamma + ", delta " + delta + ", " + curve + " -> " + out;
 
             assertArrayEquals(pricesCopy, prices, "prices must not be modified");
             assertArrayEquals(freeCopy, free, "free stations must not be modified");
-            assertEquals(arrivals, out.totalAssigned() + out.totalBalked() + out.lost, "conservation, " + where);
+            assertEquals(arrivals, out.totalAssigned() + out.totalBalked() + out.lost, () -> "conservation, " + where.get());
             int totalFree = 0;
             boolean allFull = true;
             for (int i = 0; i < hubs; i++) {
-                assertTrue(out.assigned[i] >= 0 && out.assigned[i] <= free[i], "capacity, " + where);
+                assertTrue(out.assigned[i] >= 0 && out.assigned[i] <= free[i], () -> "capacity, " + where.get());
                 assertTrue(out.balked[i] >= 0, where);
                 totalFree += free[i];
                 allFull &= out.assigned[i] == free[i];
             }
             assertTrue(out.lost >= 0, where);
-            assertTrue(out.lost == 0 || allFull, "EVs lost while a station was free, " + where);
+            assertTrue(out.lost == 0 || allFull, () -> "EVs lost while a station was free, " + where.get());
             if (curve instanceof BalkingCurve.None || gamma == 0) {
                 assertEquals(0, out.totalBalked(), where);
                 assertEquals(Math.min(arrivals, totalFree), out.totalAssigned(), where);
@@ -324,7 +325,7 @@ class HubChoiceModelTest {
                 for (int i = 0; i < hubs; i++) {
                     boolean similar = (prices[i] - pMin) / pMin <= delta + HubChoiceModel.SIMILARITY_SLACK;
                     if (similar) {
-                        assertEquals(0, out.balked[i], "balking inside the similar set, " + where);
+                        assertEquals(0, out.balked[i], () -> "balking inside the similar set, " + where.get());
                         if (out.assigned[i] < free[i]) {
                             similarRoomLeft = true;
                             minOpenSimilar = Math.min(minOpenSimilar, out.assigned[i]);
@@ -333,13 +334,13 @@ class HubChoiceModelTest {
                     }
                 }
                 if (gamma == 1 && similarRoomLeft) {
-                    assertTrue(maxOpenSimilar - minOpenSimilar <= 1, "uneven spread over the similar set, " + where);
+                    assertTrue(maxOpenSimilar - minOpenSimilar <= 1, () -> "uneven spread over the similar set, " + where.get());
                     for (int i = 0; i < hubs; i++) {
                         boolean similar = (prices[i] - pMin) / pMin <= delta + HubChoiceModel.SIMILARITY_SLACK;
                         if (!similar) {
-                            assertEquals(0, out.assigned[i] + out.balked[i], "overflow although the similar set had room, " + where);
+                            assertEquals(0, out.assigned[i] + out.balked[i], () -> "overflow although the similar set had room, " + where.get());
                         } else if (out.assigned[i] == free[i]) {
-                            assertTrue(out.assigned[i] <= minOpenSimilar + 1, "a full similar hub got more than its share, " + where);
+                            assertTrue(out.assigned[i] <= minOpenSimilar + 1, () -> "a full similar hub got more than its share, " + where.get());
                         }
                     }
                 }
