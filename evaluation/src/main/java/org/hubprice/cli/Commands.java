@@ -12,5 +12,7 @@ final class Commands {
         cl.addSubcommand("bench", new BenchCommand());
         CommandLine bench = cl.getSubcommands().get("bench");
         // Each command adds one line below: cl.addSubcommand(...) or bench.addSubcommand(...).
+        cl.addSubcommand("commit-da", new CommitDaCommand());
+        bench.addSubcommand("da-commit", new DaCommitBenchCommand());
     }
 }
