@@ -25,9 +25,10 @@ import picocli.CommandLine.Spec;
                 + "commitment.csv and commitment.json into --out."},
         footer = {"", "Days CSV format (--days): a header line",
             "  date,da_0,...,da_23,rt_0,...,rt_23,load_0,...,load_23",
-            "then one row per day: an ISO date (yyyy-mm-dd, unique), 24 day-ahead prices and 24 real-time prices in",
-            "$/MWh (any finite number), and 24 expected hub loads in kWh (>= 0). Blank lines and lines starting",
-            "with # are ignored. A bad row is reported with its line number, column and value.",
+            "then one row per day: an ISO date (yyyy-mm-dd, unique), 24 day-ahead and",
+            "24 real-time prices in $/MWh (any finite number), and 24 expected hub loads",
+            "in kWh (>= 0). Blank lines and lines starting with # are ignored. A bad row",
+            "is reported with its line number, column and value.",
             "", "Example: hubprice commit-da --synthetic 120 --seed 1"})
 final class CommitDaCommand implements Callable<Integer> {
     @Spec
