@@ -13,5 +13,7 @@ final class Commands {
         CommandLine bench = cl.getSubcommands().get("bench");
         // Each command adds one line below: cl.addSubcommand(...) or bench.addSubcommand(...).
         bench.addSubcommand("dispatch", new BenchDispatchCommand());
+        cl.addSubcommand("commit-da", new CommitDaCommand());
+        bench.addSubcommand("da-commit", new DaCommitBenchCommand());
     }
 }
