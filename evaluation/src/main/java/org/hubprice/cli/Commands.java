@@ -13,5 +13,6 @@ final class Commands {
         CommandLine bench = cl.getSubcommands().get("bench");
         // Each command adds one line below: cl.addSubcommand(...) or bench.addSubcommand(...).
         cl.addSubcommand("canonical", new CanonicalCommand());
+        bench.addSubcommand("canonical-loop", new CanonicalLoopBench());
     }
 }

@@ -51,6 +51,9 @@ public final class TabularQAgent implements Agent {
     static final String FORMAT = "hubprice-tabular-q";
     static final int FORMAT_VERSION = 1;
     static final String MANIFEST = "manifest.json";
+    /** Periods between exact evaluations of {@code exp(−β t)}; a power of two. */
+    private static final int EPS_ANCHOR = 1024;
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Discrete observationSpace;
@@ -65,7 +68,10 @@ public final class TabularQAgent implements Agent {
     private final double alpha;
     private final double oneMinusAlpha;
     private final double beta;
+    private final double decay;
     private final double discount;
+    /** {@code ε} of the next training period, {@code exp(−β · periods)} (see {@link #resetEpsilon}). */
+    private double eps;
     private long periods;
     private long stable;
 
@@ -92,8 +98,26 @@ public final class TabularQAgent implements Agent {
         this.alpha = config.alpha();
         this.oneMinusAlpha = 1 - alpha;
         this.beta = config.beta();
+        this.decay = Math.exp(-beta);
         this.discount = config.discount();
         initialiseQ(QInitializer.constant(config.qInit()));
+        resetEpsilon();
+    }
+
+    /**
+     * Sets {@code eps} for the current period count the same way {@link #actIndex} gets there:
+     * {@code exp(−β t)} is evaluated exactly every {@value #EPS_ANCHOR} periods and multiplied
+     * by {@code exp(−β)} in between. An exponential per period would cost more than the whole
+     * rest of a period; the products stay within 1e-13 (relative) of the exact value, and a
+     * loaded agent lands on the very same bits as one that never stopped.
+     */
+    private void resetEpsilon() {
+        long anchor = periods & -EPS_ANCHOR;
+        double e = Math.exp(-beta * anchor);
+        for (long t = anchor; t < periods; t++) {
+            e *= decay;
+        }
+        eps = e;
     }
 
     /**
@@ -133,9 +157,9 @@ public final class TabularQAgent implements Agent {
         return config;
     }
 
-    /** The exploration probability of the next training period, {@code exp(−β t)}. */
+    /** The exploration probability of the next training period, {@code exp(−β t)} (to 1e-13 relative). */
     public double epsilon() {
-        return Math.exp(-config.beta() * periods);
+        return eps;
     }
 
     /**
@@ -147,9 +171,10 @@ public final class TabularQAgent implements Agent {
         if (mode == Mode.EVAL) {
             return greedy[state];
         }
-        double eps = Math.exp(-beta * periods);
+        double e = eps;
         periods++;
-        if (rng.nextDouble() < eps) {
+        eps = (periods & (EPS_ANCHOR - 1)) == 0 ? Math.exp(-beta * periods) : e * decay;
+        if (rng.nextDouble() < e) {
             return rng.nextInt(actions);
         }
         return greedy[state];
@@ -366,6 +391,7 @@ public final class TabularQAgent implements Agent {
             agent.greedy[s] = agent.argmax(s);
         }
         agent.periods = m.path("periods").asLong();
+        agent.resetEpsilon();
         agent.stable = m.path("stablePeriods").asLong();
         agent.rng.state(m.path("rngState").asLong());
         return agent;

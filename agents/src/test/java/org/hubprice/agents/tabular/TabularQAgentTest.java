@@ -115,6 +115,16 @@ class TabularQAgentTest {
     }
 
     @Test
+    void explorationRateStaysOnTheExactCurveAcrossAnchors() {
+        TabularQAgent a = agent(1, 2, new TabularQConfig(0.1, 4e-6, 0.9, 10, 0), 1);
+        for (int t = 1; t <= 5000; t++) {
+            a.actIndex(0, Mode.TRAIN);
+            double exact = Math.exp(-4e-6 * t);
+            assertEquals(exact, a.epsilon(), exact * 1e-13, "period " + t);
+        }
+    }
+
+    @Test
     void sameSeedSameChoices() {
         TabularQAgent a = agent(5, 7, new TabularQConfig(0.1, 1e-4, 0.9, 10, 0), 99);
         TabularQAgent b = agent(5, 7, new TabularQConfig(0.1, 1e-4, 0.9, 10, 0), 99);
@@ -149,6 +159,7 @@ class TabularQAgentTest {
         TabularQAgent b = (TabularQAgent) f.load(dir, new AgentContext(new Discrete(6), new Discrete(3), Map.of(), 0));
         assertArrayEquals(a.qTable(), b.qTable());
         assertEquals(a.periods(), b.periods());
+        assertEquals(a.epsilon(), b.epsilon(), 0.0, "the exploration rate resumes bit for bit");
         assertEquals(a.stablePeriods(), b.stablePeriods());
         assertEquals(a.config(), b.config());
         for (int t = 0; t < 300; t++) {
