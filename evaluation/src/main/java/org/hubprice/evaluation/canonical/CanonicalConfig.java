@@ -21,7 +21,9 @@ import org.hubprice.env.bertrand.ObservationEncoding;
  *     this many consecutive periods (Calvano et al.: 100,000)
  * @param maxPeriods a session that has not converged is stopped (truncated) after this many periods
  * @param checkEvery generic path only: how often (in periods) the greedy strategies of all
- *     states are compared with the previous check; 1 checks every period, as the fast path does
+ *     states are compared with the previous check; 1 checks every period, as the fast path does.
+ *     Coarser checks are cheaper for neural learners but miss a change that is undone between
+ *     two checks, so they may declare convergence at a different period
  * @param observation how the firms see the state; {@code null} picks {@code index} for
  *     {@code tabular-q} and {@code one-hot} for other learners
  * @param impulsePeriods length of the impulse-response paths after convergence
