@@ -92,7 +92,7 @@ final class CanonicalCommand implements Callable<Integer> {
         BertrandConfig g = c.game();
         out.printf(Locale.ROOT, "Calvano et al. (2020) logit Bertrand game: n=%d, a=%s, c=%s, a0=%s, mu=%s, delta=%s, m=%d, xi=%s, k=%d%n",
                 g.n(), java.util.Arrays.toString(g.a()), java.util.Arrays.toString(g.c()), g.a0(), g.mu(), g.delta(), g.m(), g.xi(), g.k());
-        out.printf(Locale.ROOT, "learner: %s %s (%s loop); %d sessions, root seed %d, %d thread(s)%n", c.agent(), c.effectiveAgentParams(),
+        out.printf(Locale.ROOT, "learner: %s %s (%s loop); %d sessions, root seed %d, %d thread(s)%n", c.agent(), c.resolvedAgentParams(),
                 Sessions.fastPath(c) ? "fast tabular" : "generic", r.sessions().size(), r.rootSeed(), r.threads());
         out.println();
         out.printf(Locale.ROOT, "%-10s %10s %10s%n", "", "price", "profit");

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hubprice.agents.tabular.TabularQAgent;
+import org.hubprice.agents.tabular.TabularQConfig;
 import org.hubprice.common.Check;
 import org.hubprice.env.bertrand.BertrandConfig;
 import org.hubprice.env.bertrand.ObservationEncoding;
@@ -81,6 +82,15 @@ public record CanonicalConfig(BertrandConfig game, String agent, Map<String, Obj
         return p;
     }
 
+    /**
+     * The learner's parameters for the record: for {@code tabular-q} every hyper-parameter in
+     * force (defaults included), for other learners what is handed to their factory.
+     */
+    public Map<String, Object> resolvedAgentParams() {
+        Map<String, Object> p = effectiveAgentParams();
+        return tabular() ? TabularQConfig.fromParams(p, TabularQConfig.defaults()).toMap() : p;
+    }
+
     /** The baseline experiment: Calvano et al.'s game and learner. */
     public static CanonicalConfig baseline() {
         return builder().build();
@@ -95,7 +105,7 @@ public record CanonicalConfig(BertrandConfig game, String agent, Map<String, Obj
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("game", game.toMap());
         m.put("agent", agent);
-        m.put("agentParams", effectiveAgentParams());
+        m.put("agentParams", resolvedAgentParams());
         m.put("convergencePeriods", convergencePeriods);
         m.put("maxPeriods", maxPeriods);
         m.put("checkEvery", checkEvery);

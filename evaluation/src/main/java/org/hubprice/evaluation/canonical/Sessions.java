@@ -50,7 +50,9 @@ public final class Sessions {
         long c0 = cpuTime();
         Agent[] agents = createAgents(config, game, factory, sessionSeed);
         try {
-            SessionResult r = fastPath(config) ? runFast(config, game, agents, index, sessionSeed, t0)
+            // The fast loop calls TabularQAgent directly; a wrapped agent must keep its wrapper's behaviour.
+            boolean fast = fastPath(config) && java.util.Arrays.stream(agents).allMatch(a -> a instanceof TabularQAgent);
+            SessionResult r = fast ? runFast(config, game, agents, index, sessionSeed, t0)
                     : runGeneric(config, game, agents, index, sessionSeed, t0);
             long c1 = cpuTime();
             return new SessionResult(r.index(), r.seed(), r.converged(), r.periods(), r.cycle(), r.impulse(), r.wallNanos(),
@@ -86,7 +88,7 @@ public final class Sessions {
         int n = game.firms();
         TabularQAgent[] q = new TabularQAgent[n];
         for (int i = 0; i < n; i++) {
-            q[i] = (TabularQAgent) (agents[i] instanceof AgentWrapper w ? w.unwrapped() : agents[i]);
+            q[i] = (TabularQAgent) agents[i];
         }
         BertrandLogitEnv env = new BertrandLogitEnv(game, ObservationEncoding.INDEX, config.maxPeriods());
         int s = env.resetIndexed(Seeds.derive(seed, "env"));
