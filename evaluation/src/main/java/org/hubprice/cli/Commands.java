@@ -12,6 +12,9 @@ final class Commands {
         cl.addSubcommand("bench", new BenchCommand());
         CommandLine bench = cl.getSubcommands().get("bench");
         // Each command adds one line below: cl.addSubcommand(...) or bench.addSubcommand(...).
+        bench.addSubcommand("dispatch", new BenchDispatchCommand());
+        cl.addSubcommand("commit-da", new CommitDaCommand());
+        bench.addSubcommand("da-commit", new DaCommitBenchCommand());
         cl.addSubcommand("canonical", new CanonicalCommand());
         bench.addSubcommand("canonical-loop", new CanonicalLoopBench());
     }
