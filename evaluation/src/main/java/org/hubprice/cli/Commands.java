@@ -15,5 +15,7 @@ final class Commands {
         bench.addSubcommand("dispatch", new BenchDispatchCommand());
         cl.addSubcommand("commit-da", new CommitDaCommand());
         bench.addSubcommand("da-commit", new DaCommitBenchCommand());
+        cl.addSubcommand("canonical", new CanonicalCommand());
+        bench.addSubcommand("canonical-loop", new CanonicalLoopBench());
     }
 }
