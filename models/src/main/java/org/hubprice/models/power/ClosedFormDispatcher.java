@@ -27,7 +27,7 @@ import org.hubprice.common.Check;
  * <p>The instance is stateless and thread-safe.
  */
 public final class ClosedFormDispatcher implements PowerDispatcher {
-    /** Registry name used by {@code PowerDispatchers.byName}. */
+    /** Registry name used by {@link PowerDispatchers#byName}. */
     public static final String NAME = "closed-form";
 
     @Override
