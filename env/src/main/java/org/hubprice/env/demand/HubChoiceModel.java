@@ -18,10 +18,11 @@ import java.util.SplittableRandom;
  *   <li><b>Similar set.</b> With {@code p_min} the lowest price, hub i is similar when
  *       {@code (p_i − p_min) / p_min <= δ} (with a 1e-9 slack so that a price posted as exactly
  *       {@code (1+δ)·p_min} counts as similar despite rounding). Price-sensitive EVs are spread
- *       evenly over the similar hubs that have a free station: each gets
- *       {@code ⌊m/k⌋}, and the {@code m mod k} leftover EVs go one each to distinct hubs drawn at
- *       random. Each hub takes up to its free stations; the excess is spread again over the
- *       similar hubs still open, until every EV is placed or the similar set is full (water-filling).
+ *       evenly over the similar hubs that have a free station (water-filling): each open hub gets
+ *       the same whole share {@code ⌊m/k⌋} up to its free stations, the excess of full hubs and the
+ *       undivided remainder are spread again over the hubs still open, and the last
+ *       {@code m < k} EVs go one each to distinct hubs drawn at random (never lost). Hubs left with
+ *       room end within one EV of each other.
  *       Nobody balks here unless the curve's {@link BalkingCurve#similarSetProbability} is positive
  *       (absolute-price curves); then each EV arriving at a similar hub balks with that probability.</li>
  *   <li><b>Overflow.</b> The rest visit the other hubs with a free station in increasing price
@@ -122,7 +123,11 @@ public final class HubChoiceModel {
             similar[i] = (prices[i] - pMin) / pMin <= delta + SIMILARITY_SLACK;
         }
 
-        // Similar set: even spread with random remainder, water-filling over rounds.
+        // Similar set: water-filling. Each round gives every open hub the same whole share; hubs
+        // that cannot take it fill up and their excess joins the undivided remainder for the next
+        // round over the hubs still open. Once fewer EVs are left than open hubs, they go one each
+        // to distinct hubs drawn at random. So hubs left with room end up within one EV of each
+        // other, and a hub that filled got no more than they did (plus at most one).
         int pending = evs;
         int openCount = 0;
         for (int i = 0; i < hubs; i++) {
@@ -132,21 +137,22 @@ public final class HubChoiceModel {
         }
         while (pending > 0 && openCount > 0) {
             int share = pending / openCount;
-            int remainder = pending % openCount;
-            // Partial Fisher–Yates: the first `remainder` open hubs become a uniform random subset.
-            for (int j = 0; j < remainder; j++) {
-                int pick = j + rng.nextInt(openCount - j);
-                int tmp = open[j];
-                open[j] = open[pick];
-                open[pick] = tmp;
-            }
-            int overflow = 0;
-            for (int j = 0; j < openCount; j++) {
-                int h = open[j];
-                int arriving = share + (j < remainder ? 1 : 0);
-                if (arriving == 0) {
-                    continue;
+            int receivers = openCount;
+            if (share == 0) {
+                // Partial Fisher–Yates: the first `pending` open hubs become a uniform random subset.
+                for (int j = 0; j < pending; j++) {
+                    int pick = j + rng.nextInt(openCount - j);
+                    int tmp = open[j];
+                    open[j] = open[pick];
+                    open[pick] = tmp;
                 }
+                share = 1;
+                receivers = pending;
+            }
+            pending -= share * receivers;
+            for (int j = 0; j < receivers; j++) {
+                int h = open[j];
+                int arriving = share;
                 double b = balking.similarSetProbability(prices[h] / pMin, prices[h]);
                 if (b > 0) {
                     int balkers = DiscreteSampling.binomial(rng, arriving, b);
@@ -156,10 +162,10 @@ public final class HubChoiceModel {
                 int take = Math.min(arriving, free[h]);
                 out.assigned[h] += take;
                 free[h] -= take;
-                overflow += arriving - take;
+                pending += arriving - take;
             }
-            pending = overflow;
-            // Drop full hubs; an overflow always fills at least one, so the loop ends.
+            // Drop full hubs. A round either fills a hub, or leaves fewer EVs than open hubs
+            // (then the next round is the last), so the loop ends.
             int kept = 0;
             for (int j = 0; j < openCount; j++) {
                 if (free[open[j]] > 0) {
