@@ -14,5 +14,6 @@ final class Commands {
         // Each command adds one line below: cl.addSubcommand(...) or bench.addSubcommand(...).
         cl.addSubcommand("env-check", new EnvCheckCommand());
         bench.addSubcommand("env", new EnvBenchCommand());
+        bench.addSubcommand("dispatch", new BenchDispatchCommand());
     }
 }
