@@ -15,5 +15,7 @@ final class Commands {
         cl.addSubcommand("env-check", new EnvCheckCommand());
         bench.addSubcommand("env", new EnvBenchCommand());
         bench.addSubcommand("dispatch", new BenchDispatchCommand());
+        cl.addSubcommand("commit-da", new CommitDaCommand());
+        bench.addSubcommand("da-commit", new DaCommitBenchCommand());
     }
 }
