@@ -17,5 +17,7 @@ final class Commands {
         bench.addSubcommand("da-commit", new DaCommitBenchCommand());
         cl.addSubcommand("canonical", new CanonicalCommand());
         bench.addSubcommand("canonical-loop", new CanonicalLoopBench());
+        cl.addSubcommand("env-check", new EnvCheckCommand());
+        bench.addSubcommand("env", new EnvBenchCommand());
     }
 }
