@@ -19,5 +19,6 @@ final class Commands {
         bench.addSubcommand("canonical-loop", new CanonicalLoopBench());
         cl.addSubcommand("env-check", new EnvCheckCommand());
         bench.addSubcommand("env", new EnvBenchCommand());
+        bench.addSubcommand("agents", new AgentsBenchCommand());
     }
 }
