@@ -190,7 +190,8 @@ public final class ParameterIO {
                 // refuses in-place ops on a leaf that requires grad while grad mode is on, and
                 // grad mode is on by default in every thread but the one that started the engine.
                 try (NDArray tgt = t.get(i).getValue().getArray().stopGradient();
-                     NDArray scaled = s.get(i).getValue().getArray().stopGradient().mul(take)) {
+                     NDArray src = s.get(i).getValue().getArray().stopGradient();
+                     NDArray scaled = src.mul(take)) {
                     tgt.muli(keep).addi(scaled);
                 }
             }
