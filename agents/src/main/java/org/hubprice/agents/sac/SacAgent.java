@@ -1,7 +1,6 @@
 package org.hubprice.agents.sac;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -15,13 +14,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 import org.hubprice.agents.Agent;
 import org.hubprice.agents.Mode;
 import org.hubprice.agents.checkpoint.Checkpoints;
 import org.hubprice.agents.checkpoint.Manifest;
 import org.hubprice.agents.checkpoint.SpaceCodec;
 import org.hubprice.agents.nn.AdamOptimizer;
+import org.hubprice.agents.nn.GradientLock;
 import org.hubprice.agents.nn.Networks;
 import org.hubprice.agents.nn.ParameterIO;
 import org.hubprice.agents.norm.ObservationNormalizer;
@@ -78,12 +77,6 @@ import org.hubprice.env.api.Transition;
 public final class SacAgent implements Agent {
     /** Registry name. */
     public static final String NAME = "sac";
-
-    /**
-     * DJL's PyTorch engine allows one open GradientCollector per JVM; agents that update from
-     * different threads take turns here instead of failing.
-     */
-    private static final ReentrantLock GRADIENT_LOCK = new ReentrantLock();
 
     private static final String[] NETWORK_ROLES = {"actor", "critic1", "critic2", "target1", "target2"};
     private static final String[] NETWORK_FILES = {"actor.params", "critic1.params", "critic2.params", "target1.params",
@@ -345,13 +338,11 @@ public final class SacAgent implements Agent {
         if (replay.size() < config.learningStarts()) {
             return 0;
         }
-        GRADIENT_LOCK.lock();
-        try {
+        // one open GradientCollector per JVM: agents updating from several threads take turns
+        synchronized (GradientLock.LOCK) {
             for (int i = 0; i < gradientSteps; i++) {
                 update();
             }
-        } finally {
-            GRADIENT_LOCK.unlock();
         }
         return gradientSteps;
     }
@@ -381,71 +372,95 @@ public final class SacAgent implements Agent {
     void update() {
         prepareBatch();
         int b = config.batchSize();
-        double alpha = Math.exp(logAlpha);
-        Engine engine = manager.getEngine();
         try (NDManager sub = manager.newSubManager()) {
             NDArray obs = sub.create(batch.observations, new Shape(b, obsDim));
-            NDArray act = sub.create(batch.actions, new Shape(b, actDim));
-            NDArray rew = sub.create(batch.rewards, new Shape(b, 1));
-            NDArray next = sub.create(batch.nextObservations, new Shape(b, obsDim));
-            NDArray disc = sub.create(discount, new Shape(b, 1));
-
-            // 1. critic target, outside any GradientCollector: no graph is recorded
-            NDArray y;
-            {
-                NDArray outNext = actor.forward(parameterStore, new NDList(next), false).singletonOrThrow();
-                TanhGaussian.Draw d = TanhGaussian.sample(outNext, sub.create(epsNext, new Shape(b, actDim)),
-                        sub.create(noiseNext, new Shape(b, 1)), actDim, config.logStdMin(), config.logStdMax());
-                NDList x = new NDList(next.concat(d.squashed(), 1));
-                NDArray q1 = target1.forward(parameterStore, x, false).singletonOrThrow();
-                NDArray q2 = target2.forward(parameterStore, x, false).singletonOrThrow();
-                NDArray soft = q1.minimum(q2).sub(d.logProb().mul(alpha));
-                y = soft.mul(disc).add(rew);
-            }
-
-            // 2. critics
-            try (GradientCollector gc = engine.newGradientCollector()) {
-                NDList x = new NDList(obs.concat(act, 1));
-                NDArray q1 = critic1.forward(parameterStore, x, true).singletonOrThrow();
-                NDArray q2 = critic2.forward(parameterStore, x, true).singletonOrThrow();
-                NDArray loss = q1.sub(y).square().mean().add(q2.sub(y).square().mean());
-                gc.backward(loss);
-                lastCriticLoss = loss.getFloat();
-            }
-            critic1Opt.step();
-            critic2Opt.step();
-
-            // 3. actor, with the critics frozen: gradients flow through them to the action only
-            double meanLogProb;
-            critic1.freezeParameters(true);
-            critic2.freezeParameters(true);
-            try (GradientCollector gc = engine.newGradientCollector()) {
-                NDArray out = actor.forward(parameterStore, new NDList(obs), true).singletonOrThrow();
-                TanhGaussian.Draw d = TanhGaussian.sample(out, sub.create(epsPi, new Shape(b, actDim)),
-                        sub.create(noisePi, new Shape(b, 1)), actDim, config.logStdMin(), config.logStdMax());
-                NDList x = new NDList(obs.concat(d.squashed(), 1));
-                NDArray q = critic1.forward(parameterStore, x, true).singletonOrThrow()
-                        .minimum(critic2.forward(parameterStore, x, true).singletonOrThrow());
-                NDArray loss = d.logProb().mul(alpha).sub(q).mean();
-                gc.backward(loss);
-                lastActorLoss = loss.getFloat();
-                meanLogProb = d.logProb().mean().getFloat();
-            } finally {
-                critic1.freezeParameters(false);
-                critic2.freezeParameters(false);
-            }
-            actorOpt.step();
-            lastEntropy = -meanLogProb;
-
-            // 4. temperature: d/d(log alpha) of -log alpha * (log pi + target) is -(log pi + target)
+            criticStep(sub, obs);
+            double meanLogProb = actorStep(sub, obs);
+            // temperature: d/d(log alpha) of -log alpha * (log pi + target) is -(log pi + target)
             if (config.autoAlpha()) {
                 logAlpha = alphaOpt.step(logAlpha, -(meanLogProb + targetEntropy));
             }
         }
-        // 5. targets, in place (the arrays stay the ones the parameter store holds)
+        // targets, in place (the arrays stay the ones the parameter store holds)
         ParameterIO.polyak(critic1, target1, config.tau());
         ParameterIO.polyak(critic2, target2, config.tau());
         updates++;
+    }
+
+    /**
+     * Only the actor's part of an update, on a fresh batch: for the test that the actor step
+     * leaves the critics alone. Not a training step (no temperature, target or counter change).
+     */
+    void actorStepOnly() {
+        synchronized (GradientLock.LOCK) {
+            prepareBatch();
+            try (NDManager sub = manager.newSubManager()) {
+                actorStep(sub, sub.create(batch.observations, new Shape(config.batchSize(), obsDim)));
+            }
+        }
+    }
+
+    /** Critic target with gradients off, then one Adam step on each critic. */
+    private void criticStep(NDManager sub, NDArray obs) {
+        int b = config.batchSize();
+        double alpha = Math.exp(logAlpha);
+        NDArray act = sub.create(batch.actions, new Shape(b, actDim));
+        NDArray rew = sub.create(batch.rewards, new Shape(b, 1));
+        NDArray next = sub.create(batch.nextObservations, new Shape(b, obsDim));
+        NDArray disc = sub.create(discount, new Shape(b, 1));
+
+        // outside any GradientCollector the engine records no graph
+        NDArray outNext = actor.forward(parameterStore, new NDList(next), false).singletonOrThrow();
+        TanhGaussian.Draw d = TanhGaussian.sample(outNext, sub.create(epsNext, new Shape(b, actDim)),
+                sub.create(noiseNext, new Shape(b, 1)), actDim, config.logStdMin(), config.logStdMax());
+        NDList xNext = new NDList(next.concat(d.squashed(), 1));
+        NDArray q1Next = target1.forward(parameterStore, xNext, false).singletonOrThrow();
+        NDArray q2Next = target2.forward(parameterStore, xNext, false).singletonOrThrow();
+        NDArray y = q1Next.minimum(q2Next).sub(d.logProb().mul(alpha)).mul(disc).add(rew);
+
+        try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
+            NDList x = new NDList(obs.concat(act, 1));
+            NDArray q1 = critic1.forward(parameterStore, x, true).singletonOrThrow();
+            NDArray q2 = critic2.forward(parameterStore, x, true).singletonOrThrow();
+            NDArray loss = q1.sub(y).square().mean().add(q2.sub(y).square().mean());
+            gc.backward(loss);
+            lastCriticLoss = loss.getFloat();
+        }
+        critic1Opt.step();
+        critic2Opt.step();
+    }
+
+    /**
+     * One Adam step on the actor with the critics frozen: gradients flow through the critics
+     * to the action, but the critics' parameters record none, so their values and their
+     * accumulated gradients stay as they were (and no weight gradients are computed for them).
+     *
+     * @return the batch mean of log pi of the reparameterised actions
+     */
+    private double actorStep(NDManager sub, NDArray obs) {
+        int b = config.batchSize();
+        double alpha = Math.exp(logAlpha);
+        double meanLogProb;
+        critic1.freezeParameters(true);
+        critic2.freezeParameters(true);
+        try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
+            NDArray out = actor.forward(parameterStore, new NDList(obs), true).singletonOrThrow();
+            TanhGaussian.Draw d = TanhGaussian.sample(out, sub.create(epsPi, new Shape(b, actDim)),
+                    sub.create(noisePi, new Shape(b, 1)), actDim, config.logStdMin(), config.logStdMax());
+            NDList x = new NDList(obs.concat(d.squashed(), 1));
+            NDArray q = critic1.forward(parameterStore, x, true).singletonOrThrow()
+                    .minimum(critic2.forward(parameterStore, x, true).singletonOrThrow());
+            NDArray loss = d.logProb().mul(alpha).sub(q).mean();
+            gc.backward(loss);
+            lastActorLoss = loss.getFloat();
+            meanLogProb = d.logProb().mean().getFloat();
+        } finally {
+            critic1.freezeParameters(false);
+            critic2.freezeParameters(false);
+        }
+        actorOpt.step();
+        lastEntropy = -meanLogProb;
+        return meanLogProb;
     }
 
     private void ensureOpen() {
