@@ -12,5 +12,6 @@ final class Commands {
         cl.addSubcommand("bench", new BenchCommand());
         CommandLine bench = cl.getSubcommands().get("bench");
         // Each command adds one line below: cl.addSubcommand(...) or bench.addSubcommand(...).
+        bench.addSubcommand("agents", new AgentsBenchCommand());
     }
 }
