@@ -260,7 +260,7 @@ class SacAgentTest {
         assertEquals(-1, d.targetEntropy(1));
         assertEquals("batch", d.rewardNorm());
         assertEquals(10, d.rewardScale());
-        assertEquals(0.005, d.tau());
+        assertEquals(0.05, d.tau());
         assertEquals(d, SacConfig.fromParams(Params.of("sac", d.toMap())), "toMap and fromParams round-trip");
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
