@@ -1,38 +1,55 @@
 package org.hubprice.models.milp;
 
 import com.google.ortools.Loader;
-import com.google.ortools.linearsolver.MPConstraint;
-import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPConstraintProto;
+import com.google.ortools.linearsolver.MPModelProto;
+import com.google.ortools.linearsolver.MPModelRequest;
+import com.google.ortools.linearsolver.MPSolutionResponse;
 import com.google.ortools.linearsolver.MPSolver;
-import com.google.ortools.linearsolver.MPSolverParameters;
-import com.google.ortools.linearsolver.MPVariable;
-import java.util.HashMap;
+import com.google.ortools.linearsolver.MPSolverResponseStatus;
+import com.google.ortools.linearsolver.MPVariableProto;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
 /**
  * Solves through OR-Tools' embedded solvers (SCIP or HiGHS), which ship inside the
  * {@code ortools-java} jar: no install and no licence needed.
+ *
+ * <p>Why the proto API ({@link MPSolver#solveWithProto}) rather than an {@code MPSolver}
+ * object: in OR-Tools 9.14 the {@code MPSolver} route drops solver-specific parameters for
+ * HiGHS, so HiGHS would print its banner ("Running HiGHS ...") and warnings straight to the
+ * process's standard output, which must carry nothing but a command's {@code --json} object;
+ * it would also ignore the MIP gap (HiGHS' own default is 1e-4). The proto route passes
+ * {@code output_flag=false} and the gap to HiGHS and {@code limits/gap} to SCIP, and reports
+ * a status string that explains non-optimal outcomes.
+ *
+ * <p>Both solvers report a model that is infeasible <em>or</em> unbounded as
+ * {@code INFEASIBLE}. To map this honestly, an {@code INFEASIBLE} answer is checked by
+ * re-solving the model with a zero objective: if that finds a feasible point the original
+ * objective is {@link TerminationStatus#UNBOUNDED}, if it is infeasible too the answer stands.
+ *
+ * <p>Threads: SCIP is solved sequentially here and HiGHS' MIP solver is essentially serial,
+ * so {@link SolveOptions#threads()} is not passed on.
  */
 public final class OrToolsBackend implements SolverBackend {
     private static volatile boolean loaded;
 
     private final String name;
-    private final String solverId;
+    private final MPModelRequest.SolverType solverType;
 
-    private OrToolsBackend(String name, String solverId) {
+    private OrToolsBackend(String name, MPModelRequest.SolverType solverType) {
         this.name = name;
-        this.solverId = solverId;
+        this.solverType = solverType;
     }
 
     /** SCIP: the default MILP backend. */
     public static OrToolsBackend scip() {
-        return new OrToolsBackend("scip", "SCIP");
+        return new OrToolsBackend("scip", MPModelRequest.SolverType.SCIP_MIXED_INTEGER_PROGRAMMING);
     }
 
     /** HiGHS, through OR-Tools. */
     public static OrToolsBackend highs() {
-        return new OrToolsBackend("highs", "HIGHS");
+        return new OrToolsBackend("highs", MPModelRequest.SolverType.HIGHS_MIXED_INTEGER_PROGRAMMING);
     }
 
     static void loadNatives() {
@@ -55,81 +72,102 @@ public final class OrToolsBackend implements SolverBackend {
     public SolveResult solve(MilpModel model, SolveOptions options) {
         loadNatives();
         long start = System.nanoTime();
-        MPSolver solver = MPSolver.createSolver(solverId);
-        if (solver == null) {
-            throw new SolverException("OR-Tools could not create the " + solverId + " solver; try --solver scip");
+        MPModelProto proto = toProto(model, true);
+        MPSolutionResponse response = MPSolver.solveWithProto(request(proto, options, options.timeLimitSeconds()));
+        MPSolverResponseStatus rs = response.getStatus();
+        TerminationStatus status;
+        String detail = rs + (response.getStatusStr().isEmpty() ? "" : ": " + response.getStatusStr());
+        switch (rs) {
+            case MPSOLVER_OPTIMAL -> status = TerminationStatus.OPTIMAL;
+            case MPSOLVER_UNBOUNDED -> status = TerminationStatus.UNBOUNDED;
+            case MPSOLVER_INFEASIBLE -> {
+                double left = options.timeLimitSeconds() - (System.nanoTime() - start) / 1e9;
+                status = disambiguateInfeasible(model, options, Math.max(left, 1.0));
+                detail += status == TerminationStatus.UNBOUNDED
+                        ? " (the solver cannot tell infeasible from unbounded; the model with a zero objective is feasible, so the objective is unbounded)"
+                        : "";
+            }
+            case MPSOLVER_FEASIBLE, MPSOLVER_NOT_SOLVED, MPSOLVER_UNKNOWN_STATUS -> {
+                double seconds = (System.nanoTime() - start) / 1e9;
+                status = seconds >= options.timeLimitSeconds() * 0.99 ? TerminationStatus.TIME_LIMIT : TerminationStatus.ERROR;
+            }
+            default -> status = TerminationStatus.ERROR;
         }
-        try {
-            double inf = MPSolver.infinity();
-            List<Variable> vars = model.variables();
-            MPVariable[] mv = new MPVariable[vars.size()];
-            for (Variable v : vars) {
-                double lb = clampInf(v.lowerBound(), inf);
-                double ub = clampInf(v.upperBound(), inf);
-                mv[v.index()] = solver.makeVar(lb, ub, v.type() != VarType.CONTINUOUS, v.name());
-            }
-            Map<Integer, Double> merged = new HashMap<>();
-            for (Constraint c : model.constraints()) {
-                double k = c.expr().constant();
-                MPConstraint row = solver.makeConstraint(clampInf(c.lower() - k, inf), clampInf(c.upper() - k, inf), c.name());
-                mergeTerms(c.expr(), merged);
-                for (Map.Entry<Integer, Double> e : merged.entrySet()) {
-                    row.setCoefficient(mv[e.getKey()], e.getValue());
-                }
-            }
-            MPObjective obj = solver.objective();
-            mergeTerms(model.objective(), merged);
-            for (Map.Entry<Integer, Double> e : merged.entrySet()) {
-                obj.setCoefficient(mv[e.getKey()], e.getValue());
-            }
-            obj.setOffset(model.objective().constant());
-            if (model.sense() == Sense.MAXIMIZE) {
-                obj.setMaximization();
-            } else {
-                obj.setMinimization();
-            }
-            solver.setTimeLimit(Math.max(1L, (long) Math.ceil(options.timeLimitSeconds() * 1000)));
-            solver.setNumThreads(options.threads());
-            MPSolverParameters params = new MPSolverParameters();
-            params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.relativeGap());
-            MPSolver.ResultStatus rs = solver.solve(params);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            TerminationStatus status = switch (rs) {
-                case OPTIMAL -> TerminationStatus.OPTIMAL;
-                case INFEASIBLE -> TerminationStatus.INFEASIBLE;
-                case UNBOUNDED -> TerminationStatus.UNBOUNDED;
-                case FEASIBLE, NOT_SOLVED -> seconds >= options.timeLimitSeconds() * 0.99
-                        ? TerminationStatus.TIME_LIMIT : TerminationStatus.ERROR;
-                default -> TerminationStatus.ERROR;
-            };
-            if (status != TerminationStatus.OPTIMAL) {
-                return new SolveResult(status, Double.NaN, null, name, seconds, solverId + " returned " + rs);
-            }
-            double[] values = new double[mv.length];
-            for (int j = 0; j < mv.length; j++) {
-                values[j] = mv[j].solutionValue();
-            }
-            return new SolveResult(status, obj.value(), values, name, seconds, "");
-        } finally {
-            solver.delete();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (status != TerminationStatus.OPTIMAL) {
+            return new SolveResult(status, Double.NaN, null, name, seconds, name + " returned " + detail);
         }
+        double[] values = new double[model.variables().size()];
+        if (response.getVariableValueCount() != values.length) {
+            return new SolveResult(TerminationStatus.ERROR, Double.NaN, null, name, seconds, name + " returned " + values.length
+                    + " columns expected but " + response.getVariableValueCount() + " values received");
+        }
+        for (int j = 0; j < values.length; j++) {
+            values[j] = response.getVariableValue(j);
+        }
+        return new SolveResult(status, response.getObjectiveValue(), values, name, seconds, "");
     }
 
-    private static double clampInf(double x, double inf) {
-        if (x == Double.POSITIVE_INFINITY) {
-            return inf;
-        }
-        if (x == Double.NEGATIVE_INFINITY) {
-            return -inf;
-        }
-        return x;
+    /**
+     * Re-solves {@code model} with a zero objective to tell an infeasible model from one whose
+     * objective is unbounded: with no objective nothing can be unbounded, so the answer is exact.
+     */
+    private TerminationStatus disambiguateInfeasible(MilpModel model, SolveOptions options, double seconds) {
+        MPSolutionResponse check = MPSolver.solveWithProto(request(toProto(model, false), options, seconds));
+        return switch (check.getStatus()) {
+            case MPSOLVER_OPTIMAL, MPSOLVER_FEASIBLE -> TerminationStatus.UNBOUNDED;
+            case MPSOLVER_INFEASIBLE -> TerminationStatus.INFEASIBLE;
+            // Could not tell within the limit: the enum documents UNBOUNDED as "infeasible or unbounded".
+            default -> TerminationStatus.UNBOUNDED;
+        };
     }
 
-    /** OR-Tools' setCoefficient overwrites, so repeated variables are summed first. */
-    private static void mergeTerms(LinearExpr e, Map<Integer, Double> out) {
-        out.clear();
-        for (int k = 0; k < e.size(); k++) {
-            out.merge(e.variableAt(k), e.coefficientAt(k), Double::sum);
+    private MPModelRequest request(MPModelProto proto, SolveOptions options, double seconds) {
+        String gap = String.format(Locale.ROOT, "%.17g", options.relativeGap());
+        String params = solverType == MPModelRequest.SolverType.HIGHS_MIXED_INTEGER_PROGRAMMING
+                ? "output_flag=false,log_to_console=false,mip_rel_gap=" + gap
+                : "limits/gap = " + gap;
+        return MPModelRequest.newBuilder()
+                .setModel(proto)
+                .setSolverType(solverType)
+                .setEnableInternalSolverOutput(false)
+                .setSolverTimeLimitSeconds(seconds)
+                .setSolverSpecificParameters(params)
+                .build();
+    }
+
+    /** The model as an OR-Tools proto; repeated variables in a row or the objective are summed. */
+    static MPModelProto toProto(MilpModel model, boolean withObjective) {
+        List<Variable> vars = model.variables();
+        double[] objective = new double[vars.size()];
+        MPModelProto.Builder b = MPModelProto.newBuilder().setName(model.name()).setMaximize(model.sense() == Sense.MAXIMIZE);
+        if (withObjective) {
+            Terms t = Terms.of(model.objective());
+            for (int k = 0; k < t.size(); k++) {
+                objective[t.vars()[k]] = t.coefs()[k];
+            }
+            b.setObjectiveOffset(model.objective().constant());
         }
+        for (Variable v : vars) {
+            b.addVariable(MPVariableProto.newBuilder()
+                    .setName(v.name())
+                    .setLowerBound(v.lowerBound())
+                    .setUpperBound(v.upperBound())
+                    .setIsInteger(v.type() != VarType.CONTINUOUS)
+                    .setObjectiveCoefficient(objective[v.index()]));
+        }
+        for (Constraint c : model.constraints()) {
+            double constant = c.expr().constant();
+            MPConstraintProto.Builder row = MPConstraintProto.newBuilder()
+                    .setName(c.name())
+                    .setLowerBound(c.lower() - constant)
+                    .setUpperBound(c.upper() - constant);
+            Terms t = Terms.of(c.expr());
+            for (int k = 0; k < t.size(); k++) {
+                row.addVarIndex(t.vars()[k]).addCoefficient(t.coefs()[k]);
+            }
+            b.addConstraint(row);
+        }
+        return b.build();
     }
 }

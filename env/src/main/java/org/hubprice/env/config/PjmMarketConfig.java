@@ -1,0 +1,10 @@
+package org.hubprice.env.config;
+
+/**
+ * {@code market.pjm}: PJM Data Miner hourly LMP exports (CSV) of one pricing node, day-ahead
+ * and real-time. Relative paths resolve against the working directory.
+ *
+ * @param dayAheadFile path of the day-ahead CSV (null unless {@code market.source = pjm})
+ * @param realTimeFile path of the real-time CSV (null unless {@code market.source = pjm})
+ */
+public record PjmMarketConfig(String dayAheadFile, String realTimeFile) {}

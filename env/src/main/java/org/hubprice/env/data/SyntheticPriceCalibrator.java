@@ -1,0 +1,496 @@
+package org.hubprice.env.data;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.apache.commons.math3.special.Gamma;
+import org.hubprice.common.Check;
+
+/**
+ * Estimates the parameters of {@link SyntheticPriceConfig} from real days, step by step, each by
+ * a simple moment or likelihood estimate that mirrors how {@link SyntheticPriceGenerator} draws:
+ * <ol>
+ *   <li>daily level {@code ℓ[d]} = mean over hours of log DA; {@code monthlyLevel} = exp of its
+ *       mean per calendar month (a month without days takes the circular linear interpolation of
+ *       its nearest months with data);</li>
+ *   <li>{@code x[d] = ℓ[d] − log monthlyLevel}; AR(1) coefficient by least squares over pairs of
+ *       consecutive calendar days, innovation sd from the residuals, tail degrees of freedom by
+ *       maximum likelihood over a grid of unit-variance Student-t laws;</li>
+ *   <li>hourly shape per season = exp of the mean of {@code log DA − ℓ[d]} per hour (a season
+ *       without days takes the all-year shape);</li>
+ *   <li>the remaining within-day deviation is centred per day by construction, which lowers its
+ *       variance and lag-1 correlation; the AR(1) parameters are found by inverting exactly those
+ *       expectations for a centred 24-hour AR(1) path, so the generator's own output is recovered;</li>
+ *   <li>RT hours are split into non-positive (RT ≤ 0), spike (RT &gt; spikeRatio · DA) and normal;
+ *       the spike chain's persistence from transition counts between consecutive hours, its entry
+ *       probability and level sensitivity by maximum likelihood (see {@link #fitSpikeEntry}),
+ *       the spike tail mean by maximum likelihood of a truncated exponential of
+ *       {@code log(RT / (spikeRatio · DA))} with the truncation at the largest ratio seen; the
+ *       normal-hour log ratio's centre is its median, its AR(1) and tail as for the daily level.</li>
+ * </ol>
+ * Hours with DA below {@link #DA_FLOOR} $/MWh are left out of the RT statistics (the ratio is not
+ * meaningful there) and, floored, enter the logs of the DA statistics.
+ */
+public final class SyntheticPriceCalibrator {
+    /** Smallest DA price used in logs and ratios, $/MWh. */
+    public static final double DA_FLOOR = 1.0;
+
+    /** RT/DA ratio above which an hour counts as a spike unless told otherwise. */
+    public static final double DEFAULT_SPIKE_RATIO = 2.0;
+
+    /** Fewest days the estimates are allowed from. */
+    public static final int MIN_DAYS = 30;
+
+    /** Degrees of freedom tried by the tail fit; the largest stands for "Gaussian". */
+    private static final double[] DF_GRID = {2.5, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 10, 12, 15, 20, 30, 50, 100,
+        SyntheticPriceConfig.MAX_TAIL_DF};
+
+    private SyntheticPriceCalibrator() {}
+
+    /** Fits with spike threshold {@link #DEFAULT_SPIKE_RATIO}. */
+    public static SyntheticPriceConfig fit(List<MarketDay> days) {
+        return fit(days, DEFAULT_SPIKE_RATIO);
+    }
+
+    /**
+     * Fits every parameter of {@link SyntheticPriceConfig} to {@code days} (any order; sorted here).
+     *
+     * @param spikeRatio RT/DA above which an hour is a spike, in [1.05, 100]
+     * @throws IllegalArgumentException with fewer than {@link #MIN_DAYS} days, duplicate dates, or
+     *     no pair of consecutive days
+     */
+    public static SyntheticPriceConfig fit(List<MarketDay> days, double spikeRatio) {
+        Objects.requireNonNull(days, "days");
+        Check.inRange("spikeRatio", spikeRatio, 1.05, 100);
+        Check.that(days.size() >= MIN_DAYS, "days has " + days.size() + " entries; the calibration needs at least "
+                + MIN_DAYS + ". Maybe load a longer period");
+        List<MarketDay> sorted = new ArrayList<>(days);
+        sorted.sort(Comparator.comparing(MarketDay::date));
+        int n = sorted.size();
+        boolean[] followsPrevious = new boolean[n];
+        for (int i = 1; i < n; i++) {
+            LocalDate prev = sorted.get(i - 1).date();
+            LocalDate cur = sorted.get(i).date();
+            Check.that(!prev.equals(cur), "days contains " + cur + " twice; give each date once");
+            followsPrevious[i] = prev.plusDays(1).equals(cur);
+        }
+
+        int hours = MarketDay.HOURS;
+        double[][] logDa = new double[n][hours];
+        double[] level = new double[n];
+        int[] month = new int[n];
+        for (int i = 0; i < n; i++) {
+            MarketDay day = sorted.get(i);
+            month[i] = day.date().getMonthValue();
+            double s = 0;
+            for (int h = 0; h < hours; h++) {
+                logDa[i][h] = Math.log(Math.max(day.dayAhead(h), DA_FLOOR));
+                s += logDa[i][h];
+            }
+            level[i] = s / hours;
+        }
+
+        // 1. Monthly levels.
+        double[] monthLog = new double[12];
+        int[] monthCount = new int[12];
+        for (int i = 0; i < n; i++) {
+            monthLog[month[i] - 1] += level[i];
+            monthCount[month[i] - 1]++;
+        }
+        for (int m = 0; m < 12; m++) {
+            monthLog[m] = monthCount[m] > 0 ? monthLog[m] / monthCount[m] : Double.NaN;
+        }
+        fillCircular(monthLog);
+        double[] monthlyLevel = new double[12];
+        for (int m = 0; m < 12; m++) {
+            monthlyLevel[m] = Math.exp(monthLog[m]);
+        }
+
+        // 2. Daily AR(1) on the deviation from the monthly level.
+        double[] dev = new double[n];
+        for (int i = 0; i < n; i++) {
+            dev[i] = level[i] - monthLog[month[i] - 1];
+        }
+        double sxy = 0;
+        double sxx = 0;
+        int pairs = 0;
+        for (int i = 1; i < n; i++) {
+            if (followsPrevious[i]) {
+                sxy += dev[i] * dev[i - 1];
+                sxx += dev[i - 1] * dev[i - 1];
+                pairs++;
+            }
+        }
+        Check.that(pairs >= 2, "days has no run of consecutive dates; the day-to-day persistence cannot be estimated."
+                + " Maybe the dates are every other day; give consecutive days");
+        double phi = clamp(sxx > 0 ? sxy / sxx : 0, 0, 0.99);
+        double[] dailyShocks = new double[pairs];
+        for (int i = 1, k = 0; i < n; i++) {
+            if (followsPrevious[i]) {
+                dailyShocks[k++] = dev[i] - phi * dev[i - 1];
+            }
+        }
+        double dailyVol = rms(dailyShocks);
+        double dailyDf = fitTailDf(dailyShocks, dailyVol);
+
+        // 3. Hourly shape per season.
+        double[][] seasonLog = new double[SyntheticPriceConfig.SEASONS][hours];
+        int[] seasonCount = new int[SyntheticPriceConfig.SEASONS];
+        double[] allLog = new double[hours];
+        for (int i = 0; i < n; i++) {
+            int s = SyntheticPriceConfig.seasonOf(month[i]);
+            seasonCount[s]++;
+            for (int h = 0; h < hours; h++) {
+                seasonLog[s][h] += logDa[i][h] - level[i];
+                allLog[h] += logDa[i][h] - level[i];
+            }
+        }
+        double[][] shape = new double[SyntheticPriceConfig.SEASONS][hours];
+        for (int s = 0; s < SyntheticPriceConfig.SEASONS; s++) {
+            for (int h = 0; h < hours; h++) {
+                double mean = seasonCount[s] > 0 ? seasonLog[s][h] / seasonCount[s] : allLog[h] / n;
+                shape[s][h] = Math.exp(mean);
+            }
+        }
+
+        // 4. Within-day DA deviation (centred per day by construction).
+        double sumSq = 0;
+        double sumLag = 0;
+        for (int i = 0; i < n; i++) {
+            double[] ls = seasonLogMean(seasonLog, seasonCount, allLog, n, SyntheticPriceConfig.seasonOf(month[i]));
+            double prev = 0;
+            for (int h = 0; h < hours; h++) {
+                double r = logDa[i][h] - level[i] - ls[h];
+                sumSq += r * r;
+                if (h > 0) {
+                    sumLag += r * prev;
+                }
+                prev = r;
+            }
+        }
+        double centredVar = sumSq / (n * (double) hours);
+        double centredLagCorr = centredVar > 0 ? (sumLag / (n * (double) (hours - 1))) / centredVar : 0;
+        double rho = invertCentredLagCorrelation(centredLagCorr, hours);
+        double stationaryVar = centredVar / centredVarianceFactor(rho, hours);
+        double hourlyVol = Math.sqrt(Math.max(stationaryVar * (1 - rho * rho), 0));
+
+        // 5. RT: classify hours along the running hour sequence.
+        int total = n * hours;
+        double[] ratio = new double[total];
+        boolean[] valid = new boolean[total];
+        boolean[] linked = new boolean[total]; // hour t-1 exists (same day, or previous calendar day)
+        for (int i = 0; i < n; i++) {
+            MarketDay day = sorted.get(i);
+            for (int h = 0; h < hours; h++) {
+                int t = i * hours + h;
+                double da = day.dayAhead(h);
+                valid[t] = da >= DA_FLOOR;
+                ratio[t] = day.realTime(h) / Math.max(da, DA_FLOOR);
+                linked[t] = h > 0 || followsPrevious[i];
+            }
+        }
+        int validHours = 0;
+        int nonPositive = 0;
+        double nonPositiveRatioSum = 0;
+        int spikes = 0;
+        double maxSpikeRatio = 0;
+        int fromNormal = 0;
+        int normalToSpike = 0;
+        int fromSpike = 0;
+        int spikeToSpike = 0;
+        List<Double> spikeLogExcess = new ArrayList<>();
+        double[] entryLevel = new double[total]; // x[d] at each transition from a normal hour
+        boolean[] entered = new boolean[total];
+        double[] logNormal = new double[total];
+        int normalCount = 0;
+        for (int t = 0; t < total; t++) {
+            if (!valid[t]) {
+                continue;
+            }
+            validHours++;
+            double r = ratio[t];
+            if (r <= 0) {
+                nonPositive++;
+                nonPositiveRatioSum += -r;
+            } else if (r > spikeRatio) {
+                spikes++;
+                maxSpikeRatio = Math.max(maxSpikeRatio, r);
+                spikeLogExcess.add(Math.log(r / spikeRatio));
+            } else {
+                logNormal[normalCount++] = Math.log(r);
+            }
+            if (t > 0 && linked[t] && valid[t - 1]) {
+                boolean wasSpike = ratio[t - 1] > spikeRatio;
+                boolean isSpike = r > spikeRatio;
+                if (wasSpike) {
+                    fromSpike++;
+                    spikeToSpike += isSpike ? 1 : 0;
+                } else {
+                    entryLevel[fromNormal] = logDa[t / hours][t % hours] - monthLog[month[t / hours] - 1];
+                    entered[fromNormal] = isSpike;
+                    fromNormal++;
+                    normalToSpike += isSpike ? 1 : 0;
+                }
+            }
+        }
+        Check.that(normalCount >= 2 * MIN_DAYS, "only " + normalCount + " hours have 0 < RT <= " + spikeRatio
+                + " x DA; too few to fit the RT model. Maybe the DA and RT columns are swapped or spikeRatio is too low");
+        double nonPositiveProbability = (double) nonPositive / validHours;
+        double nonPositiveMeanRatio = nonPositive > 0 ? nonPositiveRatioSum / nonPositive : 1.0;
+        double[] entryFit = fitSpikeEntry(entryLevel, entered, fromNormal);
+        double persistence = fromSpike > 0 ? Math.min((double) spikeToSpike / fromSpike, 0.99) : 0;
+        double spikeMaxRatio;
+        double spikeTailMean;
+        if (spikes > 0) {
+            // The cap is the largest ratio seen: the maximum-likelihood truncation point.
+            spikeMaxRatio = Math.max(maxSpikeRatio, spikeRatio * 1.01);
+            double logSpan = Math.log(spikeMaxRatio / spikeRatio);
+            double meanExcess = spikeLogExcess.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            spikeTailMean = truncatedExponentialMean(meanExcess, logSpan);
+        } else {
+            // No spikes seen: the chain never enters one, so these two only need to be valid.
+            spikeMaxRatio = spikeRatio * 2;
+            spikeTailMean = 0.5;
+        }
+
+        double[] normal = Arrays.copyOf(logNormal, normalCount);
+        double bias = median(normal);
+        // Normal-hour log ratio: AR(1) over pairs of consecutive normal hours.
+        double lxy = 0;
+        double lxx = 0;
+        int lagPairs = 0;
+        List<double[]> lagged = new ArrayList<>();
+        for (int t = 1; t < total; t++) {
+            if (isNormal(valid, ratio, t, spikeRatio) && linked[t] && isNormal(valid, ratio, t - 1, spikeRatio)) {
+                double a = Math.log(ratio[t]) - bias;
+                double b = Math.log(ratio[t - 1]) - bias;
+                lxy += a * b;
+                lxx += b * b;
+                lagPairs++;
+                lagged.add(new double[] {a, b});
+            }
+        }
+        double rhoRt = clamp(lxx > 0 ? lxy / lxx : 0, 0, 0.99);
+        double[] rtShocks = new double[lagPairs];
+        for (int k = 0; k < lagPairs; k++) {
+            rtShocks[k] = lagged.get(k)[0] - rhoRt * lagged.get(k)[1];
+        }
+        double rtVol = rms(rtShocks);
+        double rtDf = fitTailDf(rtShocks, rtVol);
+
+        return new SyntheticPriceConfig(monthlyLevel, shape, phi, dailyVol, dailyDf, rho, hourlyVol,
+                clamp(bias, -2, Math.log(spikeRatio) - 1e-6), rhoRt, rtVol, rtDf, spikeRatio, spikeMaxRatio,
+                entryFit[0], entryFit[1], persistence, spikeTailMean, Math.min(nonPositiveProbability, 0.5),
+                nonPositiveMeanRatio);
+    }
+
+    /**
+     * Spike entry probability {@code p0} and level sensitivity {@code κ} of
+     * {@code P(enter | x) = min(0.5, p0 · exp(κ x))}: κ by maximum likelihood on a grid of step
+     * 0.05 over [0, 10], with {@code p0} for each κ from the expected-count equation
+     * {@code Σ p0 exp(κ x) = number of entries}.
+     */
+    static double[] fitSpikeEntry(double[] x, boolean[] entered, int count) {
+        int entries = 0;
+        for (int k = 0; k < count; k++) {
+            entries += entered[k] ? 1 : 0;
+        }
+        if (entries == 0) {
+            return new double[] {0, 0};
+        }
+        double bestLl = Double.NEGATIVE_INFINITY;
+        double[] best = {Math.min(0.5, (double) entries / count), 0};
+        for (int g = 0; g <= 200; g++) {
+            double kappa = g * 0.05;
+            double expSum = 0;
+            for (int k = 0; k < count; k++) {
+                expSum += Math.exp(kappa * x[k]);
+            }
+            double p0 = Math.min(0.5, entries / expSum);
+            double ll = 0;
+            for (int k = 0; k < count; k++) {
+                double p = Math.min(0.5, p0 * Math.exp(kappa * x[k]));
+                ll += entered[k] ? Math.log(p) : Math.log1p(-p);
+            }
+            if (ll > bestLl) {
+                bestLl = ll;
+                best = new double[] {p0, kappa};
+            }
+        }
+        return best;
+    }
+
+    private static boolean isNormal(boolean[] valid, double[] ratio, int t, double spikeRatio) {
+        return valid[t] && ratio[t] > 0 && ratio[t] <= spikeRatio;
+    }
+
+    private static double[] seasonLogMean(double[][] seasonLog, int[] seasonCount, double[] allLog, int n, int s) {
+        double[] out = new double[allLog.length];
+        for (int h = 0; h < out.length; h++) {
+            out[h] = seasonCount[s] > 0 ? seasonLog[s][h] / seasonCount[s] : allLog[h] / n;
+        }
+        return out;
+    }
+
+    /** Replaces NaN months by linear interpolation between the nearest months with values, circularly. */
+    static void fillCircular(double[] v) {
+        int len = v.length;
+        int known = 0;
+        for (double x : v) {
+            known += Double.isNaN(x) ? 0 : 1;
+        }
+        if (known == len) {
+            return;
+        }
+        double[] src = v.clone();
+        for (int i = 0; i < len; i++) {
+            if (!Double.isNaN(src[i])) {
+                continue;
+            }
+            int back = 1;
+            while (Double.isNaN(src[Math.floorMod(i - back, len)])) {
+                back++;
+            }
+            int fwd = 1;
+            while (Double.isNaN(src[Math.floorMod(i + fwd, len)])) {
+                fwd++;
+            }
+            double a = src[Math.floorMod(i - back, len)];
+            double b = src[Math.floorMod(i + fwd, len)];
+            v[i] = a + (b - a) * back / (back + fwd);
+        }
+    }
+
+    /**
+     * Expected variance of a centred stationary AR(1) path of {@code len} steps, per unit of
+     * stationary variance: mean of the diagonal of C Σ C with Σ[i][j] = ρ^|i−j| and C the centring matrix.
+     */
+    static double centredVarianceFactor(double rho, int len) {
+        return centredMoment(rho, len, 0);
+    }
+
+    /** Expected lag-{@code lag} autocovariance of the centred path, averaged over the path, per unit variance. */
+    private static double centredMoment(double rho, int len, int lag) {
+        double[] pow = new double[len];
+        pow[0] = 1;
+        for (int k = 1; k < len; k++) {
+            pow[k] = pow[k - 1] * rho;
+        }
+        // Row means of Σ and the grand mean, then (CΣC)[i][j] = Σij − ri − rj + g.
+        double[] rowMean = new double[len];
+        double grand = 0;
+        for (int i = 0; i < len; i++) {
+            double s = 0;
+            for (int j = 0; j < len; j++) {
+                s += pow[Math.abs(i - j)];
+            }
+            rowMean[i] = s / len;
+            grand += rowMean[i];
+        }
+        grand /= len;
+        double sum = 0;
+        for (int i = lag; i < len; i++) {
+            int j = i - lag;
+            sum += pow[lag] - rowMean[i] - rowMean[j] + grand;
+        }
+        return sum / (len - lag);
+    }
+
+    /** The AR(1) coefficient whose centred {@code len}-step path has the given lag-1 correlation. */
+    static double invertCentredLagCorrelation(double target, int len) {
+        double lo = 0;
+        double hi = 0.999;
+        if (target <= corrOfCentred(lo, len)) {
+            return lo;
+        }
+        if (target >= corrOfCentred(hi, len)) {
+            return hi;
+        }
+        for (int it = 0; it < 80; it++) {
+            double mid = 0.5 * (lo + hi);
+            if (corrOfCentred(mid, len) < target) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    private static double corrOfCentred(double rho, int len) {
+        return centredMoment(rho, len, 1) / centredMoment(rho, len, 0);
+    }
+
+    /**
+     * Rate-free parameterisation of a truncated exponential: the untruncated mean whose law,
+     * truncated to [0, span], has mean {@code sampleMean}. Solved by bisection (the truncated
+     * mean increases with the untruncated one).
+     */
+    static double truncatedExponentialMean(double sampleMean, double span) {
+        double target = Math.min(sampleMean, span * 0.499); // a uniform on [0, span] has mean span/2
+        double lo = 1e-6;
+        double hi = 5;
+        if (truncatedMean(hi, span) <= target) {
+            return hi;
+        }
+        for (int it = 0; it < 100; it++) {
+            double mid = 0.5 * (lo + hi);
+            if (truncatedMean(mid, span) < target) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return Math.max(0.5 * (lo + hi), 1e-6);
+    }
+
+    private static double truncatedMean(double mean, double span) {
+        double z = span / mean;
+        return mean - span / Math.expm1(z);
+    }
+
+    /** Degrees of freedom (from a grid) of the unit-variance Student-t law that best fits {@code x / scale}. */
+    static double fitTailDf(double[] x, double scale) {
+        if (scale <= 0) {
+            return SyntheticPriceConfig.MAX_TAIL_DF;
+        }
+        double best = Double.NEGATIVE_INFINITY;
+        double bestDf = SyntheticPriceConfig.MAX_TAIL_DF;
+        for (double df : DF_GRID) {
+            double ll = 0;
+            double k = Math.sqrt(df / (df - 2)); // standard-t value per unit-variance value
+            double c = Gamma.logGamma((df + 1) / 2) - Gamma.logGamma(df / 2) - 0.5 * Math.log(df * Math.PI) + Math.log(k);
+            for (double v : x) {
+                double t = v / scale * k;
+                ll += c - (df + 1) / 2 * Math.log1p(t * t / df);
+            }
+            if (ll > best) {
+                best = ll;
+                bestDf = df;
+            }
+        }
+        return bestDf;
+    }
+
+    private static double rms(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v * v;
+        }
+        return x.length == 0 ? 0 : Math.sqrt(s / x.length);
+    }
+
+    private static double median(double[] x) {
+        double[] s = x.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}
