@@ -11,8 +11,18 @@ import java.util.List;
  * @param cacheDir directory of the solution cache for {@code auto} (relative paths resolve
  *                 against the working directory); entries are keyed by a SHA-256 digest of
  *                 every input, so a changed input never reads a stale entry
+ * @param psi Ψ, share of each hour's expected load served from the commitment, in [0, 1] (0.8)
+ * @param minChargeKw m_ch, smallest battery charge when charging, kW, in [0, hubs.battery.chargeRateKw] (200)
+ * @param minDischargeKw m_dch, smallest discharge when discharging, kW, in [0, hubs.battery.dischargeRateKw] (200)
+ * @param initialBatteryKwh φ[−1], battery level before hour 0, in [hubs.battery.minimumKwh, hubs.battery.capacityKwh] (700)
+ * @param capKwh largest hourly commitment, kWh, in (0, 1e7] (10000)
+ * @param scenarios k, scenarios kept by the k-means reduction, in [1, 1000] (10)
+ * @param seed seed of the scenario reduction
+ * @param timeLimitSeconds solver time limit, in (0, 86400] (300)
  */
-public record DaCommitmentSettings(String mode, List<Double> values, String cacheDir) {
+public record DaCommitmentSettings(String mode, List<Double> values, String cacheDir, double psi, double minChargeKw,
+                                   double minDischargeKw, double initialBatteryKwh, double capKwh, int scenarios, long seed,
+                                   double timeLimitSeconds) {
     /** Allowed modes. */
     public static final List<String> MODES = List.of("auto", "explicit");
 
@@ -34,6 +44,13 @@ public record DaCommitmentSettings(String mode, List<Double> values, String cach
         if (cacheDir.isBlank()) {
             throw new IllegalArgumentException("daCommitment.cacheDir is blank; give a directory, e.g. .hubprice-cache");
         }
+        Validate.range("daCommitment.psi", psi, 0, 1);
+        Validate.range("daCommitment.minChargeKw", minChargeKw, 0, BatteryConfig.MAX);
+        Validate.range("daCommitment.minDischargeKw", minDischargeKw, 0, BatteryConfig.MAX);
+        Validate.range("daCommitment.initialBatteryKwh", initialBatteryKwh, 0, BatteryConfig.MAX);
+        Validate.rangeOpenLow("daCommitment.capKwh", capKwh, 0, BatteryConfig.MAX);
+        Validate.range("daCommitment.scenarios", scenarios, 1, 1000);
+        Validate.rangeOpenLow("daCommitment.timeLimitSeconds", timeLimitSeconds, 0, 86_400);
     }
 
     /** The explicit values as an array (mode {@code explicit} only). */

@@ -31,6 +31,11 @@ public record EnvConfig(HubsConfig hubs, DemandSettings demand, MarketConfig mar
         Validate.present("power", power);
         Validate.present("daCommitment", daCommitment);
         Validate.present("observation", observation);
+        // Rules that span two sections, named by both keys.
+        BatteryConfig b = hubs.battery();
+        Validate.range("daCommitment.minChargeKw", daCommitment.minChargeKw(), 0, b.chargeRateKw());
+        Validate.range("daCommitment.minDischargeKw", daCommitment.minDischargeKw(), 0, b.dischargeRateKw());
+        Validate.range("daCommitment.initialBatteryKwh", daCommitment.initialBatteryKwh(), b.minimumKwh(), b.capacityKwh());
     }
 
     /** The shipped defaults (MODEL.md values, synthetic market data). */

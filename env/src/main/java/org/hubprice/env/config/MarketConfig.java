@@ -17,7 +17,7 @@ public record MarketConfig(String source, SyntheticMarketConfig synthetic, PjmMa
         source = Validate.oneOf("market.source", source, SOURCES);
         Validate.present("market.synthetic", synthetic);
         if (pjm == null) {
-            pjm = new PjmMarketConfig(null, null);
+            pjm = new PjmMarketConfig(null, null, null, false);
         }
         if (source.equals("pjm")) {
             if (pjm.dayAheadFile() == null || pjm.dayAheadFile().isBlank()) {

@@ -16,19 +16,23 @@ import org.hubprice.common.Check;
  * @param rtSd standard deviation of the hourly RT prices (dominated by a few spike hours)
  * @param rtIqr interquartile range of the hourly RT prices (a spread the spikes do not dominate)
  * @param daProfile mean DA price of each hour of the day divided by {@code daMean}
- * @param rtProfile mean RT price of each hour of the day divided by {@code rtMean}
+ * @param rtProfile mean RT price of each hour of the day divided by {@code rtMean} (a handful of
+ *     spike hours can move one hour's mean by 10 %)
+ * @param rtMedianProfile median RT price of each hour of the day divided by the median of all RT
+ *     prices (the hour-of-day shape without the spikes' weight)
  * @param daRtCorrelation Pearson correlation of the hourly DA and RT prices
  * @param spikeRatio the threshold used for {@code spikeShare}
  * @param spikeShare share of hours with RT &gt; spikeRatio · DA
  * @param nonPositiveShare share of hours with RT ≤ 0
  */
 public record MarketStatistics(int days, double daMean, double daSd, double rtMean, double rtSd, double rtIqr,
-        double[] daProfile, double[] rtProfile, double daRtCorrelation, double spikeRatio, double spikeShare,
+        double[] daProfile, double[] rtProfile, double[] rtMedianProfile, double daRtCorrelation, double spikeRatio, double spikeShare,
         double nonPositiveShare) {
 
     public MarketStatistics {
         daProfile = daProfile.clone();
         rtProfile = rtProfile.clone();
+        rtMedianProfile = rtMedianProfile.clone();
     }
 
     /** Statistics of {@code days} with spikes defined as RT &gt; {@code spikeRatio} · DA. */
@@ -39,6 +43,7 @@ public record MarketStatistics(int days, double daMean, double daSd, double rtMe
         int hours = MarketDay.HOURS;
         int n = days.size() * hours;
         double[] rt = new double[n];
+        double[][] rtByHour = new double[hours][days.size()];
         double sumDa = 0;
         double sumRt = 0;
         double[] hourDa = new double[hours];
@@ -46,7 +51,8 @@ public record MarketStatistics(int days, double daMean, double daSd, double rtMe
         int spikes = 0;
         int nonPositive = 0;
         int k = 0;
-        for (MarketDay d : days) {
+        for (int di = 0; di < days.size(); di++) {
+            MarketDay d = days.get(di);
             for (int h = 0; h < hours; h++) {
                 double a = d.dayAhead(h);
                 double r = d.realTime(h);
@@ -57,6 +63,7 @@ public record MarketStatistics(int days, double daMean, double daSd, double rtMe
                 spikes += r > spikeRatio * a ? 1 : 0;
                 nonPositive += r <= 0 ? 1 : 0;
                 rt[k++] = r;
+                rtByHour[h][di] = r;
             }
         }
         double daMean = sumDa / n;
@@ -81,9 +88,15 @@ public record MarketStatistics(int days, double daMean, double daSd, double rtMe
         }
         Arrays.sort(rt);
         double iqr = quantile(rt, 0.75) - quantile(rt, 0.25);
+        double median = quantile(rt, 0.5);
+        double[] rtMedianProfile = new double[hours];
+        for (int h = 0; h < hours; h++) {
+            Arrays.sort(rtByHour[h]);
+            rtMedianProfile[h] = quantile(rtByHour[h], 0.5) / median;
+        }
         double corr = vDa > 0 && vRt > 0 ? cov / Math.sqrt(vDa * vRt) : 0;
         return new MarketStatistics(days.size(), daMean, Math.sqrt(vDa / n), rtMean, Math.sqrt(vRt / n), iqr,
-                daProfile, rtProfile, corr, spikeRatio, (double) spikes / n, (double) nonPositive / n);
+                daProfile, rtProfile, rtMedianProfile, corr, spikeRatio, (double) spikes / n, (double) nonPositive / n);
     }
 
     /** Largest absolute difference between this and {@code other}'s relative DA profiles. */
@@ -94,6 +107,11 @@ public record MarketStatistics(int days, double daMean, double daSd, double rtMe
     /** Largest absolute difference between this and {@code other}'s relative RT profiles. */
     public double maxRtProfileDeviation(MarketStatistics other) {
         return maxAbsDiff(rtProfile, other.rtProfile);
+    }
+
+    /** Largest absolute difference between this and {@code other}'s relative RT median profiles. */
+    public double maxRtMedianProfileDeviation(MarketStatistics other) {
+        return maxAbsDiff(rtMedianProfile, other.rtMedianProfile);
     }
 
     @Override
@@ -107,11 +125,17 @@ public record MarketStatistics(int days, double daMean, double daSd, double rtMe
     }
 
     @Override
+    public double[] rtMedianProfile() {
+        return rtMedianProfile.clone();
+    }
+
+    @Override
     public boolean equals(Object o) {
         return o instanceof MarketStatistics s && days == s.days && Double.compare(daMean, s.daMean) == 0
                 && Double.compare(daSd, s.daSd) == 0 && Double.compare(rtMean, s.rtMean) == 0
                 && Double.compare(rtSd, s.rtSd) == 0 && Double.compare(rtIqr, s.rtIqr) == 0
                 && Arrays.equals(daProfile, s.daProfile) && Arrays.equals(rtProfile, s.rtProfile)
+                && Arrays.equals(rtMedianProfile, s.rtMedianProfile)
                 && Double.compare(daRtCorrelation, s.daRtCorrelation) == 0 && Double.compare(spikeRatio, s.spikeRatio) == 0
                 && Double.compare(spikeShare, s.spikeShare) == 0 && Double.compare(nonPositiveShare, s.nonPositiveShare) == 0;
     }

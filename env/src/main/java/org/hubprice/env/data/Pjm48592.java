@@ -3,7 +3,7 @@ package org.hubprice.env.data;
 /**
  * The parameters {@link SyntheticPriceCalibrator#fit(java.util.List)} estimates from PJM pnode
  * 48592's hourly DA and RT LMPs, 2021-12-01 .. 2022-11-29 (364 complete days built by
- * {@code PjmLmpCsvLoader} from {@code da_hrl_lmps_48592.csv} and {@code rt_hrl_lmps_48592.csv}, the
+ * {@link PjmLmpCsvLoader} from {@code da_hrl_lmps_48592.csv} and {@code rt_hrl_lmps_48592.csv}, the
  * files of the paper's public reference implementation), rounded to four significant digits.
  * They are measurements of public market data, kept here so that the project runs without the
  * files; {@code SyntheticPriceCalibrationTest} refits them when the data is present.
@@ -28,10 +28,14 @@ final class Pjm48592 {
          0.9881, 0.9878, 0.9981, 1.022, 1.121, 1.306, 1.296, 1.246, 1.093, 1.008, 0.9615, 0.9169},
     };
 
+    private static final double[] RT_LOG_BIAS = {-0.05338, -0.0347, -0.02731, -0.02989, -0.02901, -0.05176, -0.06993, -0.06307, -0.07357, -0.07704, -0.08175, -0.06957,
+        -0.06131, -0.06612, -0.07205, -0.0818, -0.07891, -0.07999, -0.1025, -0.1098, -0.07778, -0.08354, -0.08349, -0.06455};
+
     static final SyntheticPriceConfig CONFIG = new SyntheticPriceConfig(MONTHLY_LEVEL, HOURLY_SHAPE,
             0.7792, 0.1449, 5.0, // daily level: persistence, volatility, tail df
             0.999, 0.06519, // within-day DA deviation: persistence, volatility
-            -0.06203, 0.6362, 0.1665, 3.0, // log(RT/DA) in normal hours: bias, persistence, volatility, tail df
-            2.0, 17.06, 0.008601, 1.65, 0.3538, 0.5261, // spikes: ratio, max ratio, entry, level sensitivity, persistence, tail mean
+            RT_LOG_BIAS, 0.6351, 0.1665, 3.0, // log(RT/DA) in normal hours: bias per hour, persistence, volatility, tail df
+            // spikes: ratio, max ratio, entry probability, entry level sensitivity, persistence, tail mean, tail level sensitivity
+            2.0, 17.06, 0.008626, 1.632, 0.3538, 0.4478, 0.7087,
             8.013E-4, 0.9088); // non-positive hours: probability, mean -RT/DA
 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.special.Gamma;
 import org.hubprice.common.Check;
 
@@ -26,10 +27,12 @@ import org.hubprice.common.Check;
  *       expectations for a centred 24-hour AR(1) path, so the generator's own output is recovered;</li>
  *   <li>RT hours are split into non-positive (RT ≤ 0), spike (RT &gt; spikeRatio · DA) and normal;
  *       the spike chain's persistence from transition counts between consecutive hours, its entry
- *       probability and level sensitivity by maximum likelihood (see {@link #fitSpikeEntry}),
- *       the spike tail mean by maximum likelihood of a truncated exponential of
- *       {@code log(RT / (spikeRatio · DA))} with the truncation at the largest ratio seen; the
- *       normal-hour log ratio's centre is its median, its AR(1) and tail as for the daily level.</li>
+ *       probability and level sensitivity by maximum likelihood (see {@link #fitSpikeEntry}), the
+ *       spike size by maximum likelihood of a truncated exponential of
+ *       {@code log(RT / (spikeRatio · DA))} with the truncation at the largest ratio seen (see
+ *       {@link #fitSpikeTail}); the
+ *       normal-hour log ratio's centre is its median per hour of the day, its AR(1) and tail as for
+ *       the daily level.</li>
  * </ol>
  * Hours with DA below {@link #DA_FLOOR} $/MWh are left out of the RT statistics (the ratio is not
  * meaningful there) and, floored, enter the logs of the DA statistics.
@@ -201,10 +204,13 @@ public final class SyntheticPriceCalibrator {
         int normalToSpike = 0;
         int fromSpike = 0;
         int spikeToSpike = 0;
-        List<Double> spikeLogExcess = new ArrayList<>();
+        double[] spikeLogExcess = new double[total];
+        double[] spikeLevel = new double[total]; // z of each spike hour
         double[] entryLevel = new double[total]; // x[d] at each transition from a normal hour
         boolean[] entered = new boolean[total];
         double[] logNormal = new double[total];
+        double[][] logNormalByHour = new double[hours][n];
+        int[] normalByHour = new int[hours];
         int normalCount = 0;
         for (int t = 0; t < total; t++) {
             if (!valid[t]) {
@@ -218,9 +224,12 @@ public final class SyntheticPriceCalibrator {
             } else if (r > spikeRatio) {
                 spikes++;
                 maxSpikeRatio = Math.max(maxSpikeRatio, r);
-                spikeLogExcess.add(Math.log(r / spikeRatio));
+                spikeLogExcess[spikes - 1] = Math.log(r / spikeRatio);
+                spikeLevel[spikes - 1] = logDa[t / hours][t % hours] - monthLog[month[t / hours] - 1];
             } else {
                 logNormal[normalCount++] = Math.log(r);
+                int h = t % hours;
+                logNormalByHour[h][normalByHour[h]++] = Math.log(r);
             }
             if (t > 0 && linked[t] && valid[t - 1]) {
                 boolean wasSpike = ratio[t - 1] > spikeRatio;
@@ -243,57 +252,63 @@ public final class SyntheticPriceCalibrator {
         double[] entryFit = fitSpikeEntry(entryLevel, entered, fromNormal);
         double persistence = fromSpike > 0 ? Math.min((double) spikeToSpike / fromSpike, 0.99) : 0;
         double spikeMaxRatio;
-        double spikeTailMean;
+        double[] tailFit;
         if (spikes > 0) {
             // The cap is the largest ratio seen: the maximum-likelihood truncation point.
             spikeMaxRatio = Math.max(maxSpikeRatio, spikeRatio * 1.01);
-            double logSpan = Math.log(spikeMaxRatio / spikeRatio);
-            double meanExcess = spikeLogExcess.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-            spikeTailMean = truncatedExponentialMean(meanExcess, logSpan);
+            tailFit = fitSpikeTail(spikeLogExcess, spikeLevel, spikes, Math.log(spikeMaxRatio / spikeRatio));
         } else {
-            // No spikes seen: the chain never enters one, so these two only need to be valid.
+            // No spikes seen: the chain never enters one, so these only need to be valid.
             spikeMaxRatio = spikeRatio * 2;
-            spikeTailMean = 0.5;
+            tailFit = new double[] {0.5, 0};
         }
 
-        double[] normal = Arrays.copyOf(logNormal, normalCount);
-        double bias = median(normal);
+        // Centre of the normal-hour log ratio, per hour of the day (all hours' median where an hour
+        // has too few normal values to say).
+        double overall = median(Arrays.copyOf(logNormal, normalCount));
+        double[] bias = new double[hours];
+        for (int h = 0; h < hours; h++) {
+            double b = normalByHour[h] >= 10 ? median(Arrays.copyOf(logNormalByHour[h], normalByHour[h])) : overall;
+            bias[h] = clamp(b, -2, Math.log(spikeRatio) - 1e-6);
+        }
         // Normal-hour log ratio: AR(1) over pairs of consecutive normal hours.
         double lxy = 0;
         double lxx = 0;
         int lagPairs = 0;
-        List<double[]> lagged = new ArrayList<>();
+        double[] lagNow = new double[total];
+        double[] lagPrev = new double[total];
         for (int t = 1; t < total; t++) {
             if (isNormal(valid, ratio, t, spikeRatio) && linked[t] && isNormal(valid, ratio, t - 1, spikeRatio)) {
-                double a = Math.log(ratio[t]) - bias;
-                double b = Math.log(ratio[t - 1]) - bias;
+                double a = Math.log(ratio[t]) - bias[t % hours];
+                double b = Math.log(ratio[t - 1]) - bias[(t - 1) % hours];
                 lxy += a * b;
                 lxx += b * b;
+                lagNow[lagPairs] = a;
+                lagPrev[lagPairs] = b;
                 lagPairs++;
-                lagged.add(new double[] {a, b});
             }
         }
         double rhoRt = clamp(lxx > 0 ? lxy / lxx : 0, 0, 0.99);
         double[] rtShocks = new double[lagPairs];
         for (int k = 0; k < lagPairs; k++) {
-            rtShocks[k] = lagged.get(k)[0] - rhoRt * lagged.get(k)[1];
+            rtShocks[k] = lagNow[k] - rhoRt * lagPrev[k];
         }
         double rtVol = rms(rtShocks);
         double rtDf = fitTailDf(rtShocks, rtVol);
 
         return new SyntheticPriceConfig(monthlyLevel, shape, phi, dailyVol, dailyDf, rho, hourlyVol,
-                clamp(bias, -2, Math.log(spikeRatio) - 1e-6), rhoRt, rtVol, rtDf, spikeRatio, spikeMaxRatio,
-                entryFit[0], entryFit[1], persistence, spikeTailMean, Math.min(nonPositiveProbability, 0.5),
+                bias, rhoRt, rtVol, rtDf, spikeRatio, spikeMaxRatio,
+                entryFit[0], entryFit[1], persistence, tailFit[0], tailFit[1], Math.min(nonPositiveProbability, 0.5),
                 nonPositiveMeanRatio);
     }
 
     /**
      * Spike entry probability {@code p0} and level sensitivity {@code κ} of
-     * {@code P(enter | x) = min(0.5, p0 · exp(κ x))}: κ by maximum likelihood on a grid of step
-     * 0.05 over [0, 10], with {@code p0} for each κ from the expected-count equation
-     * {@code Σ p0 exp(κ x) = number of entries}.
+     * {@code P(enter | z) = min(0.5, p0 · exp(κ z))}: κ in [0, 10] by maximum likelihood (see
+     * {@link #gridThenGolden}), with {@code p0} for each κ from the expected-count equation
+     * {@code Σ p0 exp(κ z) = number of entries}.
      */
-    static double[] fitSpikeEntry(double[] x, boolean[] entered, int count) {
+    static double[] fitSpikeEntry(double[] z, boolean[] entered, int count) {
         int entries = 0;
         for (int k = 0; k < count; k++) {
             entries += entered[k] ? 1 : 0;
@@ -301,26 +316,92 @@ public final class SyntheticPriceCalibrator {
         if (entries == 0) {
             return new double[] {0, 0};
         }
-        double bestLl = Double.NEGATIVE_INFINITY;
-        double[] best = {Math.min(0.5, (double) entries / count), 0};
-        for (int g = 0; g <= 200; g++) {
-            double kappa = g * 0.05;
-            double expSum = 0;
-            for (int k = 0; k < count; k++) {
-                expSum += Math.exp(kappa * x[k]);
-            }
-            double p0 = Math.min(0.5, entries / expSum);
-            double ll = 0;
-            for (int k = 0; k < count; k++) {
-                double p = Math.min(0.5, p0 * Math.exp(kappa * x[k]));
-                ll += entered[k] ? Math.log(p) : Math.log1p(-p);
-            }
-            if (ll > bestLl) {
-                bestLl = ll;
-                best = new double[] {p0, kappa};
+        final int e = entries;
+        double kappa = gridThenGolden(kp -> entryLogLikelihood(z, entered, count, e, kp)[0], 0, 10, 0.5);
+        return new double[] {entryLogLikelihood(z, entered, count, entries, kappa)[1], kappa};
+    }
+
+    /** {log-likelihood, p0} of the spike entries at sensitivity {@code kappa}. */
+    private static double[] entryLogLikelihood(double[] z, boolean[] entered, int count, int entries, double kappa) {
+        double expSum = 0;
+        for (int k = 0; k < count; k++) {
+            expSum += Math.exp(kappa * z[k]);
+        }
+        double p0 = Math.min(0.5, entries / expSum);
+        double ll = 0;
+        for (int k = 0; k < count; k++) {
+            double p = Math.min(0.5, p0 * Math.exp(kappa * z[k]));
+            ll += entered[k] ? Math.log(p) : Math.log1p(-p);
+        }
+        return new double[] {ll, p0};
+    }
+
+    /**
+     * Spike tail mean {@code μ0} and level sensitivity {@code τ}: maximum likelihood of
+     * {@code E ~ Exp(mean min(5, μ0 · exp(τ z)))} truncated at {@code span}, τ over [0, 3] and, for
+     * each τ, log μ0 over [log 0.001, log 5] (see {@link #gridThenGolden}).
+     */
+    static double[] fitSpikeTail(double[] excess, double[] z, int count, double span) {
+        double tau = gridThenGolden(t -> tailLogLikelihood(excess, z, count, span, bestTailMean(excess, z, count, span, t), t),
+                0, 3, 0.25);
+        return new double[] {bestTailMean(excess, z, count, span, tau), tau};
+    }
+
+    private static double bestTailMean(double[] excess, double[] z, int count, double span, double tau) {
+        return Math.exp(gridThenGolden(logMu -> tailLogLikelihood(excess, z, count, span, Math.exp(logMu), tau),
+                Math.log(1e-3), Math.log(5), 0.5));
+    }
+
+    private static double tailLogLikelihood(double[] excess, double[] z, int count, double span, double mu0, double tau) {
+        double ll = 0;
+        for (int k = 0; k < count; k++) {
+            double mu = Math.min(5, mu0 * Math.exp(tau * z[k]));
+            ll += -Math.log(mu) - excess[k] / mu - Math.log(-Math.expm1(-span / mu));
+        }
+        return ll;
+    }
+
+    /**
+     * Maximiser of {@code f} on [lo, hi]: the best point of a grid of the given step, then a
+     * golden-section search within one step of it (the log-likelihoods here are smooth and
+     * single-peaked near their maximum); the grid point is kept if the search finds nothing better.
+     */
+    static double gridThenGolden(DoubleUnaryOperator f, double lo, double hi, double step) {
+        double best = lo;
+        double bestValue = Double.NEGATIVE_INFINITY;
+        int points = (int) Math.round((hi - lo) / step);
+        for (int g = 0; g <= points; g++) {
+            double x = Math.min(hi, lo + g * step);
+            double v = f.applyAsDouble(x);
+            if (v > bestValue) {
+                bestValue = v;
+                best = x;
             }
         }
-        return best;
+        double a0 = Math.max(lo, best - step);
+        double b0 = Math.min(hi, best + step);
+        double golden = (Math.sqrt(5) - 1) / 2;
+        double a = b0 - golden * (b0 - a0);
+        double b = a0 + golden * (b0 - a0);
+        double fa = f.applyAsDouble(a);
+        double fb = f.applyAsDouble(b);
+        for (int it = 0; it < 30; it++) {
+            if (fa < fb) {
+                a0 = a;
+                a = b;
+                fa = fb;
+                b = a0 + golden * (b0 - a0);
+                fb = f.applyAsDouble(b);
+            } else {
+                b0 = b;
+                b = a;
+                fb = fa;
+                a = b0 - golden * (b0 - a0);
+                fa = f.applyAsDouble(a);
+            }
+        }
+        double x = 0.5 * (a0 + b0);
+        return f.applyAsDouble(x) >= bestValue ? x : best;
     }
 
     private static boolean isNormal(boolean[] valid, double[] ratio, int t, double spikeRatio) {
@@ -422,34 +503,6 @@ public final class SyntheticPriceCalibrator {
 
     private static double corrOfCentred(double rho, int len) {
         return centredMoment(rho, len, 1) / centredMoment(rho, len, 0);
-    }
-
-    /**
-     * Rate-free parameterisation of a truncated exponential: the untruncated mean whose law,
-     * truncated to [0, span], has mean {@code sampleMean}. Solved by bisection (the truncated
-     * mean increases with the untruncated one).
-     */
-    static double truncatedExponentialMean(double sampleMean, double span) {
-        double target = Math.min(sampleMean, span * 0.499); // a uniform on [0, span] has mean span/2
-        double lo = 1e-6;
-        double hi = 5;
-        if (truncatedMean(hi, span) <= target) {
-            return hi;
-        }
-        for (int it = 0; it < 100; it++) {
-            double mid = 0.5 * (lo + hi);
-            if (truncatedMean(mid, span) < target) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return Math.max(0.5 * (lo + hi), 1e-6);
-    }
-
-    private static double truncatedMean(double mean, double span) {
-        double z = span / mean;
-        return mean - span / Math.expm1(z);
     }
 
     /** Degrees of freedom (from a grid) of the unit-variance Student-t law that best fits {@code x / scale}. */

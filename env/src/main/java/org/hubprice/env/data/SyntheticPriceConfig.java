@@ -13,17 +13,20 @@ import org.hubprice.common.Check;
  *   u[d,h]   = hourlyPersistence · u[d,h−1] + hourlyVolatility · N(0,1),  then centred over the 24 hours
  *   DA[d,h]  = monthlyLevel[m] · exp(x[d]) · hourlyShape[s][h] · exp(u[d,h])
  *   w[t]     = rtPersistence · w[t−1] + rtVolatility · t(rtTailDf)                  (t = running hour, across days)
- *   RT[d,h]  = DA[d,h] · exp(rtLogBias + w[t])                                      normal hour, ratio kept below spikeRatio
- *            = DA[d,h] · spikeRatio · exp(E),  E ~ Exp(mean spikeTailMean) truncated at log(spikeMaxRatio/spikeRatio)
- *                                                                                   spike hour (two-state Markov chain,
- *                  entered from a normal hour with probability min(0.5, spikeEntryProbability · exp(spikeLevelSensitivity · x[d])))
+ *   RT[d,h]  = DA[d,h] · exp(rtLogBias[h] + w[t])                                   normal hour, ratio kept below spikeRatio
+ *            = DA[d,h] · spikeRatio · exp(E)                                         spike hour
  *            = −DA[d,h] · Exp(mean nonPositiveMeanRatio)                             non-positive hour (probability per hour)
+ *   z[d,h]   = log(DA[d,h] / monthlyLevel[m])                                        (how dear the hour is for its month)
+ *   spikes   : a two-state Markov chain over hours, entered from a normal hour with probability
+ *              min(0.5, spikeEntryProbability · exp(spikeLevelSensitivity · z)), left with probability 1 − spikePersistence
+ *   E        ~ Exp(mean min(5, spikeTailMean · exp(spikeTailLevelSensitivity · z))), truncated at log(spikeMaxRatio/spikeRatio)
  * </pre>
  * {@code t(ν)} is a Student-t variable scaled to unit variance (heavy-tailed shocks), so the
  * volatilities are innovation standard deviations whatever the tail. Seasons are DJF, MAM, JJA, SON.
- * Spikes are likelier on days whose level is above the month's ({@code x[d] > 0}): in the
- * reference year a quarter of the days with the highest {@code x} had four times the spike share
- * of the others (cold snaps, heat waves), which is also what makes RT spikes large in $/MWh.
+ * Spikes are likelier, and larger, in hours that are dear for their month ({@code z > 0}): in the
+ * reference year RT spikes came mostly in the peak hours of cold snaps and heat waves, where a
+ * quarter of the days with the highest level had four times the spike share of the others; this
+ * is also what makes spikes large in $/MWh.
  * Because {@code u} is centred, {@code monthlyLevel · exp(x[d])} is exactly the geometric mean of
  * the day's DA prices, which is what {@link SyntheticPriceCalibrator} measures.
  *
@@ -40,17 +43,20 @@ import org.hubprice.common.Check;
  * @param dailyTailDf degrees of freedom of the daily shocks, in [2.5, 1000] (1000 is practically Gaussian)
  * @param hourlyPersistence AR(1) coefficient of the hour-to-hour DA deviation within a day, in [0, 0.999]
  * @param hourlyVolatility innovation standard deviation of that deviation (log scale), in [0, 2]
- * @param rtLogBias centre of log(RT/DA) in normal hours, in [−2, 2]
+ * @param rtLogBias 24 centres of log(RT/DA) in normal hours, one per hour of the day, each in
+ *     [−2, log(spikeRatio)) (in the reference year about −0.03 at night and −0.08 to −0.11 in the
+ *     peak: DA prices carry a premium over RT where demand is high)
  * @param rtPersistence AR(1) coefficient of log(RT/DA) from hour to hour, in [0, 0.999]
  * @param rtVolatility innovation standard deviation of log(RT/DA), in [0, 2]
  * @param rtTailDf degrees of freedom of the RT shocks, in [2.5, 1000]
  * @param spikeRatio RT/DA above which an hour counts as a spike, in [1.05, 100]
  * @param spikeMaxRatio largest RT/DA a spike may reach, in (spikeRatio, 1000]
- * @param spikeEntryProbability probability that a normal hour is followed by a spike hour on a day
- *     at its month's level ({@code x[d] = 0}), in [0, 0.5]
- * @param spikeLevelSensitivity how much faster spikes start per unit of {@code x[d]} (log scale), in [0, 10]
+ * @param spikeEntryProbability probability that a normal hour is followed by a spike hour whose DA
+ *     is at its month's level ({@code z = 0}), in [0, 0.5]
+ * @param spikeLevelSensitivity how much likelier spikes start per unit of {@code z} (log scale), in [0, 10]
  * @param spikePersistence probability that a spike hour is followed by another, in [0, 0.99]
- * @param spikeTailMean mean of log(RT / (spikeRatio · DA)) in spike hours before truncation, in (0, 5]
+ * @param spikeTailMean mean of log(RT / (spikeRatio · DA)) in spike hours at {@code z = 0}, before truncation, in (0, 5]
+ * @param spikeTailLevelSensitivity how much larger spikes are per unit of {@code z} (log scale), in [0, 5]
  * @param nonPositiveProbability probability that an hour has RT ≤ 0, in [0, 0.5]
  * @param nonPositiveMeanRatio mean of −RT/DA in such hours, in [0, 100]
  */
@@ -62,7 +68,7 @@ public record SyntheticPriceConfig(
         double dailyTailDf,
         double hourlyPersistence,
         double hourlyVolatility,
-        double rtLogBias,
+        double[] rtLogBias,
         double rtPersistence,
         double rtVolatility,
         double rtTailDf,
@@ -72,6 +78,7 @@ public record SyntheticPriceConfig(
         double spikeLevelSensitivity,
         double spikePersistence,
         double spikeTailMean,
+        double spikeTailLevelSensitivity,
         double nonPositiveProbability,
         double nonPositiveMeanRatio) {
 
@@ -119,7 +126,6 @@ public record SyntheticPriceConfig(
         Check.inRange("dailyTailDf", dailyTailDf, MIN_TAIL_DF, MAX_TAIL_DF);
         Check.inRange("hourlyPersistence", hourlyPersistence, 0, 0.999);
         Check.inRange("hourlyVolatility", hourlyVolatility, 0, 2);
-        Check.inRange("rtLogBias", rtLogBias, -2, 2);
         Check.inRange("rtPersistence", rtPersistence, 0, 0.999);
         Check.inRange("rtVolatility", rtVolatility, 0, 2);
         Check.inRange("rtTailDf", rtTailDf, MIN_TAIL_DF, MAX_TAIL_DF);
@@ -131,11 +137,16 @@ public record SyntheticPriceConfig(
         Check.inRange("spikeLevelSensitivity", spikeLevelSensitivity, 0, 10);
         Check.inRange("spikePersistence", spikePersistence, 0, 0.99);
         Check.inRange("spikeTailMean", spikeTailMean, 1e-6, 5);
+        Check.inRange("spikeTailLevelSensitivity", spikeTailLevelSensitivity, 0, 5);
         Check.inRange("nonPositiveProbability", nonPositiveProbability, 0, 0.5);
         Check.inRange("nonPositiveMeanRatio", nonPositiveMeanRatio, 0, 100);
+        rtLogBias = Check.finiteArray("rtLogBias", rtLogBias, MarketDay.HOURS).clone();
         double logCap = Math.log(spikeRatio);
-        Check.that(rtLogBias < logCap, "rtLogBias = " + rtLogBias + " must be below log(spikeRatio) = " + logCap
-                + ": normal hours are kept below the spike threshold. Maybe lower rtLogBias or raise spikeRatio");
+        for (int h = 0; h < MarketDay.HOURS; h++) {
+            Check.inRange("rtLogBias[" + h + "]", rtLogBias[h], -2, 2);
+            Check.that(rtLogBias[h] < logCap, "rtLogBias[" + h + "] = " + rtLogBias[h] + " must be below log(spikeRatio) = "
+                    + logCap + ": normal hours are kept below the spike threshold. Maybe lower rtLogBias or raise spikeRatio");
+        }
     }
 
     /**
@@ -171,6 +182,16 @@ public record SyntheticPriceConfig(
     /** Geometric-mean DA level of {@code month} (1 = January) without copying. */
     public double monthlyLevel(int month) {
         return monthlyLevel[month - 1];
+    }
+
+    @Override
+    public double[] rtLogBias() {
+        return rtLogBias.clone();
+    }
+
+    /** Centre of log(RT/DA) in normal hours at {@code hour}, without copying. */
+    public double rtLogBias(int hour) {
+        return rtLogBias[hour];
     }
 
     @Override
@@ -211,7 +232,7 @@ public record SyntheticPriceConfig(
                 && Double.compare(dailyTailDf, c.dailyTailDf) == 0
                 && Double.compare(hourlyPersistence, c.hourlyPersistence) == 0
                 && Double.compare(hourlyVolatility, c.hourlyVolatility) == 0
-                && Double.compare(rtLogBias, c.rtLogBias) == 0
+                && Arrays.equals(rtLogBias, c.rtLogBias)
                 && Double.compare(rtPersistence, c.rtPersistence) == 0
                 && Double.compare(rtVolatility, c.rtVolatility) == 0
                 && Double.compare(rtTailDf, c.rtTailDf) == 0
@@ -221,6 +242,7 @@ public record SyntheticPriceConfig(
                 && Double.compare(spikeLevelSensitivity, c.spikeLevelSensitivity) == 0
                 && Double.compare(spikePersistence, c.spikePersistence) == 0
                 && Double.compare(spikeTailMean, c.spikeTailMean) == 0
+                && Double.compare(spikeTailLevelSensitivity, c.spikeTailLevelSensitivity) == 0
                 && Double.compare(nonPositiveProbability, c.nonPositiveProbability) == 0
                 && Double.compare(nonPositiveMeanRatio, c.nonPositiveMeanRatio) == 0;
     }
@@ -236,12 +258,13 @@ public record SyntheticPriceConfig(
         sb.append(", hourlyShape=").append(Arrays.deepToString(hourlyShape));
         sb.append(", dailyPersistence=").append(dailyPersistence).append(", dailyVolatility=").append(dailyVolatility);
         sb.append(", dailyTailDf=").append(dailyTailDf).append(", hourlyPersistence=").append(hourlyPersistence);
-        sb.append(", hourlyVolatility=").append(hourlyVolatility).append(", rtLogBias=").append(rtLogBias);
+        sb.append(", hourlyVolatility=").append(hourlyVolatility).append(", rtLogBias=").append(Arrays.toString(rtLogBias));
         sb.append(", rtPersistence=").append(rtPersistence).append(", rtVolatility=").append(rtVolatility);
         sb.append(", rtTailDf=").append(rtTailDf).append(", spikeRatio=").append(spikeRatio);
         sb.append(", spikeMaxRatio=").append(spikeMaxRatio).append(", spikeEntryProbability=").append(spikeEntryProbability);
         sb.append(", spikeLevelSensitivity=").append(spikeLevelSensitivity);
         sb.append(", spikePersistence=").append(spikePersistence).append(", spikeTailMean=").append(spikeTailMean);
+        sb.append(", spikeTailLevelSensitivity=").append(spikeTailLevelSensitivity);
         sb.append(", nonPositiveProbability=").append(nonPositiveProbability);
         sb.append(", nonPositiveMeanRatio=").append(nonPositiveMeanRatio).append(']');
         return sb.toString();
@@ -259,7 +282,7 @@ public record SyntheticPriceConfig(
         private double dailyTailDf;
         private double hourlyPersistence;
         private double hourlyVolatility;
-        private double rtLogBias;
+        private double[] rtLogBias;
         private double rtPersistence;
         private double rtVolatility;
         private double rtTailDf;
@@ -269,6 +292,7 @@ public record SyntheticPriceConfig(
         private double spikeLevelSensitivity;
         private double spikePersistence;
         private double spikeTailMean;
+        private double spikeTailLevelSensitivity;
         private double nonPositiveProbability;
         private double nonPositiveMeanRatio;
 
@@ -280,7 +304,7 @@ public record SyntheticPriceConfig(
             dailyTailDf = base.dailyTailDf;
             hourlyPersistence = base.hourlyPersistence;
             hourlyVolatility = base.hourlyVolatility;
-            rtLogBias = base.rtLogBias;
+            rtLogBias = base.rtLogBias();
             rtPersistence = base.rtPersistence;
             rtVolatility = base.rtVolatility;
             rtTailDf = base.rtTailDf;
@@ -290,6 +314,7 @@ public record SyntheticPriceConfig(
             spikeLevelSensitivity = base.spikeLevelSensitivity;
             spikePersistence = base.spikePersistence;
             spikeTailMean = base.spikeTailMean;
+            spikeTailLevelSensitivity = base.spikeTailLevelSensitivity;
             nonPositiveProbability = base.nonPositiveProbability;
             nonPositiveMeanRatio = base.nonPositiveMeanRatio;
         }
@@ -311,7 +336,15 @@ public record SyntheticPriceConfig(
         public Builder optDailyTailDf(double v) { dailyTailDf = v; return this; }
         public Builder optHourlyPersistence(double v) { hourlyPersistence = v; return this; }
         public Builder optHourlyVolatility(double v) { hourlyVolatility = v; return this; }
-        public Builder optRtLogBias(double v) { rtLogBias = v; return this; }
+        public Builder optRtLogBias(double[] v) { rtLogBias = v == null ? null : v.clone(); return this; }
+
+        /** The same log(RT/DA) centre for every hour. */
+        public Builder optRtLogBias(double v) {
+            rtLogBias = new double[MarketDay.HOURS];
+            Arrays.fill(rtLogBias, v);
+            return this;
+        }
+
         public Builder optRtPersistence(double v) { rtPersistence = v; return this; }
         public Builder optRtVolatility(double v) { rtVolatility = v; return this; }
         public Builder optRtTailDf(double v) { rtTailDf = v; return this; }
@@ -321,6 +354,7 @@ public record SyntheticPriceConfig(
         public Builder optSpikeLevelSensitivity(double v) { spikeLevelSensitivity = v; return this; }
         public Builder optSpikePersistence(double v) { spikePersistence = v; return this; }
         public Builder optSpikeTailMean(double v) { spikeTailMean = v; return this; }
+        public Builder optSpikeTailLevelSensitivity(double v) { spikeTailLevelSensitivity = v; return this; }
         public Builder optNonPositiveProbability(double v) { nonPositiveProbability = v; return this; }
         public Builder optNonPositiveMeanRatio(double v) { nonPositiveMeanRatio = v; return this; }
 
@@ -328,7 +362,8 @@ public record SyntheticPriceConfig(
         public SyntheticPriceConfig build() {
             return new SyntheticPriceConfig(monthlyLevel, hourlyShape, dailyPersistence, dailyVolatility, dailyTailDf,
                     hourlyPersistence, hourlyVolatility, rtLogBias, rtPersistence, rtVolatility, rtTailDf, spikeRatio,
-                    spikeMaxRatio, spikeEntryProbability, spikeLevelSensitivity, spikePersistence, spikeTailMean, nonPositiveProbability,
+                    spikeMaxRatio, spikeEntryProbability, spikeLevelSensitivity, spikePersistence, spikeTailMean,
+                    spikeTailLevelSensitivity, nonPositiveProbability,
                     nonPositiveMeanRatio);
         }
     }

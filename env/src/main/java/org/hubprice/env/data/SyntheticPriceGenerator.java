@@ -82,12 +82,11 @@ public final class SyntheticPriceGenerator {
         final double rhoRt = c.rtPersistence();
         final double logSpikeRatio = Math.log(c.spikeRatio());
         final double logSpikeSpan = Math.log(c.spikeMaxRatio() / c.spikeRatio());
-        final double wCap = logSpikeRatio - c.rtLogBias();
 
         // Start every process in its stationary distribution, so the first day is not special.
         double x = c.dailyVolatility() / Math.sqrt(1 - phi * phi) * RandomDraws.unitStudentT(dailyRng, c.dailyTailDf());
         double w = Math.min(c.rtVolatility() / Math.sqrt(1 - rhoRt * rhoRt) * RandomDraws.unitStudentT(rtRng, c.rtTailDf()),
-                Math.nextDown(wCap));
+                Math.nextDown(logSpikeRatio - c.rtLogBias(MarketDay.HOURS - 1)));
         boolean spike = spikeRng.nextDouble() < c.stationarySpikeShare();
 
         double[] u = new double[MarketDay.HOURS];
@@ -120,17 +119,20 @@ public final class SyntheticPriceGenerator {
             for (int h = 0; h < MarketDay.HOURS; h++) {
                 // RT/DA log-ratio in normal hours: AR(1) with heavy-tailed shocks, kept below the
                 // spike threshold so that spikes come only from the spike chain (as calibrated).
+                double wCap = logSpikeRatio - c.rtLogBias(h);
                 double next = rhoRt * w + c.rtVolatility() * RandomDraws.unitStudentT(rtRng, c.rtTailDf());
                 for (int k = 0; k < MAX_REDRAWS && next >= wCap; k++) {
                     next = rhoRt * w + c.rtVolatility() * RandomDraws.unitStudentT(rtRng, c.rtTailDf());
                 }
                 w = Math.min(next, Math.nextDown(wCap));
 
-                // Spike regime: a two-state Markov chain, so spikes come in runs of hours.
-                double entry = Math.min(0.5, c.spikeEntryProbability() * Math.exp(c.spikeLevelSensitivity() * (Math.log(da[h]) - logLevel[month - 1])));
-                double stay = spike ? c.spikePersistence() : entry;
-                spike = spikeRng.nextDouble() < stay;
-                double spikeExcess = RandomDraws.truncatedExponential(spikeRng, c.spikeTailMean(), logSpikeSpan);
+                // Spike regime: a two-state Markov chain, so spikes come in runs of hours; spikes
+                // start more often, and run higher, in hours that are dear for their month.
+                double z = Math.log(da[h]) - logLevel[month - 1];
+                double entry = Math.min(0.5, c.spikeEntryProbability() * Math.exp(c.spikeLevelSensitivity() * z));
+                spike = spikeRng.nextDouble() < (spike ? c.spikePersistence() : entry);
+                double tailMean = Math.min(5, c.spikeTailMean() * Math.exp(c.spikeTailLevelSensitivity() * z));
+                double spikeExcess = RandomDraws.truncatedExponential(spikeRng, tailMean, logSpikeSpan);
 
                 boolean nonPositive = negativeRng.nextDouble() < c.nonPositiveProbability();
                 double negativeRatio = negativeRng.nextExponential() * c.nonPositiveMeanRatio();
@@ -140,7 +142,7 @@ public final class SyntheticPriceGenerator {
                 } else if (spike) {
                     rt[h] = da[h] * Math.exp(logSpikeRatio + spikeExcess);
                 } else {
-                    rt[h] = da[h] * Math.exp(c.rtLogBias() + w);
+                    rt[h] = da[h] * Math.exp(c.rtLogBias(h) + w);
                 }
             }
             out.add(new MarketDay(date, da, rt));

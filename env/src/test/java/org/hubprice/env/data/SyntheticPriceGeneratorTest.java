@@ -103,7 +103,7 @@ class SyntheticPriceGeneratorTest {
                 .optHourlyPersistence(0.9).optHourlyVolatility(0.08)
                 .optRtLogBias(-0.05).optRtPersistence(0.5).optRtVolatility(0.12).optRtTailDf(4)
                 .optSpikeRatio(2).optSpikeMaxRatio(12).optSpikeEntryProbability(0.01).optSpikeLevelSensitivity(1.0)
-                .optSpikePersistence(0.4).optSpikeTailMean(0.5)
+                .optSpikePersistence(0.4).optSpikeTailMean(0.5).optSpikeTailLevelSensitivity(0.8)
                 .optNonPositiveProbability(0.002).optNonPositiveMeanRatio(0.5).build();
         // Ten years, so that the rare-event parameters rest on enough events (about 1000 spike hours).
         List<MarketDay> days = new SyntheticPriceGenerator(truth).generate(LocalDate.of(2001, 1, 1), 3650, 2024);
@@ -122,7 +122,9 @@ class SyntheticPriceGeneratorTest {
         assertTrue(fit.dailyTailDf() >= 4 && fit.dailyTailDf() <= 10, "dailyTailDf " + fit.dailyTailDf());
         assertEquals(truth.hourlyPersistence(), fit.hourlyPersistence(), 0.03, "hourlyPersistence");
         assertEquals(truth.hourlyVolatility(), fit.hourlyVolatility(), 0.1 * truth.hourlyVolatility(), "hourlyVolatility");
-        assertEquals(truth.rtLogBias(), fit.rtLogBias(), 0.02, "rtLogBias");
+        for (int h = 0; h < 24; h++) {
+            assertEquals(truth.rtLogBias(h), fit.rtLogBias(h), 0.02, "rtLogBias " + h);
+        }
         assertEquals(truth.rtPersistence(), fit.rtPersistence(), 0.05, "rtPersistence");
         assertEquals(truth.rtVolatility(), fit.rtVolatility(), 0.12 * truth.rtVolatility(), "rtVolatility");
         assertTrue(fit.rtTailDf() >= 3 && fit.rtTailDf() <= 6, "rtTailDf " + fit.rtTailDf());
@@ -130,6 +132,7 @@ class SyntheticPriceGeneratorTest {
         assertEquals(truth.spikeLevelSensitivity(), fit.spikeLevelSensitivity(), 0.5, "spikeLevelSensitivity");
         assertEquals(truth.spikePersistence(), fit.spikePersistence(), 0.08, "spikePersistence");
         assertEquals(truth.spikeTailMean(), fit.spikeTailMean(), 0.2 * truth.spikeTailMean(), "spikeTailMean");
+        assertEquals(truth.spikeTailLevelSensitivity(), fit.spikeTailLevelSensitivity(), 0.4, "spikeTailLevelSensitivity");
         assertTrue(fit.spikeMaxRatio() <= truth.spikeMaxRatio() && fit.spikeMaxRatio() > 0.7 * truth.spikeMaxRatio(),
                 "spikeMaxRatio " + fit.spikeMaxRatio());
         assertEquals(truth.nonPositiveProbability(), fit.nonPositiveProbability(), 0.3 * truth.nonPositiveProbability(), "nonPositive");

@@ -30,12 +30,14 @@ import org.slf4j.LoggerFactory;
  *   m_ch·x ≤ da_bss ≤ R_ch·x,  m_dch·y ≤ bss_ev ≤ R_dch·y,  x + y ≤ 1,  x, y binary,  flows ≥ 0
  * </pre>
  *
- * <p>The feasible set is exactly that of MODEL.md, but the formulation passes the solver bounds
- * that the rows imply, because tight bounds are what make the LP relaxation (and so branch and
- * bound) fast: {@code Ψ·L ≤ da_ev ≤ L}, {@code rt_ev ≤ (1−Ψ)·L}, {@code bss_ev ≤ min(R_dch,
+ * <p>The feasible set is exactly that of MODEL.md, but the default {@link Formulation#TIGHT}
+ * formulation passes the solver the bounds that the rows imply, because tight bounds make the
+ * LP relaxation (and so branch and bound) stronger: {@code Ψ·L ≤ da_ev ≤ L}, {@code rt_ev ≤ (1−Ψ)·L}, {@code bss_ev ≤ min(R_dch,
  * (1−Ψ)·L, M_φ − m_φ)} (the same number replaces R_dch as the big-M of {@code y}),
  * {@code da_bss ≤ min(R_ch, M_φ − m_φ, cap)}, and a binary whose tightened limit is below its
  * minimum rate is fixed to 0 with its rows left out. Row {@code da_ev ≥ Ψ·L} is a bound.
+ * {@link Formulation#TEXTBOOK} states the rows as written; both give the same optimum (a test
+ * and the {@code bench da-commit} command check this, the latter also timing both).
  *
  * <p>The model is feasible exactly when {@code Ψ·load[ω,t] ≤ cap} for every scenario and hour
  * (then no battery use and buying the rest in RT is feasible); this is checked up front so that

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Hand-computed cases of the closed-form dispatcher, one per regime. */
@@ -62,6 +63,27 @@ class ClosedFormDispatcherTest {
         assertEquals(0, r.batteryToEv, EPS);
         assertEquals(1000, r.rtToEv, EPS);
         assertEquals(200, r.batteryEnergyAfter, EPS);
+    }
+
+    @Test
+    void allocatesNothingPerCall() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Assumptions.assumeTrue(mx instanceof com.sun.management.ThreadMXBean, "this JVM does not report allocated bytes per thread");
+        com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) mx;
+        double sink = 0;
+        for (int i = 0; i < 200_000; i++) { // let the JIT compile the call first
+            d.dispatch(i % 3000, 1500, 100, 30 + i % 7, 40, 500 + i % 3500, 35, BatteryLimits.DEFAULT, r);
+            sink += r.profit;
+        }
+        long tid = Thread.currentThread().getId();
+        long before = bean.getThreadAllocatedBytes(tid);
+        for (int i = 0; i < 1_000_000; i++) {
+            d.dispatch(i % 3000, 1500, 100, 30 + i % 7, 40, 500 + i % 3500, 35, BatteryLimits.DEFAULT, r);
+            sink += r.profit;
+        }
+        long allocated = bean.getThreadAllocatedBytes(tid) - before;
+        // One allocation per call would be >= 16 MB here; the slack covers the measurement itself.
+        assertTrue(allocated < 64 * 1024, "allocated " + allocated + " bytes over 1e6 calls (sink " + sink + ")");
     }
 
     @Test
