@@ -17,5 +17,9 @@ final class Commands {
         bench.addSubcommand("dispatch", new BenchDispatchCommand());
         cl.addSubcommand("commit-da", new CommitDaCommand());
         bench.addSubcommand("da-commit", new DaCommitBenchCommand());
+        cl.addSubcommand("train", new TrainCommand());
+        cl.addSubcommand("configs", new ConfigsCommand());
+        cl.addSubcommand("agents", new AgentsCommand());
+        cl.addSubcommand("demo", new DemoCommand());
     }
 }

@@ -88,6 +88,7 @@ public final class Trainer {
     private final AgentRegistry registry;
     private final List<String> command;
     private final java.util.function.LongConsumer episodeListener;
+    private final java.util.function.Consumer<Path> onStart;
     private volatile boolean stopRequested;
 
     private Trainer(Builder b) {
@@ -101,6 +102,7 @@ public final class Trainer {
         this.registry = b.registry != null ? b.registry : AgentRegistry.load();
         this.command = b.command;
         this.episodeListener = b.episodeListener;
+        this.onStart = b.onStart;
     }
 
     /** A builder; {@link Builder#setConfig} and {@link Builder#setOutputDir} are required. */
@@ -171,6 +173,75 @@ public final class Trainer {
             throw new IllegalArgumentException("--out " + dir + " cannot be created: " + (p == null ? "no existing parent directory"
                     : p + (Files.isDirectory(p) ? " is not writable" : " is not a directory")) + ". Maybe another --out");
         }
+    }
+
+    /** Settings a resumed run may change: they do not alter what is learned. */
+    public static final List<String> RESUMABLE_CHANGES = List.of("description", "stopping.", "progress.", "checkpoint.every",
+            "validation.every");
+
+    /**
+     * The configuration of a resumed run: the run's own {@code config.yaml} with
+     * {@code overrides}; when {@code configArg} is given it must resolve to the same
+     * configuration. Only {@link #RESUMABLE_CHANGES} may differ from what the run started with
+     * (the stopping rules, reporting, checkpoint and validation frequency), because anything
+     * else would change what the resumed part learns.
+     *
+     * @param seed a {@code --seed}, or null; it must equal the run's seed
+     */
+    public static TrainingConfig resumeConfig(Path dir, String configArg, List<String> overrides, Long seed) {
+        checkOutputDir(dir, true);
+        Path file = dir.toAbsolutePath().normalize().resolve(CONFIG_YAML);
+        TrainingConfig saved = org.hubprice.training.config.TrainingConfigs.load(file, List.of());
+        TrainingConfig resumed = org.hubprice.training.config.TrainingConfigs.load(file, overrides);
+        if (seed != null && seed != saved.seed()) {
+            throw new IllegalArgumentException("--seed " + seed + " differs from the run's seed " + saved.seed()
+                    + "; a resumed run keeps its seed. Maybe drop --seed");
+        }
+        List<String> changed = differences(saved.toMap(), resumed.toMap(), "");
+        changed.removeIf(k -> RESUMABLE_CHANGES.stream().anyMatch(a -> a.endsWith(".") ? k.startsWith(a) : k.equals(a)));
+        if (!changed.isEmpty()) {
+            throw new IllegalArgumentException("--resume: --set changes " + changed + ", which would change what the resumed part learns; only "
+                    + RESUMABLE_CHANGES + " may change. Maybe start a new run with another --out");
+        }
+        if (configArg != null) {
+            TrainingConfig requested = org.hubprice.training.config.TrainingConfigs.resolve(configArg, overrides);
+            if (seed != null) {
+                requested = requested.withSeed(seed);
+            }
+            List<String> diff = differences(requested.toMap(), resumed.toMap(), "");
+            diff.removeIf(k -> k.equals("description"));
+            if (!diff.isEmpty()) {
+                throw new IllegalArgumentException("--resume: --config " + configArg + " differs from the run's configuration at " + diff
+                        + ". Maybe drop --config (the run's " + CONFIG_YAML + " is used)");
+            }
+        }
+        return resumed;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> differences(Object a, Object b, String path) {
+        List<String> out = new ArrayList<>();
+        if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
+            java.util.Set<Object> keys = new java.util.LinkedHashSet<>(ma.keySet());
+            keys.addAll(mb.keySet());
+            for (Object k : keys) {
+                out.addAll(differences(ma.get(k), mb.get(k), path.isEmpty() ? String.valueOf(k) : path + "." + k));
+            }
+        } else if (a instanceof List<?> la && b instanceof List<?> lb && la.size() == lb.size()) {
+            for (int i = 0; i < la.size(); i++) {
+                out.addAll(differences(la.get(i), lb.get(i), path + "[" + i + "]"));
+            }
+        } else if (!java.util.Objects.equals(normal(a), normal(b))) {
+            out.add(path);
+        }
+        return out;
+    }
+
+    private static Object normal(Object v) {
+        if (v instanceof double[] d) {
+            return Arrays.toString(d);
+        }
+        return v instanceof Number n ? (Object) n.doubleValue() : v;
     }
 
     /** The checkpoint a resume continues from: the one of {@code last} and {@code final} with more episodes, or null. */
@@ -357,6 +428,10 @@ public final class Trainer {
 
         TrainingSummary run() throws IOException {
             Files.createDirectories(dir);
+            if (onStart != null) {
+                onStart.accept(dir);
+            }
+            LOG.info("training {} hubs ({}) into {}{}", hubs, agentNames(), dir, resumeFrom != null ? ", resuming at episode " + episodes : "");
             writeRunJson();
             long t0 = System.nanoTime();
             validator = new Validator(env, config.seed(), config.validation().days());
@@ -461,6 +536,14 @@ public final class Trainer {
             }, "hubprice-train-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             return hook;
+        }
+
+        private String agentNames() {
+            List<String> names = new ArrayList<>();
+            for (HubAgentConfig a : config.agents()) {
+                names.add(a.agent());
+            }
+            return String.join(" x ", names);
         }
 
         private long trainingNanos(long sessionStart) {
@@ -995,8 +1078,18 @@ public final class Trainer {
         private AgentRegistry registry;
         private List<String> command = List.of();
         private java.util.function.LongConsumer episodeListener;
+        private java.util.function.Consumer<Path> onStart;
 
         private Builder() {}
+
+        /**
+         * Called with the run directory once it exists, before anything is written into it
+         * (the CLI starts copying the log to {@code train.log} here).
+         */
+        public Builder optOnStart(java.util.function.Consumer<Path> onStart) {
+            this.onStart = onStart;
+            return this;
+        }
 
         /** The resolved configuration (required). */
         public Builder setConfig(TrainingConfig config) {
