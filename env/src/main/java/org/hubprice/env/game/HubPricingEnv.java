@@ -579,6 +579,32 @@ public final class HubPricingEnv implements ParallelEnv {
         return normalizer;
     }
 
+    /**
+     * What a checkpoint or an evaluation needs to rebuild this environment: the configuration
+     * (full, and its SHA-256 digest), the DA commitment, the observation scaling, the data
+     * range, the split and the dispatcher.
+     */
+    public Map<String, Object> provenance() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("configDigest", config.digest());
+        m.put("config", config.toMap());
+        m.put("commitment", commitment.clone());
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("features", normalizer.features());
+        n.put("offset", normalizer.offset());
+        n.put("scale", normalizer.scale());
+        n.put("low", normalizer.low());
+        n.put("high", normalizer.high());
+        m.put("normalizer", n);
+        m.put("firstDay", days.get(0).date().toString());
+        m.put("lastDay", days.get(days.size() - 1).date().toString());
+        m.put("days", days.size());
+        m.put("trainingDays", split.trainingCount());
+        m.put("testDays", split.testDays());
+        m.put("dispatcher", hubs[0].dispatcher().name());
+        return m;
+    }
+
     /** The configuration this environment was built from. */
     public EnvConfig config() {
         return config;

@@ -287,6 +287,32 @@ class HubPricingEnvApiTest {
     }
 
     @Test
+    void oneHubWorksThroughTheSingleAgentView() {
+        HubPricingEnv one = TestEnvs.env("hubs.count=1");
+        org.hubprice.env.api.SingleAgentEnv s = org.hubprice.env.api.SingleAgentEnv.of(one);
+        double[] o = s.reset(5);
+        assertTrue(s.observationSpace().contains(o));
+        int steps = 0;
+        org.hubprice.env.api.SingleAgentEnv.Step st;
+        do {
+            st = s.step(new double[] {2.0});
+            steps++;
+            assertTrue(s.observationSpace().contains(st.observation()));
+        } while (!st.done());
+        assertEquals(24, steps);
+        assertTrue(st.terminated() && !st.truncated());
+    }
+
+    @Test
+    void provenanceNamesWhatRebuildsTheEnvironment() {
+        Map<String, Object> p = env.provenance();
+        assertEquals(env.config().digest(), p.get("configDigest"));
+        assertArrayEquals(TestEnvs.REFERENCE_COMMITMENT, (double[]) p.get("commitment"));
+        assertEquals(env.split().testCount(), ((int[]) p.get("testDays")).length);
+        assertEquals("closed-form", p.get("dispatcher"));
+    }
+
+    @Test
     void normalizerIsSerialisableAndInvertible() {
         ObservationNormalizer n = env.normalizer();
         assertEquals(n, ObservationNormalizer.fromJson(n.toJson()));
