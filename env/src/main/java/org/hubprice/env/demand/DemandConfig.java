@@ -3,6 +3,7 @@ package org.hubprice.env.demand;
 import java.util.Arrays;
 import java.util.Objects;
 import org.hubprice.common.Check;
+import org.hubprice.models.dacommit.ReferenceDemand;
 
 /**
  * Every parameter of EV demand and hub choice (MODEL.md section 2). Arrays are copied in and
@@ -30,14 +31,10 @@ public record DemandConfig(double[] meanVehicles, double[] chargeProbability, do
     /** Largest hourly Poisson mean {@code demandMultiplier · αβN̄[t]} accepted. */
     public static final double MAX_HOURLY_MEAN = 1e8;
 
-    /** {@code αβN̄[t]} of MODEL.md 2.1 (reference implementation, Florida DOT counts). */
-    private static final double[] DEFAULT_MEAN_VEHICLES = {1400, 1400, 1400, 1400, 1400, 2212, 5276, 6292, 5750, 5242, 5364, 5324,
-        5734, 5720, 6116, 6856, 6750, 6584, 4908, 3522, 2768, 2372, 1978, 1428};
-    /** {@code q[t]} of MODEL.md 2.1 (reference implementation, INL EV Project). */
-    private static final double[] DEFAULT_CHARGE_PROBABILITY = {0.002086889, 0.001561998, 0.00125, 0.001352776, 0.001980443,
-        0.002714556, 0.004072666, 0.007941443, 0.012544334, 0.020388334, 0.020072666, 0.020597557, 0.03325, 0.027182553,
-        0.022792556, 0.025303223, 0.029274776, 0.030111666, 0.031366999, 0.022792556, 0.015785444, 0.012228665, 0.009094001,
-        0.004806779};
+    /** {@code αβN̄[t]} of MODEL.md 2.1 (reference implementation, Florida DOT counts); one copy, in models. */
+    private static final double[] DEFAULT_MEAN_VEHICLES = ReferenceDemand.alphaBetaNbar();
+    /** {@code q[t]} of MODEL.md 2.1 (reference implementation, INL EV Project); one copy, in models. */
+    private static final double[] DEFAULT_CHARGE_PROBABILITY = ReferenceDemand.chargeProbabilities();
 
     public DemandConfig {
         meanVehicles = Check.nonNegativeArray("meanVehicles", meanVehicles, HOURS).clone();

@@ -17,7 +17,8 @@ import org.hubprice.models.power.BatteryLimits;
  * @param initialBatteryKwh φ[−1], the battery level before hour 0, in [battery.minimumKwh, battery.capacityKwh] (700)
  * @param commitmentCapKwh the largest hourly commitment, {@code > 0} (10000)
  * @param scenarios k, the number of scenarios kept by the reduction, in [1, 1000] (10)
- * @param seed seed of the scenario reduction (k-means++ initialisation)
+ * @param seed root seed of the scenario reduction: its {@code "scenario-reduction"} stream
+ *        ({@link DaCommitmentModel#reductionSeed}) seeds the k-means++ initialisation
  * @param kmeansMaxIterations the most Lloyd iterations of k-means, in [1, 1000000] (1000)
  * @param solveOptions time limit, relative gap and threads of the MILP solve
  */

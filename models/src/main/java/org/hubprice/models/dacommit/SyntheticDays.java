@@ -20,11 +20,12 @@ import org.hubprice.common.Seeds;
  *       near 08:00, evening near 18:00, a night trough).</li>
  *   <li>RT price: {@code DA × (1 + rtNoise·ε)}, plus with probability {@code spikeProbability}
  *       a spike adding {@code DA × U(1, spikeMaxMultiple)}.</li>
- *   <li>Hub load: the count of charge-seeking EVs is drawn per hour,
+ *   <li>Hub load: by default the count of charge-seeking EVs is drawn per hour,
  *       {@code n[t] ~ Poisson(αβN̄[t]·q[t])} ({@link ReferenceDemand}; the Poisson–binomial of
  *       MODEL.md section 2.1 thinned), and the day's expected hub load is
- *       {@code n[t] / H × 41.14} kWh as in MODEL.md section 4 step 1. Drawing the count (rather
- *       than using its mean) makes loads differ between days, as they do in the game.</li>
+ *       {@code n[t] / H × 41.14} kWh as in MODEL.md section 4 step 1. Drawing the count makes
+ *       loads differ between days, as they do in the game. With {@code drawCounts = false}
+ *       every day gets the mean, {@code αβN̄[t]·q[t] / H × 41.14} kWh.</li>
  * </ul>
  * Each part draws from its own named stream of the seed ({@link Seeds}), so changing one part's
  * parameters leaves the other parts' draws unchanged.
@@ -44,11 +45,15 @@ public final class SyntheticDays {
      * @param spikeProbability probability that an hour's RT price spikes, in [0, 1]
      * @param spikeMaxMultiple largest spike as a multiple of DA, {@code >= 1}
      * @param hubs H, the number of hubs sharing the demand, {@code >= 1}
+     * @param drawCounts draw each day's EV counts (true) or give every day the mean load (false)
      */
     public record Params(double meanLevel, double persistence, double levelSd, double minLevel, double hourlyNoise,
-                         double rtNoise, double spikeProbability, double spikeMaxMultiple, int hubs) {
-        /** Defaults: level 35 $/MWh, ρ 0.85, σ 5, floor 5, 4 % hourly noise, 12 % RT noise, 2 % spikes up to 4×, 2 hubs. */
-        public static final Params DEFAULT = new Params(35, 0.85, 5, 5, 0.04, 0.12, 0.02, 4, ReferenceDemand.DEFAULT_HUBS);
+                         double rtNoise, double spikeProbability, double spikeMaxMultiple, int hubs, boolean drawCounts) {
+        /**
+         * Defaults: level 35 $/MWh, ρ 0.85, σ 5, floor 5, 4 % hourly noise, 12 % RT noise, 2 % spikes up to 4×, 2 hubs,
+         * counts drawn.
+         */
+        public static final Params DEFAULT = new Params(35, 0.85, 5, 5, 0.04, 0.12, 0.02, 4, ReferenceDemand.DEFAULT_HUBS, true);
 
         public Params {
             Check.positive("meanLevel", meanLevel);
@@ -112,7 +117,8 @@ public final class SyntheticDays {
                     r += Math.abs(da[t]) * m;
                 }
                 rtp[t] = r;
-                load[t] = arrivals[t].sample() / (double) p.hubs() * ReferenceDemand.MEAN_ENERGY_PER_EV_KWH;
+                load[t] = p.drawCounts() ? arrivals[t].sample() / (double) p.hubs() * ReferenceDemand.MEAN_ENERGY_PER_EV_KWH
+                        : ReferenceDemand.expectedHubLoadKwh(t, p.hubs());
             }
             days.add(new DayProfile(da, rtp, load));
         }

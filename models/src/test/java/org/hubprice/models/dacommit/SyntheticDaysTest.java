@@ -38,6 +38,21 @@ class SyntheticDaysTest {
     }
 
     @Test
+    void meanLoadOptionGivesTheFormulaEveryDay() {
+        SyntheticDays.Params p = SyntheticDays.Params.DEFAULT;
+        SyntheticDays.Params mean = new SyntheticDays.Params(p.meanLevel(), p.persistence(), p.levelSd(), p.minLevel(),
+                p.hourlyNoise(), p.rtNoise(), p.spikeProbability(), p.spikeMaxMultiple(), p.hubs(), false);
+        List<DayProfile> days = SyntheticDays.generate(3, 4, mean);
+        for (DayProfile d : days) {
+            for (int t = 0; t < 24; t++) {
+                assertEquals(ReferenceDemand.expectedHubLoadKwh(t, 2), d.load(t));
+            }
+        }
+        // prices come from their own streams, so they do not depend on how loads are made
+        assertEquals(SyntheticDays.generate(3, 4).get(2).daPrice(9), days.get(2).daPrice(9));
+    }
+
+    @Test
     void pricesHaveTwoPeaksAndRtFollowsDa() {
         List<DayProfile> days = SyntheticDays.generate(400, 2);
         double[] da = new double[24];
@@ -61,7 +76,7 @@ class SyntheticDaysTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SyntheticDays.generate(0, 1)).getMessage().startsWith("n = 0"));
         SyntheticDays.Params p = SyntheticDays.Params.DEFAULT;
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new SyntheticDays.Params(p.meanLevel(), 1.0, p.levelSd(),
-                p.minLevel(), p.hourlyNoise(), p.rtNoise(), p.spikeProbability(), p.spikeMaxMultiple(), p.hubs())).getMessage()
+                p.minLevel(), p.hourlyNoise(), p.rtNoise(), p.spikeProbability(), p.spikeMaxMultiple(), p.hubs(), true)).getMessage()
                 .startsWith("persistence = 1.0"));
     }
 }

@@ -63,6 +63,23 @@ class DispatcherAgreementTest {
         }
     }
 
+    @Test
+    void aBatteryAboveItsCapacityTakesNoChargeInEither() {
+        // Outside the generated regimes: φ > M gives the MILP a negative charge headroom.
+        BatteryLimits lim = new BatteryLimits(1000, 100, 500, 500);
+        PowerDispatcher milp = new MilpPowerDispatcher(OrToolsBackend.scip());
+        DispatchResult a = new DispatchResult();
+        DispatchResult b = new DispatchResult();
+        for (double phi : new double[] {1000, 1200}) {
+            new ClosedFormDispatcher().dispatch(100, 900, 80, 30, 20, phi, 25, lim, a);
+            milp.dispatch(100, 900, 80, 30, 20, phi, 25, lim, b);
+            assertEquals(0, a.daToBattery, KWH_TOL);
+            assertEquals(0, b.daToBattery, KWH_TOL);
+            assertEquals(800, a.daToRt, KWH_TOL);
+            assertEquals(a.profit, b.profit, 1e-9);
+        }
+    }
+
     /** Solves instance {@code i} with both dispatchers, checks both, returns their relative objective gap. */
     private static double checkAgreement(DispatchInstances inst, int i, PowerDispatcher fast, PowerDispatcher milp) {
         DispatchResult a = new DispatchResult();
