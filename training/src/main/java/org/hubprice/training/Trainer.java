@@ -89,6 +89,7 @@ public final class Trainer {
     private final List<String> command;
     private final java.util.function.LongConsumer episodeListener;
     private final java.util.function.Consumer<Path> onStart;
+    private final Map<String, Object> runtime;
     private volatile boolean stopRequested;
 
     private Trainer(Builder b) {
@@ -103,6 +104,7 @@ public final class Trainer {
         this.command = b.command;
         this.episodeListener = b.episodeListener;
         this.onStart = b.onStart;
+        this.runtime = b.runtime;
     }
 
     /** A builder; {@link Builder#setConfig} and {@link Builder#setOutputDir} are required. */
@@ -887,6 +889,7 @@ public final class Trainer {
             session.put("resumedFrom", resumeFrom == null ? null : dir.relativize(resumeFrom).toString());
             session.put("episodesAtStart", episodes);
             session.put("device", device);
+            session.put("runtime", runtime);
             session.put("command", command);
             session.put("provenance", Provenance.collect());
             Map<String, Object> run;
@@ -1079,8 +1082,15 @@ public final class Trainer {
         private List<String> command = List.of();
         private java.util.function.LongConsumer episodeListener;
         private java.util.function.Consumer<Path> onStart;
+        private Map<String, Object> runtime = Map.of();
 
         private Builder() {}
+
+        /** Runtime settings to record in {@code run.json} (thread counts, ...). */
+        public Builder optRuntime(Map<String, Object> runtime) {
+            this.runtime = runtime == null ? Map.of() : new LinkedHashMap<>(runtime);
+            return this;
+        }
 
         /**
          * Called with the run directory once it exists, before anything is written into it
