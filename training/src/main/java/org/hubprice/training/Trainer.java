@@ -493,7 +493,7 @@ public final class Trainer {
                 long out0 = System.nanoTime();
                 metrics.flush();
                 validationLog.flush();
-                curve.write(dir.resolve(CURVE_PNG));
+                drawCurve();
                 times.add(Phase.OUTPUT, System.nanoTime() - out0);
                 long sessionNanos = System.nanoTime() - sessionStart;
                 LOG.info("stopped after episode {}: {}", episodes, reason.text());
@@ -538,6 +538,20 @@ public final class Trainer {
             }, "hubprice-train-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             return hook;
+        }
+
+        private boolean plotFailed;
+
+        /** Redraws the learning curve; a failure (no fonts on a bare server, ...) is logged once and never stops training. */
+        private void drawCurve() {
+            try {
+                curve.write(dir.resolve(CURVE_PNG));
+            } catch (IOException | RuntimeException | LinkageError e) {
+                if (!plotFailed) {
+                    plotFailed = true;
+                    LOG.warn("cannot draw {} ({}); training goes on, metrics.csv has the same data", CURVE_PNG, e.toString());
+                }
+            }
         }
 
         private String agentNames() {
@@ -679,7 +693,7 @@ public final class Trainer {
             }
             curve.addEpisode(episodes, epReward, epMultiplier);
             if (episodes % config.progress().plotEvery() == 0) {
-                curve.write(dir.resolve(CURVE_PNG));
+                drawCurve();
             }
             times.add(Phase.OUTPUT, System.nanoTime() - t);
         }
@@ -706,7 +720,7 @@ public final class Trainer {
             validationLog.endRow();
             validationLog.flush();
             curve.addValidation(episodes, r.profitPerDay(), r.meanMultiplier());
-            curve.write(dir.resolve(CURVE_PNG));
+            drawCurve();
             times.add(Phase.OUTPUT, System.nanoTime() - t);
             LOG.info("validation at episode {}: profit per day {} (hubs {}), mean multiplier {}, quick collusion index {}", episodes,
                     money(r.totalPerDay()), moneyList(r.profitPerDay()), numberList(r.meanMultiplier()), String.format(Locale.ROOT, "%.3f", delta));

@@ -108,6 +108,9 @@ public final class LearningCurve {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        // ImageIO's default disk cache registers a JVM shutdown hook per stream, which fails while
+        // the JVM shuts down (the last plot of a run stopped by Ctrl-C); encode in memory instead.
+        javax.imageio.ImageIO.setUseCache(false);
         XYChart profit = chart("Daily profit per hub", "$ per day");
         XYChart price = chart("Mean price multiplier per hub", "multiplier (price / marginal cost)");
         double xMax = 1;
