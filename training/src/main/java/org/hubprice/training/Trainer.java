@@ -776,10 +776,10 @@ public final class Trainer {
             if (bar != null && (force || t - lastBarUpdate > 250_000_000L)) {
                 lastBarUpdate = t;
                 bar.stepTo(episodes);
-                bar.setExtraMessage(recentLine(sessionStart));
+                bar.setExtraMessage(recentLine(sessionStart, true));
             }
             if (episodes % config.progress().logEvery() == 0) {
-                LOG.info("episode {}/{}: {}", episodes, config.stopping().maxEpisodes(), recentLine(sessionStart));
+                LOG.info("episode {}/{}: {}", episodes, config.stopping().maxEpisodes(), recentLine(sessionStart, false));
                 try {
                     metrics.flush();
                 } catch (IOException e) {
@@ -789,11 +789,12 @@ public final class Trainer {
             times.add(Phase.OUTPUT, System.nanoTime() - t);
         }
 
-        private String recentLine(long sessionStart) {
+        /** Speed and recent means; {@code compact} for the progress bar (whole dollars, short labels). */
+        private String recentLine(long sessionStart, boolean compact) {
             int n = (int) Math.min(episodes, config.progress().window());
             double seconds = (System.nanoTime() - sessionStart) / 1e9;
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format(Locale.ROOT, "%.0f periods/s", (periods - startPeriods) / Math.max(1e-9, seconds)));
+            sb.append(String.format(Locale.ROOT, compact ? "%.0f p/s" : "%.0f periods/s", (periods - startPeriods) / Math.max(1e-9, seconds)));
             if (n > 0) {
                 double[] r = new double[hubs];
                 double[] m = new double[hubs];
@@ -801,7 +802,11 @@ public final class Trainer {
                     r[i] = recentRewardSum[i] / n;
                     m[i] = recentMultiplierSum[i] / n;
                 }
-                sb.append(" | profit/day ").append(moneyList(r)).append(" | multiplier ").append(numberList(m));
+                if (compact) {
+                    sb.append(" $/day ").append(compactList(r, "%.0f")).append(" x ").append(compactList(m, "%.2f"));
+                } else {
+                    sb.append(" | recent profit/day ").append(moneyList(r)).append(" | multiplier ").append(numberList(m));
+                }
             }
             return sb.toString();
         }
@@ -1042,6 +1047,14 @@ public final class Trainer {
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < v.length; i++) {
             sb.append(i > 0 ? ", " : "").append(money(v[i]));
+        }
+        return sb.append(']').toString();
+    }
+
+    static String compactList(double[] v, String format) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < v.length; i++) {
+            sb.append(i > 0 ? "," : "").append(String.format(Locale.ROOT, format, v[i]));
         }
         return sb.append(']').toString();
     }
