@@ -282,7 +282,7 @@ public final class Trainer {
         Path resumeFrom = resume ? latestCheckpoint(dir) : null;
         TrainerState saved = resumeFrom != null ? RunFiles.JSON.readValue(resumeFrom.resolve(TRAINER_STATE).toFile(), TrainerState.class) : null;
 
-        LOG.info("setting up the environment{}", config.env() != null ? " (market data, DA commitment)" : "");
+        LOG.info("setting up the environment (market data, DA commitment)");
         TrainingEnv env = envFactory.apply(config);
         Seat[] seats = null;
         try {
@@ -806,15 +806,33 @@ public final class Trainer {
                     sb.append(" $/day ").append(compactList(r, "%.0f")).append(" x ").append(compactList(m, "%.2f"));
                 } else {
                     sb.append(" | recent profit/day ").append(moneyList(r)).append(" | multiplier ").append(numberList(m));
+                    sb.append(" | ETA ").append(eta(seconds));
                 }
             }
             return sb.toString();
         }
 
         private long startPeriods;
+        private long startEpisodes;
+
+        /** Time left at this session's pace, to the episode limit or the wall-time limit, whichever is nearer. */
+        private String eta(double sessionSeconds) {
+            long done = episodes - startEpisodes;
+            if (done <= 0) {
+                return "unknown";
+            }
+            double left = (config.stopping().maxEpisodes() - episodes) * sessionSeconds / done;
+            Duration wall = config.stopping().maxWallTime();
+            if (wall != null) {
+                left = Math.min(left, Math.max(0, (wall.toNanos() - trainingNanos(sessionStart)) / 1e9));
+            }
+            long s = Math.round(left);
+            return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+        }
 
         private void openBar() {
             startPeriods = periods;
+            startEpisodes = episodes;
             if (quiet || System.console() == null) {
                 return;
             }
