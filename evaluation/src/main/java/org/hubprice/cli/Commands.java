@@ -19,6 +19,10 @@ final class Commands {
         bench.addSubcommand("canonical-loop", new CanonicalLoopBench());
         cl.addSubcommand("env-check", new EnvCheckCommand());
         bench.addSubcommand("env", new EnvBenchCommand());
+        cl.addSubcommand("train", new TrainCommand());
+        cl.addSubcommand("configs", new ConfigsCommand());
+        cl.addSubcommand("agents", new AgentsCommand());
+        cl.addSubcommand("demo", new DemoCommand());
         bench.addSubcommand("agents", new AgentsBenchCommand());
     }
 }

@@ -189,6 +189,8 @@ public final class ParameterIO {
                 // In-place through a detached view that shares the target's storage: PyTorch
                 // refuses in-place ops on a leaf that requires grad while grad mode is on, and
                 // grad mode is on by default in every thread but the one that started the engine.
+                // Every view is closed here: an unclosed one would live until the agent's manager
+                // closes, i.e. grow native memory by one array per parameter and update.
                 try (NDArray tgt = t.get(i).getValue().getArray().stopGradient();
                      NDArray src = s.get(i).getValue().getArray().stopGradient();
                      NDArray scaled = src.mul(take)) {
