@@ -12,6 +12,8 @@ final class Commands {
         cl.addSubcommand("bench", new BenchCommand());
         CommandLine bench = cl.getSubcommands().get("bench");
         // Each command adds one line below: cl.addSubcommand(...) or bench.addSubcommand(...).
+        cl.addSubcommand("env-check", new EnvCheckCommand());
+        bench.addSubcommand("env", new EnvBenchCommand());
         bench.addSubcommand("dispatch", new BenchDispatchCommand());
         cl.addSubcommand("commit-da", new CommitDaCommand());
         bench.addSubcommand("da-commit", new DaCommitBenchCommand());

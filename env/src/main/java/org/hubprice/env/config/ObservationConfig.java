@@ -1,0 +1,16 @@
+package org.hubprice.env.config;
+
+/**
+ * {@code observation}: the scaling of observations (see {@code ObservationNormalizer}).
+ *
+ * @param priceQuantile quantile of the training days' DA and RT prices used as the price scale,
+ *                      in [0.5, 1]; ordinary prices then fall in [0, 1]
+ * @param clip clamp bound, in normalised units, for features without a natural maximum
+ *             (arrivals, prices, cost basis), in [1, 1000]
+ */
+public record ObservationConfig(double priceQuantile, double clip) {
+    public ObservationConfig {
+        Validate.range("observation.priceQuantile", priceQuantile, 0.5, 1.0);
+        Validate.range("observation.clip", clip, 1, 1000);
+    }
+}

@@ -1,0 +1,47 @@
+package org.hubprice.env.config;
+
+import java.util.Collection;
+import java.util.Locale;
+
+/** The nearest known name to a mistyped one (edit distance), for "Maybe ...?" hints. */
+final class Suggest {
+    private Suggest() {}
+
+    /** The closest candidate within an edit distance of about a third of its length, else null. */
+    static String nearest(String typed, Collection<String> candidates) {
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        String t = typed.toLowerCase(Locale.ROOT);
+        for (String c : candidates) {
+            int d = distance(t, c.toLowerCase(Locale.ROOT));
+            if (d < bestD) {
+                bestD = d;
+                best = c;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        int allowed = Math.max(2, best.length() / 3);
+        return bestD <= allowed ? best : null;
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] tmp = prev;
+            prev = cur;
+            cur = tmp;
+        }
+        return prev[b.length()];
+    }
+}

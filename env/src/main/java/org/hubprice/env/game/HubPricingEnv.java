@@ -1,0 +1,688 @@
+package org.hubprice.env.game;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.hubprice.common.Seeds;
+import org.hubprice.env.api.Box;
+import org.hubprice.env.api.ParallelEnv;
+import org.hubprice.env.api.ResetResult;
+import org.hubprice.env.api.Space;
+import org.hubprice.env.api.StepResult;
+import org.hubprice.env.config.EnvConfig;
+import org.hubprice.env.config.HubsConfig;
+import org.hubprice.env.data.MarketDay;
+import org.hubprice.env.demand.ArrivalModel;
+import org.hubprice.env.demand.ChoiceOutcome;
+import org.hubprice.env.demand.DemandConfig;
+import org.hubprice.env.demand.EvEnergyModel;
+import org.hubprice.env.demand.HubChoiceModel;
+import org.hubprice.env.hub.Hub;
+import org.hubprice.env.hub.HubPeriod;
+import org.hubprice.models.power.BatteryLimits;
+import org.hubprice.models.power.PowerDispatcher;
+
+/**
+ * The hub pricing game of MODEL.md as a parallel multi-agent environment. Agents
+ * {@code hub_0 .. hub_{H-1}} each post a price multiplier {@code a ∈ [1, 2]} every hour; the
+ * price is {@code a · m[t]} with {@code m[t] = max(min(p_da, p_rt), floor)}; the charge-seeking
+ * EVs of the hour choose hubs or balk; each hub serves its EVs from its DA commitment, its
+ * battery and the RT market at least cost, and its reward is the period's profit in $. An
+ * episode is one day of 24 periods: every agent terminates after the 24th step (no truncation).
+ *
+ * <p><b>Observations.</b> The raw observation of hub i at period t is
+ * {@code [t, n[t], da_com[i,t], p_da[t], p_rt[t], φ[i], p_φ[i]]} ({@link #rawObservation});
+ * agents see it scaled by the {@link ObservationNormalizer} ({@link #normalizer()}), and the
+ * observation space is the normaliser's box. After the last period the observation has
+ * {@code t = 24}, {@code n = 0}, {@code da_com = 0}, the prices of hour 23 and the battery
+ * after the day.
+ *
+ * <p><b>Randomness and common random numbers.</b> Everything random in an episode follows from
+ * the reset seed through named streams ({@link Seeds}): the day (training resets), each hub's
+ * battery start (training resets), and, keyed by the day's date, the day's 24 arrival counts,
+ * the choice stream and each hub's EV energy stream. The counts are drawn at reset, so the same
+ * day and seed give the same arrivals whatever the prices; hub i's k-th EV of the day always
+ * needs the k-th energy of hub i's stream. Same seed and actions give bit-identical results.
+ *
+ * <p><b>Fast path.</b> {@link #resetFast} and {@link #stepFast} write into arrays the
+ * environment owns ({@link #observation}, {@link #reward}, {@link #period}) and allocate
+ * nothing per step; the map-based {@link #reset} and {@link #step} are built on them.
+ *
+ * <p><b>Infos.</b> Each hub's info per step holds the keys of {@link HubPeriod#toMap()}
+ * (price, multiplier, referencePrice, daPrice, rtPrice, assigned, balked, load, commitment,
+ * daToEv, daToBattery, sellBack, batteryToEv, rtToEv, batteryEnergy, batteryCostBasis, revenue,
+ * energyCost, sellBackLoss, unitCost, profit) plus the market-level {@code arrivals} and
+ * {@code lost} (the same numbers in every hub's info: EVs are lost to the market, not to a hub),
+ * {@code day}, {@code dayIndex} and {@code rawObservation}.
+ *
+ * <p>Not thread-safe; one environment per thread.
+ */
+public final class HubPricingEnv implements ParallelEnv {
+    /** Periods per episode (hours of a day). */
+    public static final int PERIODS = 24;
+    /** Length of an observation. */
+    public static final int OBS_DIM = 7;
+    /** Multipliers this far outside the action range count as rounding and are clamped; further out is an error. */
+    public static final double ACTION_TOLERANCE = 1e-9;
+
+    private final EnvConfig config;
+    private final List<MarketDay> days;
+    private final double[][] da;
+    private final double[][] rt;
+    private final long[] epochDay;
+    private final Map<LocalDate, Integer> dayByDate;
+    private final DaySplit split;
+    private final double[] commitment;
+    private final Hub[] hubs;
+    private final int[] freeStations;
+    private final List<String> possibleAgents;
+    private final Map<String, Integer> agentIndex;
+    private final Box observationSpace;
+    private final Box actionSpace;
+    private final ObservationNormalizer normalizer;
+    private final ArrivalModel arrivalModel;
+    private final EvEnergyModel energyModel;
+    private final HubChoiceModel choiceModel;
+    private final ChoiceOutcome outcome;
+    private final double floor;
+    private final double minMultiplier;
+    private final double maxMultiplier;
+
+    // Episode state and buffers, reused every step.
+    private final int[] counts = new int[PERIODS];
+    private final double[] prices;
+    private final double[] multipliersUsed;
+    private final double[] rewards;
+    private final double[][] raw;
+    private final double[][] obs;
+    private final SplittableRandom[] energyRng;
+    private SplittableRandom choiceRng;
+    private int day = -1;
+    private int t;
+    private boolean done = true;
+    private boolean evaluation;
+    private int lastArrivals;
+    private int lastLost;
+    private List<String> activeAgents = List.of();
+
+    private HubPricingEnv(EnvConfig config, List<MarketDay> days, double[] commitment, PowerDispatcher dispatcher) {
+        this.config = config;
+        this.days = List.copyOf(days);
+        int nDays = this.days.size();
+        da = new double[nDays][];
+        rt = new double[nDays][];
+        epochDay = new long[nDays];
+        Map<LocalDate, Integer> byDate = new LinkedHashMap<>();
+        for (int d = 0; d < nDays; d++) {
+            MarketDay m = this.days.get(d);
+            da[d] = m.dayAhead();
+            rt[d] = m.realTime();
+            epochDay[d] = m.date().toEpochDay();
+            if (byDate.put(m.date(), d) != null) {
+                throw new IllegalArgumentException("market data has the date " + m.date() + " twice (days " + byDate.get(m.date())
+                        + " and " + d + "); each day must appear once");
+            }
+        }
+        dayByDate = Collections.unmodifiableMap(byDate);
+        split = DaySplit.of(this.days, config.split());
+        this.commitment = commitment.clone();
+
+        HubsConfig hc = config.hubs();
+        int h = hc.count();
+        BatteryLimits limits = hc.battery().limits();
+        hubs = new Hub[h];
+        freeStations = new int[h];
+        List<String> names = new ArrayList<>(h);
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (int i = 0; i < h; i++) {
+            hubs[i] = new Hub(i, hc.stations(), limits, commitment, dispatcher);
+            freeStations[i] = hc.stations();
+            names.add(agentName(i));
+            index.put(agentName(i), i);
+        }
+        possibleAgents = List.copyOf(names);
+        agentIndex = Collections.unmodifiableMap(index);
+
+        DemandConfig demand = config.demand().toDemandConfig();
+        arrivalModel = new ArrivalModel(demand);
+        energyModel = new EvEnergyModel(demand);
+        choiceModel = new HubChoiceModel(demand);
+        outcome = new ChoiceOutcome(h);
+
+        floor = config.pricing().floor();
+        minMultiplier = config.pricing().minMultiplier();
+        maxMultiplier = config.pricing().maxMultiplier();
+        actionSpace = new Box(new double[] {minMultiplier}, new double[] {maxMultiplier});
+        normalizer = buildNormalizer();
+        observationSpace = normalizer.space();
+
+        prices = new double[h];
+        multipliersUsed = new double[h];
+        rewards = new double[h];
+        raw = new double[h][OBS_DIM];
+        obs = new double[h][OBS_DIM];
+        energyRng = new SplittableRandom[h];
+    }
+
+    /** A builder; {@link Builder#setConfig} is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The environment of {@code config}: loads its market data and resolves its DA commitment (solving it once, cached). */
+    public static HubPricingEnv create(EnvConfig config) {
+        return builder().setConfig(config).build();
+    }
+
+    /** Agent name of hub {@code i}: {@code hub_i}. */
+    public static String agentName(int i) {
+        return "hub_" + i;
+    }
+
+    private ObservationNormalizer buildNormalizer() {
+        double arrivalScale = 0;
+        for (int h = 0; h < PERIODS; h++) {
+            arrivalScale = Math.max(arrivalScale, arrivalModel.expectedChargeSeekers(h));
+        }
+        double maxCom = 0;
+        for (double c : commitment) {
+            maxCom = Math.max(maxCom, c);
+        }
+        double[] trainingPrices = new double[split.trainingCount() * PERIODS * 2];
+        int k = 0;
+        for (int j = 0; j < split.trainingCount(); j++) {
+            int d = split.trainingDay(j);
+            for (int h = 0; h < PERIODS; h++) {
+                trainingPrices[k++] = da[d][h];
+                trainingPrices[k++] = rt[d][h];
+            }
+        }
+        double priceScale = Math.max(quantile(trainingPrices, config.observation().priceQuantile()), floor);
+        return ObservationNormalizer.forHubGame(arrivalScale > 0 ? arrivalScale : 1.0, maxCom, priceScale,
+                config.hubs().battery().capacityKwh(), config.observation().clip());
+    }
+
+    /** The {@code q}-quantile of {@code values} (linear interpolation between order statistics); sorts a copy. */
+    static double quantile(double[] values, double q) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        double pos = q * (s.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(lo + 1, s.length - 1);
+        return s[lo] + (pos - lo) * (s[hi] - s[lo]);
+    }
+
+    // ---------------------------------------------------------------- ParallelEnv
+
+    @Override
+    public List<String> possibleAgents() {
+        return possibleAgents;
+    }
+
+    /** Every hub during an episode; empty before the first reset and after the last period. */
+    @Override
+    public List<String> agents() {
+        return activeAgents;
+    }
+
+    @Override
+    public Space observationSpace(String agent) {
+        indexOf(agent);
+        return observationSpace;
+    }
+
+    @Override
+    public Space actionSpace(String agent) {
+        indexOf(agent);
+        return actionSpace;
+    }
+
+    /**
+     * Starts a day. Options (all optional): {@code mode} "train" (default) or "eval",
+     * {@code day} (index, LocalDate or ISO string), {@code batteryEnergy} and
+     * {@code batteryCostBasis} (one number or one per hub); see {@link ResetOptions}.
+     */
+    @Override
+    public ResetResult reset(long seed, Map<String, Object> options) {
+        resetFast(seed, ResetOptions.fromMap(options));
+        Map<String, double[]> o = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> infos = new LinkedHashMap<>();
+        for (int i = 0; i < hubs.length; i++) {
+            String a = possibleAgents.get(i);
+            o.put(a, obs[i].clone());
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("day", days.get(day).date().toString());
+            info.put("dayIndex", day);
+            info.put("mode", evaluation ? "eval" : "train");
+            info.put("batteryEnergy", hubs[i].batteryEnergy());
+            info.put("batteryCostBasis", hubs[i].batteryCostBasis());
+            info.put("rawObservation", raw[i].clone());
+            infos.put(a, info);
+        }
+        return new ResetResult(o, infos);
+    }
+
+    /** One step with one {@code {multiplier}} per active agent; builds maps on top of {@link #stepFast}. */
+    @Override
+    public StepResult step(Map<String, double[]> actions) {
+        if (done) {
+            throw new IllegalStateException(day < 0 ? "step before reset: call reset(seed, options) first"
+                    : "the day is over (24 periods played); call reset to start another");
+        }
+        Objects.requireNonNull(actions, "actions");
+        double[] multipliers = new double[hubs.length];
+        for (String a : actions.keySet()) {
+            if (!agentIndex.containsKey(a)) {
+                throw new IllegalArgumentException("action for unknown agent '" + a + "'; the agents are " + possibleAgents);
+            }
+        }
+        for (int i = 0; i < hubs.length; i++) {
+            double[] v = actions.get(possibleAgents.get(i));
+            if (v == null || v.length != 1) {
+                throw new IllegalArgumentException("agent " + possibleAgents.get(i) + " needs an action of one value (the price multiplier), got "
+                        + (v == null ? "none" : Arrays.toString(v)));
+            }
+            multipliers[i] = v[0];
+        }
+        stepFast(multipliers);
+        Map<String, double[]> o = new LinkedHashMap<>();
+        Map<String, Double> r = new LinkedHashMap<>();
+        Map<String, Boolean> term = new LinkedHashMap<>();
+        Map<String, Boolean> trunc = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> infos = new LinkedHashMap<>();
+        for (int i = 0; i < hubs.length; i++) {
+            String a = possibleAgents.get(i);
+            o.put(a, obs[i].clone());
+            r.put(a, rewards[i]);
+            term.put(a, done);
+            trunc.put(a, false);
+            infos.put(a, info(i));
+        }
+        return new StepResult(o, r, term, trunc, infos);
+    }
+
+    /** The info of hub {@code i} for the last step (allocates a map). */
+    public Map<String, Object> info(int i) {
+        Map<String, Object> info = hubs[i].lastPeriod().toMap();
+        info.put("arrivals", lastArrivals);
+        info.put("lost", lastLost);
+        info.put("day", days.get(day).date().toString());
+        info.put("dayIndex", day);
+        info.put("rawObservation", raw[i].clone());
+        return info;
+    }
+
+    // ---------------------------------------------------------------- fast path
+
+    /**
+     * Starts a day without building maps: the observations are then in {@link #observation}.
+     * Allocates a few random streams (per reset, not per step).
+     */
+    public void resetFast(long seed, ResetOptions options) {
+        Objects.requireNonNull(options, "options");
+        evaluation = options.evaluation();
+        day = chooseDay(seed, options);
+        long key = epochDay[day];
+        arrivalModel.sampleDay(Seeds.stream(seed, "arrivals", key), counts);
+        choiceRng = Seeds.stream(seed, "choice", key);
+        long energyRoot = Seeds.derive(seed, "energy", key);
+        double[] e = expand("batteryEnergy", options.batteryEnergy());
+        double[] b = expand("batteryCostBasis", options.batteryCostBasis());
+        HubsConfig hc = config.hubs();
+        for (int i = 0; i < hubs.length; i++) {
+            energyRng[i] = Seeds.stream(energyRoot, "hub", i);
+            double energy;
+            double basis;
+            if (evaluation) {
+                energy = hc.evaluationStart().energyKwh();
+                basis = hc.evaluationStart().costBasis();
+            } else {
+                // Each hub its own stream: adding a hub never changes the others' starts.
+                SplittableRandom r = Seeds.stream(seed, "battery-start", i);
+                energy = uniform(r, hc.trainingStart().energyKwh().low(), hc.trainingStart().energyKwh().high());
+                basis = uniform(r, hc.trainingStart().costBasis().low(), hc.trainingStart().costBasis().high());
+            }
+            if (e != null) {
+                energy = e.length == 1 ? e[0] : e[i];
+            }
+            if (b != null) {
+                basis = b.length == 1 ? b[0] : b[i];
+            }
+            hubs[i].resetBattery(energy, basis);
+            rewards[i] = 0;
+        }
+        t = 0;
+        done = false;
+        lastArrivals = 0;
+        lastLost = 0;
+        activeAgents = possibleAgents;
+        writeObservations();
+    }
+
+    private static double uniform(SplittableRandom r, double low, double high) {
+        double u = r.nextDouble();
+        return low == high ? low : low + (high - low) * u;
+    }
+
+    private double[] expand(String key, double[] values) {
+        if (values == null) {
+            return null;
+        }
+        if (values.length != 1 && values.length != hubs.length) {
+            throw new IllegalArgumentException("reset option " + key + " has " + values.length + " values; give 1 (every hub) or "
+                    + hubs.length + " (one per hub)");
+        }
+        return values;
+    }
+
+    private int chooseDay(long seed, ResetOptions options) {
+        Integer d = options.dayIndex();
+        if (options.date() != null) {
+            d = dayByDate.get(options.date());
+            if (d == null) {
+                throw new IllegalArgumentException("reset option day = " + options.date() + " is not in the market data ("
+                        + days.get(0).date() + " .. " + days.get(days.size() - 1).date() + ", " + days.size() + " days)");
+            }
+        }
+        if (d != null) {
+            if (d < 0 || d >= days.size()) {
+                throw new IllegalArgumentException("reset option day = " + d + " is outside the day indices [0, " + (days.size() - 1) + "]");
+            }
+            if (!options.evaluation() && split.isTest(d)) {
+                throw new IllegalArgumentException("day " + d + " (" + days.get(d).date() + ") is held out for testing; a training reset "
+                        + "may not use it. Maybe reset with mode=eval");
+            }
+            return d;
+        }
+        SplittableRandom r = Seeds.stream(seed, "day");
+        if (options.evaluation()) {
+            int[] test = split.testDays();
+            if (test.length == 0) {
+                throw new IllegalArgumentException("an evaluation reset without a day needs held-out days, but the split holds out none. "
+                        + "Maybe give the day explicitly");
+            }
+            return test[r.nextInt(test.length)];
+        }
+        return split.trainingDay(r.nextInt(split.trainingCount()));
+    }
+
+    /**
+     * Plays one period with hub i pricing at {@code multipliers[i]}. Results are in
+     * {@link #reward}, {@link #observation}, {@link #rawObservation} and {@link #period}.
+     * Allocates nothing.
+     *
+     * @return true when this was the last period of the day
+     * @throws IllegalArgumentException for a multiplier outside the action range (beyond rounding)
+     * @throws IllegalStateException before a reset or after the day is over
+     */
+    public boolean stepFast(double[] multipliers) {
+        if (done) {
+            throw new IllegalStateException(day < 0 ? "step before reset: call reset(seed, options) first"
+                    : "the day is over (24 periods played); call reset to start another");
+        }
+        if (multipliers == null || multipliers.length != hubs.length) {
+            throw new IllegalArgumentException("multipliers has " + (multipliers == null ? "no" : multipliers.length) + " values; give one per hub ("
+                    + hubs.length + ")");
+        }
+        final int d = day;
+        final int period = t;
+        double pDa = da[d][period];
+        double pRt = rt[d][period];
+        double ref = referencePrice(pDa, pRt);
+        for (int i = 0; i < hubs.length; i++) {
+            double a = checkedMultiplier(i, multipliers[i]);
+            multipliersUsed[i] = a;
+            prices[i] = a * ref;
+        }
+        int n = counts[period];
+        choiceModel.assign(n, prices, freeStations, choiceRng, outcome);
+        for (int i = 0; i < hubs.length; i++) {
+            int k = outcome.assigned[i];
+            double load = energyModel.sampleTotalEnergyKwh(k, energyRng[i]);
+            rewards[i] = hubs[i].runPeriod(period, multipliersUsed[i], ref, prices[i], pDa, pRt, k, outcome.balked[i], load);
+        }
+        lastArrivals = n;
+        lastLost = outcome.lost;
+        t = period + 1;
+        done = t == PERIODS;
+        if (done) {
+            activeAgents = List.of();
+        }
+        writeObservations();
+        return done;
+    }
+
+    private double checkedMultiplier(int i, double a) {
+        if (a >= minMultiplier && a <= maxMultiplier) {
+            return a;
+        }
+        if (a >= minMultiplier - ACTION_TOLERANCE && a <= maxMultiplier + ACTION_TOLERANCE) {
+            return a < minMultiplier ? minMultiplier : maxMultiplier;
+        }
+        throw new IllegalArgumentException("action of " + possibleAgents.get(i) + " = " + a + " is outside the action space ["
+                + minMultiplier + ", " + maxMultiplier + "]. Maybe clip or rescale the agent's output (an action wrapper)");
+    }
+
+    /** {@code m = max(min(p_da, p_rt), floor)}: the reference price of the price band. */
+    public double referencePrice(double daPrice, double rtPrice) {
+        return Math.max(Math.min(daPrice, rtPrice), floor);
+    }
+
+    private void writeObservations() {
+        int d = day;
+        boolean end = t == PERIODS;
+        int h = end ? PERIODS - 1 : t;
+        for (int i = 0; i < hubs.length; i++) {
+            double[] r = raw[i];
+            r[0] = t;
+            r[1] = end ? 0 : counts[t];
+            r[2] = end ? 0 : hubs[i].commitment(t);
+            r[3] = da[d][h];
+            r[4] = rt[d][h];
+            r[5] = hubs[i].batteryEnergy();
+            r[6] = hubs[i].batteryCostBasis();
+            normalizer.normalize(r, obs[i]);
+        }
+    }
+
+    // ---------------------------------------------------------------- accessors
+
+    /** Normalised observation of hub {@code i} now: the environment's own buffer, overwritten by the next step; copy to keep. */
+    public double[] observation(int i) {
+        return obs[i];
+    }
+
+    /** Raw observation {@code [t, n, da_com, p_da, p_rt, φ, p_φ]} of hub {@code i} now: the environment's buffer; copy to keep. */
+    public double[] rawObservation(int i) {
+        return raw[i];
+    }
+
+    /** Reward ($) of hub {@code i} in the last step. */
+    public double reward(int i) {
+        return rewards[i];
+    }
+
+    /** The books of hub {@code i} for the last step (overwritten by the next). */
+    public HubPeriod period(int i) {
+        return hubs[i].lastPeriod();
+    }
+
+    /** Hub {@code i}. */
+    public Hub hub(int i) {
+        return hubs[i];
+    }
+
+    /** Number of hubs H. */
+    public int hubCount() {
+        return hubs.length;
+    }
+
+    /** Charge-seeking EVs of the last step's period (market level). */
+    public int lastArrivals() {
+        return lastArrivals;
+    }
+
+    /** EVs of the last step that found no free station anywhere (market level). */
+    public int lastLost() {
+        return lastLost;
+    }
+
+    /** The day's 24 arrival counts, drawn at reset (a copy). */
+    public int[] arrivalCounts() {
+        return counts.clone();
+    }
+
+    /** The next period to be played, 0..24. */
+    public int currentPeriod() {
+        return t;
+    }
+
+    /** Whether the day is over (or no reset happened yet). */
+    public boolean isDone() {
+        return done;
+    }
+
+    /** Whether the current episode is an evaluation episode. */
+    public boolean isEvaluation() {
+        return evaluation;
+    }
+
+    /** Index of the current day in {@link #days()}, or -1 before the first reset. */
+    public int dayIndex() {
+        return day;
+    }
+
+    /** Every day of market data, in order. */
+    public List<MarketDay> days() {
+        return days;
+    }
+
+    /** The train/test split of {@link #days()}. */
+    public DaySplit split() {
+        return split;
+    }
+
+    /** The DA commitment every hub uses, 24 kWh values (a copy). */
+    public double[] commitment() {
+        return commitment.clone();
+    }
+
+    /** The observation scaling (store it with checkpoints). */
+    public ObservationNormalizer normalizer() {
+        return normalizer;
+    }
+
+    /**
+     * What a checkpoint or an evaluation needs to rebuild this environment: the configuration
+     * (full, and its SHA-256 digest), the DA commitment, the observation scaling, the data
+     * range, the split and the dispatcher.
+     */
+    public Map<String, Object> provenance() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("configDigest", config.digest());
+        m.put("config", config.toMap());
+        m.put("commitment", commitment.clone());
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("features", normalizer.features());
+        n.put("offset", normalizer.offset());
+        n.put("scale", normalizer.scale());
+        n.put("low", normalizer.low());
+        n.put("high", normalizer.high());
+        m.put("normalizer", n);
+        m.put("firstDay", days.get(0).date().toString());
+        m.put("lastDay", days.get(days.size() - 1).date().toString());
+        m.put("days", days.size());
+        m.put("trainingDays", split.trainingCount());
+        m.put("testDays", split.testDays());
+        m.put("dispatcher", hubs[0].dispatcher().name());
+        return m;
+    }
+
+    /** The configuration this environment was built from. */
+    public EnvConfig config() {
+        return config;
+    }
+
+    /** The demand model's energy draws (for checks: mean and largest energy per EV). */
+    public EvEnergyModel energyModel() {
+        return energyModel;
+    }
+
+    /** The index of agent {@code name}. */
+    public int indexOf(String name) {
+        Integer i = agentIndex.get(name);
+        if (i == null) {
+            throw new IllegalArgumentException("agent '" + name + "' is not known; the agents are " + possibleAgents);
+        }
+        return i;
+    }
+
+    /**
+     * Builds a {@link HubPricingEnv}. Required: {@link #setConfig}. Optional replacements for
+     * what the configuration would otherwise load or solve: the days, the DA commitment, the
+     * dispatcher, the cache directory.
+     */
+    public static final class Builder {
+        private EnvConfig config;
+        private List<MarketDay> days;
+        private double[] commitment;
+        private PowerDispatcher dispatcher;
+        private Path cacheDir;
+
+        private Builder() {}
+
+        /** The configuration (required). */
+        public Builder setConfig(EnvConfig config) {
+            this.config = config;
+            return this;
+        }
+
+        /** Days of market data to use instead of {@code market} of the configuration. */
+        public Builder optDays(List<MarketDay> days) {
+            this.days = days;
+            return this;
+        }
+
+        /** A DA commitment (24 kWh values) to use instead of {@code daCommitment} of the configuration. */
+        public Builder optCommitment(double[] commitment) {
+            this.commitment = commitment == null ? null : commitment.clone();
+            return this;
+        }
+
+        /** A power dispatcher to use instead of {@code power.dispatcher} of the configuration. */
+        public Builder optDispatcher(PowerDispatcher dispatcher) {
+            this.dispatcher = dispatcher;
+            return this;
+        }
+
+        /** The DA commitment cache directory instead of {@code daCommitment.cacheDir}. */
+        public Builder optCacheDir(Path dir) {
+            this.cacheDir = dir;
+            return this;
+        }
+
+        public HubPricingEnv build() {
+            if (config == null) {
+                throw new IllegalArgumentException("config is missing; call setConfig(EnvConfig.defaults()) or load one with EnvConfig.load");
+            }
+            List<MarketDay> d = days != null ? days : MarketSource.load(config.market());
+            if (d.isEmpty()) {
+                throw new IllegalArgumentException("market data has no days; give at least one");
+            }
+            double[] c = commitment;
+            if (c == null) {
+                Path dir = cacheDir != null ? cacheDir : Path.of(config.daCommitment().cacheDir());
+                c = DaCommitments.resolve(config, d, dir);
+            }
+            PowerDispatcher p = dispatcher != null ? dispatcher : Dispatchers.of(config.power());
+            return new HubPricingEnv(config, d, c, p);
+        }
+    }
+}
