@@ -1,0 +1,240 @@
+package org.hubprice.agents.checkpoint;
+
+import ai.djl.engine.Engine;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hubprice.common.Provenance;
+import org.hubprice.env.api.Space;
+
+/**
+ * Writing, reading and checking checkpoint directories.
+ *
+ * <p><b>Atomicity.</b> {@link #writeAtomically} lets the caller fill a fresh temporary
+ * directory next to the target, then renames it onto the target (an existing checkpoint there
+ * is first renamed aside and deleted afterwards). A crash leaves either the old checkpoint, the
+ * new one, or (in the instant between the two renames) none, plus a hidden temporary directory;
+ * never a mixture. Wrappers nest naturally: a wrapper's save writes the inner agent into its
+ * own temporary directory, adds its state file, and renames the whole.
+ */
+public final class Checkpoints {
+    /** Layout version written into every manifest. */
+    public static final int FORMAT_VERSION = 1;
+    /** The manifest's file name. */
+    public static final String MANIFEST = "manifest.json";
+
+    private Checkpoints() {}
+
+    /**
+     * Creates (or replaces) the checkpoint directory {@code dir} with the files {@code writer}
+     * puts into the temporary directory it is given. Refuses to replace a non-empty directory
+     * that is not a checkpoint, so a mistyped path cannot delete unrelated files.
+     */
+    public static void writeAtomically(Path dir, IOConsumer<Path> writer) throws IOException {
+        Path target = dir.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        if (parent == null) {
+            throw new IllegalArgumentException("checkpoint directory = " + dir + " has no parent directory");
+        }
+        Files.createDirectories(parent);
+        if (Files.exists(target)) {
+            if (!Files.isDirectory(target)) {
+                throw new IllegalArgumentException("checkpoint directory = " + dir + " exists and is a file; Maybe another path?");
+            }
+            if (!Files.exists(target.resolve(MANIFEST)) && !isEmpty(target)) {
+                throw new IllegalArgumentException("checkpoint directory = " + dir + " exists, is not empty and holds no " + MANIFEST
+                        + "; refusing to replace it. Maybe another path?");
+            }
+        }
+        String name = target.getFileName().toString();
+        Path tmp = Files.createTempDirectory(parent, "." + name + ".tmp-");
+        try {
+            writer.accept(tmp);
+            if (Files.exists(target)) {
+                Path old = Files.createTempDirectory(parent, "." + name + ".old-");
+                Files.delete(old);
+                move(target, old);
+                move(tmp, target);
+                deleteRecursively(old);
+            } else {
+                move(tmp, target);
+            }
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(tmp);
+            throw e;
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    /** Deletes a directory tree (no-op when absent). */
+    public static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                if (exc != null) {
+                    throw exc;
+                }
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            deleteRecursively(dir);
+        } catch (IOException ignored) {
+            // the temporary directory is hidden and named .tmp-; leaving it behind is harmless
+        }
+    }
+
+    /** Writes {@code manifest} as {@code dir/manifest.json}. */
+    public static void writeManifest(Path dir, Manifest manifest) throws IOException {
+        Json.write(dir.resolve(MANIFEST), manifest);
+    }
+
+    /** Reads {@code dir/manifest.json}; the error says clearly when {@code dir} is not a checkpoint. */
+    public static Manifest readManifest(Path dir) throws IOException {
+        Path file = dir.resolve(MANIFEST);
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, dir + " is not a checkpoint directory (no " + MANIFEST + ")");
+        }
+        Manifest m = Json.MAPPER.readValue(file.toFile(), Manifest.class);
+        if (m.formatVersion() != FORMAT_VERSION) {
+            throw new IOException(file + " has checkpoint format " + m.formatVersion() + "; this version reads format " + FORMAT_VERSION);
+        }
+        return m;
+    }
+
+    /** Versions of the project, Java, DJL and the engine, for the manifest. */
+    public static Map<String, Object> versions() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("project", Provenance.projectVersion());
+        v.put("java", System.getProperty("java.version"));
+        v.put("djl", Engine.getDjlVersion());
+        Engine engine = Engine.getInstance();
+        v.put("engine", engine.getEngineName());
+        v.put("engineVersion", engine.getVersion());
+        return v;
+    }
+
+    /** Versions without touching the engine (for agents that do not use DJL). */
+    public static Map<String, Object> versionsWithoutEngine() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("project", Provenance.projectVersion());
+        v.put("java", System.getProperty("java.version"));
+        return v;
+    }
+
+    /**
+     * Throws an {@link IllegalArgumentException} naming every difference between what the
+     * checkpoint was written for and what the caller expects: agent name, observation space,
+     * action space, network.
+     *
+     * @param network the expected network config map, or {@code null} to skip that check
+     */
+    public static void checkCompatible(Manifest m, Path dir, String agent, Space observationSpace, Space actionSpace,
+                                       Map<String, Object> network) {
+        StringBuilder diff = new StringBuilder();
+        if (!m.agent().equals(agent)) {
+            diff.append("\n  agent: checkpoint '").append(m.agent()).append("', expected '").append(agent).append('\'');
+        }
+        Space savedObs = SpaceCodec.fromMap(m.observationSpace());
+        if (!savedObs.equals(observationSpace)) {
+            diff.append("\n  observation space: checkpoint ").append(savedObs).append(", environment ").append(observationSpace);
+        }
+        Space savedAct = SpaceCodec.fromMap(m.actionSpace());
+        if (!savedAct.equals(actionSpace)) {
+            diff.append("\n  action space: checkpoint ").append(savedAct).append(", environment ").append(actionSpace);
+        }
+        if (network != null) {
+            List<String> keys = Manifest.differingKeys(m.network(), network);
+            for (String k : keys) {
+                diff.append("\n  network ").append(k).append(": checkpoint ").append(m.network().get(k)).append(", configured ")
+                        .append(network.get(k));
+            }
+        }
+        if (!diff.isEmpty()) {
+            throw new IllegalArgumentException("checkpoint " + dir + " does not match:" + diff
+                    + "\nMaybe load it with the environment and agent settings it was trained with");
+        }
+    }
+
+    /**
+     * Throws when a setting given at load time contradicts the checkpoint: {@code saved} and
+     * {@code requested} are the agent's full configuration maps, parsed the same way.
+     */
+    public static void checkSameConfig(Path dir, Map<String, Object> saved, Map<String, Object> requested) {
+        List<String> keys = Manifest.differingKeys(saved, requested);
+        if (!keys.isEmpty()) {
+            StringBuilder sb = new StringBuilder("checkpoint " + dir + " was trained with other settings:");
+            for (String k : keys) {
+                sb.append("\n  ").append(k).append(": checkpoint ").append(saved.get(k)).append(", requested ").append(requested.get(k));
+            }
+            sb.append("\nMaybe drop these settings when loading, so the checkpoint's values apply");
+            throw new IllegalArgumentException(sb.toString());
+        }
+    }
+
+    /** Writes a binary file of the checkpoint through a buffered data stream. */
+    public static void writeBinary(Path file, IOConsumer<DataOutputStream> body) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+            body.accept(out);
+        }
+    }
+
+    /** Reads a binary file of the checkpoint; a missing file is reported by its role. */
+    public static void readBinary(Path file, IOConsumer<DataInputStream> body) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "checkpoint file missing");
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            body.accept(in);
+        }
+    }
+
+    /** {@link #writeAtomically} for callers that cannot throw checked exceptions. */
+    public static void writeAtomicallyUnchecked(Path dir, IOConsumer<Path> writer) {
+        try {
+            writeAtomically(dir, writer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.hubprice.agents.device;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Resolves a device name to a DJL {@link Device}.
+ *
+ * <ul>
+ *   <li>{@code cpu}: the CPU.</li>
+ *   <li>{@code gpu} or {@code gpu:N}: GPU 0 or N; an error if PyTorch sees no such GPU.</li>
+ *   <li>{@code auto}: GPU 0 when PyTorch sees one, otherwise the CPU (logged at INFO).</li>
+ * </ul>
+ *
+ * <p>A GPU needs the CUDA build of PyTorch: build with {@code mvn -Pcuda ...} (the parent pom
+ * then depends on {@code pytorch-native-cu128}) or let DJL pick the native library with the
+ * environment variable {@code PYTORCH_FLAVOR=cu128} (only where DJL may download it; the
+ * launcher runs offline).
+ */
+public final class Devices {
+    private static final Logger LOG = LoggerFactory.getLogger(Devices.class);
+
+    private Devices() {}
+
+    /** The device for {@code name} (see the class comment); {@code null} means {@code cpu}. */
+    public static Device resolve(String name) {
+        String n = name == null ? "cpu" : name.trim().toLowerCase(Locale.ROOT);
+        if (n.equals("cpu")) {
+            return Device.cpu();
+        }
+        if (n.equals("auto")) {
+            int gpus = gpuCount();
+            if (gpus > 0) {
+                LOG.info("device auto: using gpu(0) of {} visible to PyTorch {}", gpus, engineVersion());
+                return Device.gpu(0);
+            }
+            LOG.info("device auto: no GPU visible to PyTorch {} (native flavour: {}); using the CPU", engineVersion(), flavour());
+            return Device.cpu();
+        }
+        if (n.equals("gpu") || n.startsWith("gpu:")) {
+            int index = 0;
+            if (n.startsWith("gpu:")) {
+                try {
+                    index = Integer.parseInt(n.substring(4));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("device = '" + name + "': the GPU index must be an integer, e.g. gpu:0");
+                }
+            }
+            int gpus = gpuCount();
+            if (index < 0 || index >= gpus) {
+                throw new IllegalArgumentException("device = '" + name + "' but PyTorch " + engineVersion() + " sees "
+                        + (gpus == 0 ? "no GPU" : gpus + " GPU(s)") + " (native flavour: " + flavour() + "). Maybe build with"
+                        + " 'mvn -Pcuda' (CUDA 12.8 PyTorch), check nvidia-smi, or use --device auto / cpu");
+            }
+            return Device.gpu(index);
+        }
+        throw new IllegalArgumentException("device = '" + name + "' is not known; allowed: auto, cpu, gpu, gpu:N");
+    }
+
+    /** GPUs visible to the engine (0 when the CPU build of PyTorch is loaded). */
+    public static int gpuCount() {
+        return Engine.getInstance().getGpuCount();
+    }
+
+    private static String engineVersion() {
+        return Engine.getInstance().getVersion();
+    }
+
+    /** Which native PyTorch build DJL was asked for (environment or system property), for messages. */
+    static String flavour() {
+        String f = System.getenv("PYTORCH_FLAVOR");
+        if (f == null) {
+            f = System.getProperty("PYTORCH_FLAVOR");
+        }
+        return f == null ? "from the class path" : f;
+    }
+}
