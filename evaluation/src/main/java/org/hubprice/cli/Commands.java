@@ -12,10 +12,16 @@ final class Commands {
         cl.addSubcommand("bench", new BenchCommand());
         CommandLine bench = cl.getSubcommands().get("bench");
         // Each command adds one line below: cl.addSubcommand(...) or bench.addSubcommand(...).
-        cl.addSubcommand("env-check", new EnvCheckCommand());
-        bench.addSubcommand("env", new EnvBenchCommand());
         bench.addSubcommand("dispatch", new BenchDispatchCommand());
         cl.addSubcommand("commit-da", new CommitDaCommand());
         bench.addSubcommand("da-commit", new DaCommitBenchCommand());
+        cl.addSubcommand("canonical", new CanonicalCommand());
+        bench.addSubcommand("canonical-loop", new CanonicalLoopBench());
+        cl.addSubcommand("env-check", new EnvCheckCommand());
+        bench.addSubcommand("env", new EnvBenchCommand());
+        cl.addSubcommand("train", new TrainCommand());
+        cl.addSubcommand("configs", new ConfigsCommand());
+        cl.addSubcommand("agents", new AgentsCommand());
+        cl.addSubcommand("demo", new DemoCommand());
     }
 }

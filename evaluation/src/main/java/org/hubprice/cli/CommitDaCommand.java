@@ -5,6 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.hubprice.env.config.EnvConfig;
+import org.hubprice.env.data.MarketDay;
+import org.hubprice.env.game.DaCommitments;
+import org.hubprice.env.game.MarketSource;
 import org.hubprice.models.dacommit.DaCommitmentConfig;
 import org.hubprice.models.dacommit.DaCommitmentRunner;
 import org.hubprice.models.dacommit.DayProfile;
@@ -14,6 +18,7 @@ import org.hubprice.models.milp.SolveOptions;
 import org.hubprice.models.milp.Solvers;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,7 +34,9 @@ import picocli.CommandLine.Spec;
             "24 real-time prices in $/MWh (any finite number), and 24 expected hub loads",
             "in kWh (>= 0). Blank lines and lines starting with # are ignored. A bad row",
             "is reported with its line number, column and value.",
-            "", "Example: hubprice commit-da --synthetic 120 --seed 1"})
+            "", "Examples: hubprice commit-da --synthetic 120 --seed 1",
+            "          hubprice commit-da --env --set market.source=pjm --set market.pjm.dayAheadFile=da.csv \\",
+            "                    --set market.pjm.realTimeFile=rt.csv"})
 final class CommitDaCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -44,13 +51,24 @@ final class CommitDaCommand implements Callable<Integer> {
         @Option(names = "--synthetic", paramLabel = "N", required = true,
                 description = "Draw N simple random training days from --seed instead (SyntheticDays).")
         Integer synthetic;
+
+        @Option(names = "--env", required = true,
+                description = "Use the training days of the environment configuration (--config FILE, --set KEY=VALUE): "
+                        + "its market data, split, expected hub load and daCommitment.* settings; --k, --seed and --time-limit "
+                        + "are then taken from daCommitment.scenarios, .seed and .timeLimitSeconds, and --solver from power.solver "
+                        + "unless given.")
+        boolean env;
     }
 
     @Option(names = "--k", defaultValue = "10", description = "Number of scenarios (default: ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--solver", defaultValue = "auto",
-            description = "MILP solver: auto, scip, highs or gurobi (default: ${DEFAULT-VALUE}; auto = gurobi when licensed, else scip).")
+    @Mixin
+    EnvConfigOptions envOptions = new EnvConfigOptions();
+
+    @Option(names = "--solver",
+            description = "MILP solver: auto, scip, highs or gurobi (default: auto = gurobi when licensed, else scip; "
+                    + "with --env: power.solver).")
     String solver;
 
     @Option(names = "--seed", defaultValue = "1", description = "Root seed of the synthetic days and the k-means initialisation (default: ${DEFAULT-VALUE}).")
@@ -69,6 +87,19 @@ final class CommitDaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!source.env && (envOptions.config != null || !envOptions.overrides.isEmpty())) {
+            throw new IllegalArgumentException("--config and --set describe an environment configuration; add --env to take the "
+                    + "training days from it (or drop them when using --days or --synthetic)");
+        }
+        if (source.env) {
+            EnvConfig envConfig = envOptions.load();
+            List<MarketDay> marketDays = MarketSource.load(envConfig.market());
+            List<DayProfile> profiles = DaCommitments.trainingProfiles(envConfig, marketDays);
+            String solverName = solver != null ? solver : envConfig.power().solver();
+            return finish(new DaCommitmentRunner(DaCommitments.modelConfig(envConfig), Solvers.byName(solverName))
+                    .run(profiles, "environment configuration " + (envOptions.config != null ? envOptions.config : "(defaults)")
+                            + (envOptions.overrides.isEmpty() ? "" : " with " + envOptions.overrides)));
+        }
         DaCommitmentConfig cfg = DaCommitmentConfig.builder().optScenarios(k).optSeed(seed)
                 .optSolveOptions(SolveOptions.DEFAULT.withTimeLimit(timeLimit)).build();
         List<DayProfile> days;
@@ -80,7 +111,10 @@ final class CommitDaCommand implements Callable<Integer> {
             days = SyntheticDays.generate(source.synthetic, seed);
             from = "synthetic N=" + source.synthetic + " seed=" + seed;
         }
-        DaCommitmentRunner.Outcome o = new DaCommitmentRunner(cfg, Solvers.byName(solver)).run(days, from);
+        return finish(new DaCommitmentRunner(cfg, Solvers.byName(solver != null ? solver : "auto")).run(days, from));
+    }
+
+    private int finish(DaCommitmentRunner.Outcome o) throws java.io.IOException {
         o.save(out);
         PrintWriter w = spec.commandLine().getOut();
         if (json) {

@@ -113,4 +113,28 @@ class CommitDaCommandTest {
         assertEquals(j.get("expectedObjective").asDouble(), j.get("textbook").get("expectedObjective").asDouble(),
                 1e-6 * Math.abs(j.get("expectedObjective").asDouble()));
     }
+
+    @Test
+    void environmentConfigurationSuppliesTheTrainingDays() throws Exception {
+        Path o = dir.resolve("env");
+        // A short synthetic market keeps the solve small; k = 3 scenarios.
+        int rc = run("commit-da", "--env", "--set", "market.synthetic.days=60", "--set", "daCommitment.scenarios=3",
+                "--set", "split.method=reference", "--out", o.toString(), "--json");
+        assertEquals(0, rc, err.toString());
+        JsonNode j = onlyJson(out.toString());
+        assertEquals(24, j.get("commitmentKwh").size());
+        assertEquals(3, j.get("k").asInt());
+        // 60 days with every 11th held out: 5 or 6 test days, the rest reach the solver.
+        int training = j.get("trainingDays").asInt();
+        assertTrue(training >= 54 && training <= 55, "training days " + training);
+        assertTrue(Files.isRegularFile(o.resolve("commitment.json")));
+    }
+
+    @Test
+    void environmentOptionsWithoutEnvAreRefused() {
+        int rc = run("commit-da", "--synthetic", "10", "--set", "hubs.count=3", "--out", dir.resolve("x").toString());
+        assertEquals(2, rc);
+        assertTrue(err.toString().contains("add --env"), err.toString());
+        assertTrue(Files.notExists(dir.resolve("x")));
+    }
 }

@@ -1,6 +1,7 @@
 package org.hubprice.agents.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Block;
@@ -89,7 +90,6 @@ public final class AdamOptimizer implements AutoCloseable {
         double b2 = config.beta2();
         double bc1 = 1 - Math.pow(b1, steps);
         double sqrtBc2 = Math.sqrt(1 - Math.pow(b2, steps));
-        double stepSize = config.learningRate() / bc1;
         double norm = Double.NaN;
         try (NDScope scope = new NDScope()) {
             NDArray[] grads = new NDArray[params.size()];
@@ -107,15 +107,18 @@ public final class AdamOptimizer implements AutoCloseable {
                     gradScale = config.maxGradNorm() / (norm + 1e-6);
                 }
             }
+            // The engine's fused update computes w -= c * m / (sqrt(v) + e) with c the bias-corrected
+            // rate lr * sqrt(1 - b2^t) / (1 - b1^t). Passing e = eps * sqrt(1 - b2^t) makes that equal to
+            // PyTorch's lr / (1 - b1^t) * m / (sqrt(v / (1 - b2^t)) + eps). One native call per
+            // parameter instead of a dozen element-wise ops; it also zeroes the gradient, which the
+            // PyTorch engine otherwise accumulates across backward passes.
+            float lr = (float) config.learningRate();
+            float corrected = (float) (config.learningRate() * sqrtBc2 / bc1);
+            float eps = (float) (config.epsilon() * sqrtBc2);
             for (int i = 0; i < grads.length; i++) {
                 NDArray w = params.get(i).getValue().getArray();
-                NDArray g = gradScale == 1 ? grads[i] : grads[i].mul(gradScale);
-                m[i].muli(b1).addi(g.mul(1 - b1));
-                v[i].muli(b2).addi(g.square().muli(1 - b2));
-                NDArray denom = v[i].sqrt().divi(sqrtBc2).addi(config.epsilon());
-                w.subi(m[i].div(denom).muli(stepSize));
-                // PyTorch accumulates gradients across backward passes; reset for the next one
-                grads[i].subi(grads[i]);
+                w.getNDArrayInternal().adamUpdate(new NDList(w, grads[i], m[i], v[i]), new NDList(w), lr, corrected, 0f,
+                        (float) gradScale, -1f, (float) b1, (float) b2, eps, true, false);
             }
         }
         return norm;

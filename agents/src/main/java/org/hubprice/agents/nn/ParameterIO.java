@@ -181,10 +181,15 @@ public final class ParameterIO {
         List<Pair<String, Parameter>> s = parameters(source);
         List<Pair<String, Parameter>> t = parameters(target);
         checkSameStructure(s, t);
-        for (int i = 0; i < s.size(); i++) {
-            NDArray tgt = t.get(i).getValue().getArray();
-            try (NDArray scaled = s.get(i).getValue().getArray().mul(tau)) {
-                tgt.muli(1 - tau).addi(scaled);
+        NDArray first = t.get(0).getValue().getArray();
+        // two scalars per call rather than two per parameter: each scalar is a native allocation
+        try (NDArray keep = first.getManager().create((float) (1 - tau));
+             NDArray take = first.getManager().create((float) tau)) {
+            for (int i = 0; i < s.size(); i++) {
+                NDArray tgt = t.get(i).getValue().getArray();
+                try (NDArray scaled = s.get(i).getValue().getArray().mul(take)) {
+                    tgt.muli(keep).addi(scaled);
+                }
             }
         }
     }

@@ -69,6 +69,10 @@ class ParameterIOTest {
             ParameterIO.copy(src, dst);
             assertArrayEquals(s, ParameterIO.flatten(dst));
             assertEquals(dstArray, dst.getParameters().get(0).getValue().getArray(), "same array object: updated in place");
+            for (var p2 : ParameterIO.parameters(src)) {
+                p2.getValue().getArray().muli(3);
+            }
+            assertArrayEquals(s, ParameterIO.flatten(dst), "the copy does not share memory with the source");
             assertThrows(IllegalArgumentException.class, () -> ParameterIO.polyak(src, dst, 0));
         }
     }

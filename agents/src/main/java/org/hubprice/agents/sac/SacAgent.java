@@ -1,0 +1,586 @@
+package org.hubprice.agents.sac;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hubprice.agents.Agent;
+import org.hubprice.agents.Mode;
+import org.hubprice.agents.checkpoint.Checkpoints;
+import org.hubprice.agents.checkpoint.Manifest;
+import org.hubprice.agents.checkpoint.SpaceCodec;
+import org.hubprice.agents.nn.AdamOptimizer;
+import org.hubprice.agents.nn.GradientLock;
+import org.hubprice.agents.nn.Networks;
+import org.hubprice.agents.nn.ParameterIO;
+import org.hubprice.agents.norm.ObservationNormalizer;
+import org.hubprice.agents.norm.RewardScaler;
+import org.hubprice.agents.replay.Batch;
+import org.hubprice.agents.replay.ReplayBuffer;
+import org.hubprice.agents.util.Params;
+import org.hubprice.agents.util.Rng;
+import org.hubprice.common.Provenance;
+import org.hubprice.common.Seeds;
+import org.hubprice.env.api.Box;
+import org.hubprice.env.api.Space;
+import org.hubprice.env.api.Transition;
+
+/**
+ * Soft actor-critic (Haarnoja et al. 2018, with the automatic temperature of the follow-up
+ * paper) on DJL, for a Box observation and a bounded Box action.
+ *
+ * <h2>Networks</h2>
+ * <ul>
+ *   <li>actor: observation → (mean, log std) of a diagonal Gaussian; a draw {@code u} is
+ *       squashed by tanh and mapped onto the action box ({@link TanhGaussian});</li>
+ *   <li>twin critics Q1, Q2: (observation, squashed action in [-1, 1]) → value; the smaller of
+ *       the two is used everywhere, against over-estimation;</li>
+ *   <li>target critics: Polyak averages of the critics, updated in place after every gradient
+ *       step ({@link ParameterIO#polyak}).</li>
+ * </ul>
+ *
+ * <h2>One gradient step ({@link #learn})</h2>
+ * <ol>
+ *   <li>sample a batch; scale its rewards ({@link RewardScaler}, default per-batch
+ *       standardisation x 10 as the reference code);</li>
+ *   <li>critic target {@code y = r + gamma (1 - terminated) (min Q'(s', a') - alpha log pi(a'|s'))},
+ *       {@code a' ~ pi(s')}, computed with gradients off;</li>
+ *   <li>critics: minimise {@code mean (Q1 - y)^2 + mean (Q2 - y)^2}, one Adam step each;</li>
+ *   <li>actor: minimise {@code mean (alpha log pi(a~|s) - min Q(s, a~))} with a reparameterised
+ *       {@code a~}; the critics' parameters are frozen for this pass, so neither their values
+ *       nor their accumulated gradients change (DJL's PyTorch engine otherwise accumulates
+ *       gradients in every array that took part in a backward pass until an optimiser clears
+ *       them);</li>
+ *   <li>temperature: {@code log alpha -= lr * Adam(-(mean log pi + target entropy))};</li>
+ *   <li>target critics: {@code target = (1 - tau) target + tau critic}, in place.</li>
+ * </ol>
+ * Every native temporary of a step lives in a sub-manager closed at the end of the step, so
+ * the count of live native arrays does not grow with the number of updates.
+ *
+ * <h2>Determinism</h2>
+ * Weights are drawn from seeded host generators, all noise (exploration and the
+ * reparameterisation) is drawn on the host and passed to the engine, and batches are sampled
+ * with a seeded host generator: on the CPU, one seed gives bit-identical parameters.
+ *
+ * <p>Evaluation mode acts with the mean action {@code c + h tanh(mu)}.
+ */
+public final class SacAgent implements Agent {
+    /** Registry name. */
+    public static final String NAME = "sac";
+
+    private static final String[] NETWORK_ROLES = {"actor", "critic1", "critic2", "target1", "target2"};
+    private static final String[] NETWORK_FILES = {"actor.params", "critic1.params", "critic2.params", "target1.params",
+        "target2.params"};
+    private static final String OPTIMIZER_FILE = "optimizer.bin";
+    private static final String REPLAY_FILE = "replay.bin";
+
+    private final SacConfig config;
+    private final Box observationSpace;
+    private final Box actionSpace;
+    private final int obsDim;
+    private final int actDim;
+    private final long seed;
+    private final double[] actCenter;
+    private final double[] actHalf;
+    private final double logProbConstant;
+    private final double targetEntropy;
+
+    private final NDManager manager;
+    private final ParameterStore parameterStore;
+    final Block actor;
+    final Block critic1;
+    final Block critic2;
+    final Block target1;
+    final Block target2;
+    private final AdamOptimizer actorOpt;
+    private final AdamOptimizer critic1Opt;
+    private final AdamOptimizer critic2Opt;
+    private final ScalarAdam alphaOpt;
+    private double logAlpha;
+
+    private ObservationNormalizer obsNorm;
+    private final RewardScaler rewardScaler;
+    private ReplayBuffer replay;
+    private final Batch batch;
+    private final Rng actRng;
+    private final Rng sampleRng;
+    private final Rng noiseRng;
+
+    // reused host buffers: acting and one update allocate no Java arrays
+    private final float[] obsRow;
+    private final double[] action;
+    private final double[] unitAction;
+    private final float[] discount;
+    private final float[] epsNext;
+    private final float[] epsPi;
+    private final float[] noiseNext;
+    private final float[] noisePi;
+
+    private long updates;
+    private double lastCriticLoss = Double.NaN;
+    private double lastActorLoss = Double.NaN;
+    private double lastEntropy = Double.NaN;
+    private boolean closed;
+
+    /**
+     * A fresh agent.
+     *
+     * @param config hyperparameters
+     * @param observationSpace a Box
+     * @param actionSpace a Box with finite bounds and positive widths
+     * @param seed root of the agent's random streams (network initialisation, acting, sampling)
+     * @param device where the networks live
+     */
+    public SacAgent(SacConfig config, Space observationSpace, Space actionSpace, long seed, Device device) {
+        this.config = java.util.Objects.requireNonNull(config, "config");
+        this.observationSpace = requireBox("observation space", observationSpace);
+        this.actionSpace = requireBoundedBox(actionSpace);
+        this.obsDim = this.observationSpace.dimension();
+        this.actDim = this.actionSpace.dimension();
+        this.seed = seed;
+        this.actCenter = new double[actDim];
+        this.actHalf = new double[actDim];
+        for (int j = 0; j < actDim; j++) {
+            actCenter[j] = (this.actionSpace.low(j) + this.actionSpace.high(j)) / 2;
+            actHalf[j] = (this.actionSpace.high(j) - this.actionSpace.low(j)) / 2;
+        }
+        this.logProbConstant = TanhGaussian.constant(actHalf);
+        this.targetEntropy = config.targetEntropy(actDim);
+
+        this.manager = NDManager.newBaseManager(device == null ? Device.cpu() : device);
+        try {
+            this.parameterStore = new ParameterStore(manager, false);
+            this.actor = Networks.create(config.network(), obsDim, 2 * actDim, manager, Seeds.derive(seed, "sac/init/actor"));
+            this.critic1 = Networks.create(config.network(), obsDim + actDim, 1, manager, Seeds.derive(seed, "sac/init/critic1"));
+            this.critic2 = Networks.create(config.network(), obsDim + actDim, 1, manager, Seeds.derive(seed, "sac/init/critic2"));
+            // targets start as exact copies; they never take part in a backward pass
+            this.target1 = Networks.create(config.network(), obsDim + actDim, 1, manager, Seeds.derive(seed, "sac/init/critic1"));
+            this.target2 = Networks.create(config.network(), obsDim + actDim, 1, manager, Seeds.derive(seed, "sac/init/critic2"));
+            ParameterIO.copy(critic1, target1);
+            ParameterIO.copy(critic2, target2);
+            target1.freezeParameters(true);
+            target2.freezeParameters(true);
+            this.actorOpt = new AdamOptimizer(actor, adam(config.actorLr(), config.maxGradNorm()), manager);
+            this.critic1Opt = new AdamOptimizer(critic1, adam(config.criticLr(), config.maxGradNorm()), manager);
+            this.critic2Opt = new AdamOptimizer(critic2, adam(config.criticLr(), config.maxGradNorm()), manager);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+        this.alphaOpt = new ScalarAdam(config.alphaLr());
+        this.logAlpha = Math.log(config.initialAlpha());
+
+        this.obsNorm = ObservationNormalizer.fromParams(config.normalizationParams(), observationSpace);
+        this.rewardScaler = new RewardScaler(RewardScaler.Mode.parse(config.rewardNorm()), config.rewardScale());
+        this.replay = new ReplayBuffer(config.bufferCapacity(), obsDim, actDim);
+        int b = config.batchSize();
+        this.batch = new Batch(b, obsDim, actDim);
+        this.actRng = new Rng(Seeds.derive(seed, "sac/act"));
+        this.sampleRng = new Rng(Seeds.derive(seed, "sac/replay"));
+        this.noiseRng = new Rng(Seeds.derive(seed, "sac/update-noise"));
+
+        this.obsRow = new float[obsDim];
+        this.action = new double[actDim];
+        this.unitAction = new double[actDim];
+        this.discount = new float[b];
+        this.epsNext = new float[b * actDim];
+        this.epsPi = new float[b * actDim];
+        this.noiseNext = new float[b];
+        this.noisePi = new float[b];
+    }
+
+    private static AdamOptimizer.Config adam(double lr, double maxGradNorm) {
+        return new AdamOptimizer.Config(lr, 0.9, 0.999, 1e-8, maxGradNorm);
+    }
+
+    private static Box requireBox(String what, Space s) {
+        if (!(s instanceof Box b)) {
+            throw new IllegalArgumentException("sac: the " + what + " must be a Box; got " + s
+                    + ". Maybe use dqn for a Discrete action space");
+        }
+        return b;
+    }
+
+    private static Box requireBoundedBox(Space s) {
+        Box b = requireBox("action space", s);
+        for (int j = 0; j < b.dimension(); j++) {
+            if (!Double.isFinite(b.low(j)) || !Double.isFinite(b.high(j)) || !(b.high(j) > b.low(j))) {
+                throw new IllegalArgumentException("sac: action bound " + j + " is [" + b.low(j) + ", " + b.high(j)
+                        + "]; the tanh-squashed policy needs finite bounds with low < high");
+            }
+        }
+        return b;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Space observationSpace() {
+        return observationSpace;
+    }
+
+    @Override
+    public Space actionSpace() {
+        return actionSpace;
+    }
+
+    public SacConfig config() {
+        return config;
+    }
+
+    /** The seed the agent was created with. */
+    public long seed() {
+        return seed;
+    }
+
+    /** Gradient steps taken so far. */
+    public long updates() {
+        return updates;
+    }
+
+    /** The current entropy temperature. */
+    public double alpha() {
+        return Math.exp(logAlpha);
+    }
+
+    /** Transitions in the replay buffer. */
+    public int replaySize() {
+        return replay.size();
+    }
+
+    /** Critic loss of the last gradient step (NaN before the first). */
+    public double lastCriticLoss() {
+        return lastCriticLoss;
+    }
+
+    /** Actor loss of the last gradient step (NaN before the first). */
+    public double lastActorLoss() {
+        return lastActorLoss;
+    }
+
+    /** Mean of -log pi over the last batch, an estimate of the policy's entropy (NaN before the first step). */
+    public double lastEntropy() {
+        return lastEntropy;
+    }
+
+    /** Live native arrays of this agent (parameters, optimiser state, leftovers); constant across updates. */
+    public int liveNativeArrays() {
+        return manager.getManagedArrays().size();
+    }
+
+    @Override
+    public double[] act(double[] observation, Mode mode) {
+        ensureOpen();
+        if (observation == null || observation.length != obsDim) {
+            throw new IllegalArgumentException("sac: observation has " + (observation == null ? "no" : observation.length)
+                    + " values; the observation space has " + obsDim);
+        }
+        obsNorm.normalize(observation, obsRow);
+        float[] out;
+        try (NDManager sub = manager.newSubManager()) {
+            NDArray x = sub.create(obsRow, new Shape(1, obsDim));
+            out = actor.forward(parameterStore, new NDList(x), false).singletonOrThrow().toFloatArray();
+        }
+        // the squashing of a single action is cheaper on the host than as engine calls
+        for (int j = 0; j < actDim; j++) {
+            double u = out[j];
+            if (mode == Mode.TRAIN) {
+                double logStd = Math.min(config.logStdMax(), Math.max(config.logStdMin(), out[actDim + j]));
+                u += Math.exp(logStd) * actRng.nextGaussian();
+            }
+            action[j] = toBox(j, Math.tanh(u));
+        }
+        return action;
+    }
+
+    private double toBox(int j, double squashed) {
+        double a = actCenter[j] + actHalf[j] * squashed;
+        // rounding may step outside the box by an ulp; the result must be a member
+        return Math.min(actionSpace.high(j), Math.max(actionSpace.low(j), a));
+    }
+
+    @Override
+    public void observe(Transition t) {
+        ensureOpen();
+        double[] a = t.action();
+        if (a == null || a.length != actDim) {
+            throw new IllegalArgumentException("sac: transition action has " + (a == null ? "no" : a.length)
+                    + " values; the action space has " + actDim);
+        }
+        for (int j = 0; j < actDim; j++) {
+            // the critics see actions on the policy's [-1, 1] scale, whatever produced them
+            double u = (a[j] - actCenter[j]) / actHalf[j];
+            unitAction[j] = Math.max(-1, Math.min(1, u));
+        }
+        obsNorm.update(t.observation());
+        replay.add(t.observation(), unitAction, t.reward(), t.nextObservation(), t.terminated());
+    }
+
+    @Override
+    public int learn(int gradientSteps) {
+        ensureOpen();
+        if (gradientSteps < 0) {
+            throw new IllegalArgumentException("gradientSteps = " + gradientSteps + " must be >= 0");
+        }
+        if (replay.size() < config.learningStarts()) {
+            return 0;
+        }
+        // one open GradientCollector per JVM: agents updating from several threads take turns
+        synchronized (GradientLock.LOCK) {
+            for (int i = 0; i < gradientSteps; i++) {
+                update();
+            }
+        }
+        return gradientSteps;
+    }
+
+    /** Fills the host side of one update: batch, scaled rewards, discounts and noise. */
+    private void prepareBatch() {
+        int b = config.batchSize();
+        replay.sample(sampleRng, batch);
+        obsNorm.normalize(batch.observations, b);
+        obsNorm.normalize(batch.nextObservations, b);
+        rewardScaler.apply(batch.rewards, b);
+        float g = (float) config.gamma();
+        for (int i = 0; i < b; i++) {
+            discount[i] = g * (1f - batch.terminated[i]);
+        }
+        for (int i = 0; i < epsNext.length; i++) {
+            epsNext[i] = (float) noiseRng.nextGaussian();
+        }
+        for (int i = 0; i < epsPi.length; i++) {
+            epsPi[i] = (float) noiseRng.nextGaussian();
+        }
+        TanhGaussian.noiseTerm(epsNext, b, actDim, logProbConstant, noiseNext);
+        TanhGaussian.noiseTerm(epsPi, b, actDim, logProbConstant, noisePi);
+    }
+
+    /** One gradient step of critics, actor, temperature and targets. */
+    void update() {
+        prepareBatch();
+        int b = config.batchSize();
+        try (NDManager sub = manager.newSubManager()) {
+            NDArray obs = sub.create(batch.observations, new Shape(b, obsDim));
+            criticStep(sub, obs);
+            double meanLogProb = actorStep(sub, obs);
+            // temperature: d/d(log alpha) of -log alpha * (log pi + target) is -(log pi + target)
+            if (config.autoAlpha()) {
+                logAlpha = alphaOpt.step(logAlpha, -(meanLogProb + targetEntropy));
+            }
+        }
+        // targets, in place (the arrays stay the ones the parameter store holds)
+        ParameterIO.polyak(critic1, target1, config.tau());
+        ParameterIO.polyak(critic2, target2, config.tau());
+        updates++;
+    }
+
+    /**
+     * Only the actor's part of an update, on a fresh batch: for the test that the actor step
+     * leaves the critics alone. Not a training step (no temperature, target or counter change).
+     */
+    void actorStepOnly() {
+        synchronized (GradientLock.LOCK) {
+            prepareBatch();
+            try (NDManager sub = manager.newSubManager()) {
+                actorStep(sub, sub.create(batch.observations, new Shape(config.batchSize(), obsDim)));
+            }
+        }
+    }
+
+    /** Critic target with gradients off, then one Adam step on each critic. */
+    private void criticStep(NDManager sub, NDArray obs) {
+        int b = config.batchSize();
+        double alpha = Math.exp(logAlpha);
+        NDArray act = sub.create(batch.actions, new Shape(b, actDim));
+        NDArray rew = sub.create(batch.rewards, new Shape(b, 1));
+        NDArray next = sub.create(batch.nextObservations, new Shape(b, obsDim));
+        NDArray disc = sub.create(discount, new Shape(b, 1));
+
+        // outside any GradientCollector the engine records no graph
+        NDArray outNext = actor.forward(parameterStore, new NDList(next), false).singletonOrThrow();
+        TanhGaussian.Draw d = TanhGaussian.sample(outNext, sub.create(epsNext, new Shape(b, actDim)),
+                sub.create(noiseNext, new Shape(b, 1)), actDim, config.logStdMin(), config.logStdMax());
+        NDList xNext = new NDList(next.concat(d.squashed(), 1));
+        NDArray q1Next = target1.forward(parameterStore, xNext, false).singletonOrThrow();
+        NDArray q2Next = target2.forward(parameterStore, xNext, false).singletonOrThrow();
+        NDArray y = q1Next.minimum(q2Next).sub(d.logProb().mul(alpha)).mul(disc).add(rew);
+
+        try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
+            NDList x = new NDList(obs.concat(act, 1));
+            NDArray q1 = critic1.forward(parameterStore, x, true).singletonOrThrow();
+            NDArray q2 = critic2.forward(parameterStore, x, true).singletonOrThrow();
+            NDArray loss = q1.sub(y).square().mean().add(q2.sub(y).square().mean());
+            gc.backward(loss);
+            lastCriticLoss = loss.getFloat();
+        }
+        critic1Opt.step();
+        critic2Opt.step();
+    }
+
+    /**
+     * One Adam step on the actor with the critics frozen: gradients flow through the critics
+     * to the action, but the critics' parameters record none, so their values and their
+     * accumulated gradients stay as they were (and no weight gradients are computed for them).
+     *
+     * @return the batch mean of log pi of the reparameterised actions
+     */
+    private double actorStep(NDManager sub, NDArray obs) {
+        int b = config.batchSize();
+        double alpha = Math.exp(logAlpha);
+        double meanLogProb;
+        critic1.freezeParameters(true);
+        critic2.freezeParameters(true);
+        try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
+            NDArray out = actor.forward(parameterStore, new NDList(obs), true).singletonOrThrow();
+            TanhGaussian.Draw d = TanhGaussian.sample(out, sub.create(epsPi, new Shape(b, actDim)),
+                    sub.create(noisePi, new Shape(b, 1)), actDim, config.logStdMin(), config.logStdMax());
+            NDList x = new NDList(obs.concat(d.squashed(), 1));
+            NDArray q = critic1.forward(parameterStore, x, true).singletonOrThrow()
+                    .minimum(critic2.forward(parameterStore, x, true).singletonOrThrow());
+            NDArray loss = d.logProb().mul(alpha).sub(q).mean();
+            gc.backward(loss);
+            lastActorLoss = loss.getFloat();
+            meanLogProb = d.logProb().mean().getFloat();
+        } finally {
+            critic1.freezeParameters(false);
+            critic2.freezeParameters(false);
+        }
+        actorOpt.step();
+        lastEntropy = -meanLogProb;
+        return meanLogProb;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("sac: this agent was closed; its native memory is released");
+        }
+    }
+
+    @Override
+    public void save(Path directory) throws IOException {
+        ensureOpen();
+        Map<String, Object> seeds = new LinkedHashMap<>();
+        seeds.put("seed", seed);
+        for (String c : new String[] {"init/actor", "init/critic1", "init/critic2", "act", "replay", "update-noise"}) {
+            seeds.put(c, Seeds.derive(seed, "sac/" + c));
+        }
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("updates", updates);
+        state.put("transitions", replay.added());
+        state.put("logAlpha", logAlpha);
+        state.put("alphaAdam", List.of(alphaOpt.state()[0], alphaOpt.state()[1], alphaOpt.state()[2]));
+        state.put("actRng", actRng.state());
+        state.put("replayRng", sampleRng.state());
+        state.put("noiseRng", noiseRng.state());
+        state.put("adamSteps", List.of(actorOpt.steps(), critic1Opt.steps(), critic2Opt.steps()));
+        Map<String, Object> normalization = new LinkedHashMap<>();
+        normalization.put("observation", obsNorm.toMap());
+        normalization.put("reward", rewardScaler.toMap());
+        Map<String, String> files = new LinkedHashMap<>();
+        for (int i = 0; i < NETWORK_FILES.length; i++) {
+            files.put(NETWORK_ROLES[i], NETWORK_FILES[i]);
+        }
+        files.put("optimizer", OPTIMIZER_FILE);
+        if (config.checkpointReplay()) {
+            files.put("replay", REPLAY_FILE);
+        }
+        Manifest m = new Manifest(Checkpoints.FORMAT_VERSION, NAME, "SAC", config.network().toMap(), config.toMap(),
+                SpaceCodec.toMap(observationSpace), SpaceCodec.toMap(actionSpace), normalization, seeds, Checkpoints.versions(),
+                Provenance.collect(), state, files);
+        Block[] nets = networks();
+        Checkpoints.writeAtomically(directory, tmp -> {
+            Checkpoints.writeManifest(tmp, m);
+            for (int i = 0; i < nets.length; i++) {
+                Block net = nets[i];
+                Checkpoints.writeBinary(tmp.resolve(NETWORK_FILES[i]), out -> ParameterIO.write(net, out));
+            }
+            Checkpoints.writeBinary(tmp.resolve(OPTIMIZER_FILE), out -> {
+                actorOpt.write(out);
+                critic1Opt.write(out);
+                critic2Opt.write(out);
+            });
+            if (config.checkpointReplay()) {
+                Checkpoints.writeBinary(tmp.resolve(REPLAY_FILE), replay::write);
+            }
+        });
+    }
+
+    private Block[] networks() {
+        return new Block[] {actor, critic1, critic2, target1, target2};
+    }
+
+    /**
+     * Restores an agent saved by {@link #save} (the factory checks spaces and settings first).
+     */
+    static SacAgent load(Path dir, Manifest m, SacConfig config, Space observationSpace, Space actionSpace, Device device)
+            throws IOException {
+        Params seeds = Params.of("sac checkpoint", m.seeds());
+        SacAgent agent = new SacAgent(config, observationSpace, actionSpace, seeds.getLong("seed", 0), device);
+        try {
+            Block[] nets = agent.networks();
+            for (int i = 0; i < nets.length; i++) {
+                Block net = nets[i];
+                Path f = dir.resolve(NETWORK_FILES[i]);
+                Checkpoints.readBinary(f, in -> ParameterIO.read(net, in, f.toString()));
+            }
+            Path opt = dir.resolve(OPTIMIZER_FILE);
+            Checkpoints.readBinary(opt, in -> {
+                agent.actorOpt.read(in, opt + " (actor)");
+                agent.critic1Opt.read(in, opt + " (critic 1)");
+                agent.critic2Opt.read(in, opt + " (critic 2)");
+            });
+            Path rep = dir.resolve(REPLAY_FILE);
+            if (Files.exists(rep)) {
+                Checkpoints.readBinary(rep, in -> agent.replay = ReplayBuffer.read(in, rep.toString()));
+                if (agent.replay.capacity() != config.bufferCapacity() || agent.replay.obsDim() != agent.obsDim
+                        || agent.replay.actDim() != agent.actDim) {
+                    throw new IllegalArgumentException(rep + " does not match the configuration (capacity " + agent.replay.capacity()
+                            + ", observation size " + agent.replay.obsDim() + ", action size " + agent.replay.actDim() + ")");
+                }
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> obs = (Map<String, Object>) m.normalization().get("observation");
+            if (obs != null) {
+                agent.obsNorm = ObservationNormalizer.fromMap(obs);
+            }
+            Params state = Params.of("sac checkpoint", m.state());
+            agent.updates = state.getLong("updates", 0);
+            agent.logAlpha = state.getDouble("logAlpha", agent.logAlpha);
+            double[] alphaAdam = state.getDoubleList("alphaAdam");
+            if (alphaAdam != null) {
+                agent.alphaOpt.restore(alphaAdam);
+            }
+            agent.actRng.setState(state.getLong("actRng", agent.actRng.state()));
+            agent.sampleRng.setState(state.getLong("replayRng", agent.sampleRng.state()));
+            agent.noiseRng.setState(state.getLong("noiseRng", agent.noiseRng.state()));
+            return agent;
+        } catch (IOException | RuntimeException e) {
+            agent.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            actorOpt.close();
+            critic1Opt.close();
+            critic2Opt.close();
+            manager.close();
+        }
+    }
+}

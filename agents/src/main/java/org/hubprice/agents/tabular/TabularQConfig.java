@@ -1,0 +1,101 @@
+package org.hubprice.agents.tabular;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hubprice.common.Check;
+
+/**
+ * Hyper-parameters of {@link TabularQAgent}; the defaults are the baseline of Calvano et al.
+ * (2020).
+ *
+ * @param alpha learning rate in {@code (0, 1]}
+ * @param beta exploration decay {@code β >= 0}: the agent explores with probability
+ *     {@code ε_t = exp(−β t)} in its {@code t}-th training period ({@code β = 0}: always explore)
+ * @param discount discount factor {@code δ} in {@code [0, 1)}
+ * @param convergencePeriods the agent counts as converged once its greedy strategy has not
+ *     changed for this many consecutive updates ({@code >= 1})
+ * @param qInit the constant initial Q value used unless a {@link QInitializer} is installed
+ */
+public record TabularQConfig(double alpha, double beta, double discount, long convergencePeriods, double qInit) {
+    /** The parameter names {@link #fromParams} accepts. */
+    public static final List<String> KEYS = List.of("alpha", "beta", "discount", "convergencePeriods", "qInit");
+
+    public TabularQConfig {
+        Check.finite("alpha (learning rate)", alpha);
+        if (alpha <= 0 || alpha > 1) {
+            throw new IllegalArgumentException("alpha (learning rate) = " + alpha + " must lie in (0, 1]; Maybe 0.15 (Calvano et al. baseline)");
+        }
+        Check.nonNegative("beta (exploration decay)", beta);
+        Check.finite("discount", discount);
+        if (discount < 0 || discount >= 1) {
+            throw new IllegalArgumentException("discount = " + discount + " must lie in [0, 1); Maybe 0.95, or 0 for a myopic learner");
+        }
+        if (convergencePeriods < 1) {
+            throw new IllegalArgumentException("convergencePeriods = " + convergencePeriods + " must be >= 1; Maybe 100000 (Calvano et al.)");
+        }
+        Check.finite("qInit", qInit);
+    }
+
+    /** α = 0.15, β = 4e-6, δ = 0.95, convergence after 100,000 unchanged periods, Q0 = 0. */
+    public static TabularQConfig defaults() {
+        return new TabularQConfig(0.15, 4e-6, 0.95, 100_000, 0.0);
+    }
+
+    /**
+     * Reads the parameters in {@code params} (numbers or numeric text) over {@code base}.
+     *
+     * @throws IllegalArgumentException for an unknown key or a value that is not a number
+     */
+    public static TabularQConfig fromParams(Map<String, ?> params, TabularQConfig base) {
+        double alpha = base.alpha;
+        double beta = base.beta;
+        double discount = base.discount;
+        long conv = base.convergencePeriods;
+        double qInit = base.qInit;
+        for (Map.Entry<String, ?> e : params.entrySet()) {
+            String key = e.getKey();
+            Object v = e.getValue();
+            switch (key) {
+                case "alpha" -> alpha = number(key, v);
+                case "beta" -> beta = number(key, v);
+                case "discount" -> discount = number(key, v);
+                case "convergencePeriods" -> {
+                    double d = number(key, v);
+                    if (d != Math.rint(d) || Math.abs(d) > 1e18) {
+                        throw new IllegalArgumentException("convergencePeriods = " + v + " must be a whole number of periods");
+                    }
+                    conv = (long) d;
+                }
+                case "qInit" -> qInit = number(key, v);
+                default -> throw new IllegalArgumentException("'" + key + "' is not a tabular-q parameter; known: " + KEYS);
+            }
+        }
+        return new TabularQConfig(alpha, beta, discount, conv, qInit);
+    }
+
+    private static double number(String key, Object v) {
+        if (v instanceof Number num) {
+            return num.doubleValue();
+        }
+        if (v instanceof String s) {
+            try {
+                return Double.parseDouble(s.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " = '" + s + "' is not a number");
+            }
+        }
+        throw new IllegalArgumentException(key + " = " + v + " is not a number");
+    }
+
+    /** The parameters as an ordered map (for manifests and provenance). */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("alpha", alpha);
+        m.put("beta", beta);
+        m.put("discount", discount);
+        m.put("convergencePeriods", convergencePeriods);
+        m.put("qInit", qInit);
+        return m;
+    }
+}

@@ -1,0 +1,123 @@
+package org.hubprice.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.hubprice.training.Trainer;
+import org.hubprice.training.TrainingSummary;
+import org.hubprice.training.config.TrainingConfig;
+import org.hubprice.training.config.TrainingConfigs;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hubprice train}: trains one agent per hub on a named or file configuration. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Trains one agent per hub. Writes to --out DIR: run.json (configuration, seeds, provenance), config.yaml,",
+            "metrics.csv (per episode), validation.csv, learning-curve.png, train.log, run-summary.json and checkpoints/",
+            "(last: periodic; final; best: highest validation profit). Ctrl-C stops after the episode with a checkpoint;",
+            "--resume continues a stopped run (same final parameters as a run never stopped, same seed, CPU).",
+            "Named configs: see 'hubprice configs'; agent names: see 'hubprice agents'."})
+final class TrainCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "NAME|FILE", description = "A named config (hubprice configs) or a YAML file. Required unless --resume.")
+    String config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override one setting (repeatable): stopping.maxEpisodes=500, agents[1].agent=dqn, agents[*].params.hidden=[64,64],"
+                    + " env.demand.demandMultiplier=1.5.")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Run directory: new (or empty), or an existing run with --resume.")
+    Path out;
+
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu",
+            description = "Where networks run (default ${DEFAULT-VALUE}: the GPU when PyTorch sees one). Exact resume is guaranteed on the CPU.")
+    String device;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Root seed (overrides the config's 'seed').")
+    Long seed;
+
+    @Option(names = "--resume", description = "Continue the run in --out from its latest checkpoint.")
+    boolean resume;
+
+    @Option(names = "--quiet", description = "No progress bar (it is also off when the output is not a terminal).")
+    boolean quiet;
+
+    @Option(names = "--json", description = "Print the run summary as one JSON object on standard output.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        String d = device.trim().toLowerCase(Locale.ROOT);
+        if (!(d.equals("auto") || d.equals("cpu") || d.equals("gpu") || d.matches("gpu:\\d+"))) {
+            throw new IllegalArgumentException("--device = '" + device + "' is not known; allowed: auto, cpu, gpu, gpu:N");
+        }
+        TrainingConfig c;
+        if (resume) {
+            c = Trainer.resumeConfig(out, config, overrides, seed);
+        } else {
+            if (config == null) {
+                throw new IllegalArgumentException("--config is missing; give a named config " + TrainingConfigs.NAMES
+                        + " or a YAML file (or --resume to continue the run in --out)");
+            }
+            c = TrainingConfigs.resolve(config, overrides);
+            if (seed != null) {
+                c = c.withSeed(seed);
+            }
+            Trainer.checkOutputDir(out, false);
+        }
+        List<String> argv = new ArrayList<>(List.of("hubprice"));
+        argv.addAll(spec.commandLine().getParseResult().originalArgs());
+        TrainingSummary s = run(c, out, d, resume, quiet, argv);
+        if (json) {
+            spec.commandLine().getOut().println(json(s));
+            spec.commandLine().getOut().flush();
+        } else {
+            TrainingReport.print(spec.commandLine().getOut(), s);
+        }
+        return 0;
+    }
+
+    /** Runs a trainer with the run's log copied to DIR/train.log and Ctrl-C handled. */
+    static TrainingSummary run(TrainingConfig c, Path out, String device, boolean resume, boolean quiet, List<String> argv) throws Exception {
+        Path dir = out.toAbsolutePath().normalize();
+        RunLog[] log = new RunLog[1];
+        try {
+            Trainer trainer = Trainer.builder().setConfig(c).setOutputDir(dir).optDevice(device).optResume(resume).optQuiet(quiet)
+                    .optStopOnSignal(true).optCommand(argv).optOnStart(p -> log[0] = RunLog.attach(p.resolve("train.log"))).build();
+            return trainer.run();
+        } finally {
+            if (log[0] != null) {
+                log[0].close();
+            }
+        }
+    }
+
+    static String json(TrainingSummary s) throws Exception {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("outputDir", s.outputDir().toString());
+        m.put("stopReason", s.stopReason().name());
+        m.putAll(s.details());
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m);
+    }
+
+    /** Whether {@code dir} exists and has anything in it. */
+    static boolean nonEmpty(Path dir) throws java.io.IOException {
+        if (!Files.isDirectory(dir)) {
+            return Files.exists(dir);
+        }
+        try (var s = Files.list(dir)) {
+            return s.findAny().isPresent();
+        }
+    }
+}

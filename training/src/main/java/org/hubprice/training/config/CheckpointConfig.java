@@ -1,0 +1,27 @@
+package org.hubprice.training.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code checkpoint}: when the full training state (agents with replay buffers, optimiser
+ * and random-stream states, plus the loop's own counters) is written.
+ *
+ * @param every episodes between periodic checkpoints ({@code checkpoints/last}), {@code >= 1};
+ *              a final checkpoint ({@code checkpoints/final}) is always written at the end
+ * @param best whether to keep {@code checkpoints/best}, the state with the highest validation profit
+ */
+public record CheckpointConfig(long every, boolean best) {
+    public CheckpointConfig {
+        if (every < 1) {
+            throw new IllegalArgumentException("checkpoint.every = " + every + " is outside the allowed range [1, inf)");
+        }
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("every", every);
+        m.put("best", best);
+        return m;
+    }
+}

@@ -1,0 +1,171 @@
+package org.hubprice.training.output;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The learning curve of a run, drawn to a PNG: above, each hub's daily profit (training
+ * episodes averaged over blocks, validation passes as markers, and the quick benchmarks: all
+ * hubs at marginal cost and all at the cap); below, each hub's mean price multiplier.
+ *
+ * <p>Episodes are averaged over blocks of {@code stride} episodes so that a run of millions of
+ * episodes keeps about a thousand points in memory and on the plot.
+ */
+public final class LearningCurve {
+    private static final int WIDTH = 1000;
+    private static final int HEIGHT = 420;
+
+    private final List<String> hubs;
+    private final long stride;
+    private final double[] blockReward;
+    private final double[] blockMultiplier;
+    private long blockCount;
+    private final List<double[]> rewardPoints = new ArrayList<>();
+    private final List<double[]> multiplierPoints = new ArrayList<>();
+    private final List<double[]> validationProfit = new ArrayList<>();
+    private final List<double[]> validationMultiplier = new ArrayList<>();
+    private double competitive = Double.NaN;
+    private double monopoly = Double.NaN;
+
+    /**
+     * @param hubs hub names, for the legend
+     * @param maxEpisodes the run's episode limit, which sets the block length
+     */
+    public LearningCurve(List<String> hubs, long maxEpisodes) {
+        this.hubs = List.copyOf(hubs);
+        this.stride = Math.max(1, (maxEpisodes + 999) / 1000);
+        this.blockReward = new double[hubs.size()];
+        this.blockMultiplier = new double[hubs.size()];
+    }
+
+    /** Episodes per plotted point. */
+    public long stride() {
+        return stride;
+    }
+
+    /** Adds episode {@code episode}'s per-hub reward and mean multiplier. */
+    public void addEpisode(long episode, double[] rewards, double[] multipliers) {
+        for (int i = 0; i < blockReward.length; i++) {
+            blockReward[i] += rewards[i];
+            blockMultiplier[i] += multipliers[i];
+        }
+        blockCount++;
+        if (blockCount == stride) {
+            double[] r = new double[hubs.size() + 1];
+            double[] m = new double[hubs.size() + 1];
+            r[0] = episode;
+            m[0] = episode;
+            for (int i = 0; i < blockReward.length; i++) {
+                r[i + 1] = blockReward[i] / blockCount;
+                m[i + 1] = blockMultiplier[i] / blockCount;
+                blockReward[i] = 0;
+                blockMultiplier[i] = 0;
+            }
+            rewardPoints.add(r);
+            multiplierPoints.add(m);
+            blockCount = 0;
+        }
+    }
+
+    /** Adds a validation pass: per-hub profit per day and mean multiplier. */
+    public void addValidation(long episode, double[] profitPerDay, double[] multipliers) {
+        double[] p = new double[hubs.size() + 1];
+        double[] m = new double[hubs.size() + 1];
+        p[0] = episode;
+        m[0] = episode;
+        System.arraycopy(profitPerDay, 0, p, 1, hubs.size());
+        System.arraycopy(multipliers, 0, m, 1, hubs.size());
+        validationProfit.add(p);
+        validationMultiplier.add(m);
+    }
+
+    /** The benchmark lines: profit per hub and day with all hubs at marginal cost and all at the cap. */
+    public void setBenchmarks(double competitivePerHubDay, double monopolyPerHubDay) {
+        this.competitive = competitivePerHubDay;
+        this.monopoly = monopolyPerHubDay;
+    }
+
+    /** Draws the curve into {@code png}, atomically. Nothing is drawn before the first point. */
+    public void write(Path png) throws IOException {
+        if (rewardPoints.isEmpty() && validationProfit.isEmpty()) {
+            return;
+        }
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        XYChart profit = chart("Daily profit per hub", "$ per day");
+        XYChart price = chart("Mean price multiplier per hub", "multiplier (price / marginal cost)");
+        double xMax = 1;
+        for (double[] p : rewardPoints) {
+            xMax = Math.max(xMax, p[0]);
+        }
+        for (double[] p : validationProfit) {
+            xMax = Math.max(xMax, p[0]);
+        }
+        for (int i = 0; i < hubs.size(); i++) {
+            String suffix = stride > 1 ? " (mean of " + stride + " episodes)" : "";
+            line(profit, hubs.get(i) + " training" + suffix, rewardPoints, i + 1);
+            line(price, hubs.get(i) + " training" + suffix, multiplierPoints, i + 1);
+            points(profit, hubs.get(i) + " validation", validationProfit, i + 1);
+            points(price, hubs.get(i) + " validation", validationMultiplier, i + 1);
+        }
+        if (Double.isFinite(competitive)) {
+            XYSeries s = profit.addSeries("all hubs at multiplier 1 (competitive)", new double[] {0, xMax}, new double[] {competitive, competitive});
+            s.setMarker(SeriesMarkers.NONE);
+        }
+        if (Double.isFinite(monopoly)) {
+            XYSeries s = profit.addSeries("all hubs at the cap (monopoly proxy)", new double[] {0, xMax}, new double[] {monopoly, monopoly});
+            s.setMarker(SeriesMarkers.NONE);
+        }
+        RunFiles.writeFile(png, tmp -> {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                BitmapEncoder.saveBitmap(List.of(profit, price), 2, 1, out, BitmapEncoder.BitmapFormat.PNG);
+            }
+        });
+    }
+
+    private static XYChart chart(String title, String yTitle) {
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("episode").yAxisTitle(yTitle).build();
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSW);
+        c.getStyler().setLegendSeriesLineLength(14);
+        c.getStyler().setMarkerSize(6);
+        return c;
+    }
+
+    private static void line(XYChart chart, String name, List<double[]> points, int column) {
+        if (points.isEmpty()) {
+            return;
+        }
+        double[] x = new double[points.size()];
+        double[] y = new double[points.size()];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = points.get(k)[0];
+            y[k] = points.get(k)[column];
+        }
+        chart.addSeries(name, x, y).setMarker(SeriesMarkers.NONE);
+    }
+
+    private static void points(XYChart chart, String name, List<double[]> points, int column) {
+        if (points.isEmpty()) {
+            return;
+        }
+        double[] x = new double[points.size()];
+        double[] y = new double[points.size()];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = points.get(k)[0];
+            y[k] = points.get(k)[column];
+        }
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.CIRCLE);
+    }
+}
