@@ -23,5 +23,6 @@ final class Commands {
         cl.addSubcommand("configs", new ConfigsCommand());
         cl.addSubcommand("agents", new AgentsCommand());
         cl.addSubcommand("demo", new DemoCommand());
+        cl.addSubcommand("evaluate", new EvaluateCommand());
     }
 }
