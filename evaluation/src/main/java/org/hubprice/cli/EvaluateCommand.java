@@ -86,8 +86,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core); results do not depend on it.")
     Integer threads;
 
-    @Option(names = "--monopoly-search", defaultValue = "pattern", paramLabel = "pattern|exhaustive",
-            description = "How π^M searches each hour's multiplier (default ${DEFAULT-VALUE}).")
+    @Option(names = "--monopoly-search", defaultValue = "auto", paramLabel = "auto|pattern|exhaustive",
+            description = "How π^M searches each hour's multiplier (default ${DEFAULT-VALUE}: pattern search, exact without absolute-price "
+                    + "balking; exhaustive with it).")
     String monopolySearch;
 
     @Option(names = "--deviation-hub", defaultValue = "0", paramLabel = "I", description = "Hub forced to deviate (default ${DEFAULT-VALUE}).")

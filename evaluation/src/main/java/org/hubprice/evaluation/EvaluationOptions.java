@@ -26,7 +26,7 @@ public record EvaluationOptions(int replications, long seed, int threads, Monopo
             throw new IllegalArgumentException("threads = " + threads + " must be in [1, 1024]");
         }
         if (monopolySearch == null) {
-            throw new IllegalArgumentException("monopolySearch is missing; use pattern or exhaustive");
+            throw new IllegalArgumentException("monopolySearch is missing; use auto, pattern or exhaustive");
         }
         if (maxSweeps < 1 || maxSweeps > 1000) {
             throw new IllegalArgumentException("maxSweeps = " + maxSweeps + " must be in [1, 1000]");
@@ -39,7 +39,7 @@ public record EvaluationOptions(int replications, long seed, int threads, Monopo
         }
     }
 
-    /** A builder with the defaults: 20 replications, seed 0, one thread per core, pattern search, deviation at hour 12, 10,000 resamples. */
+    /** A builder with the defaults: 20 replications, seed 0, one thread per core, automatic monopoly search, deviation at hour 12, 10,000 resamples. */
     public static Builder builder() {
         return new Builder();
     }
@@ -64,7 +64,7 @@ public record EvaluationOptions(int replications, long seed, int threads, Monopo
         private int replications = 20;
         private long seed;
         private int threads = Runtime.getRuntime().availableProcessors();
-        private MonopolySearch.Mode monopolySearch = MonopolySearch.Mode.PATTERN;
+        private MonopolySearch.Mode monopolySearch = MonopolySearch.Mode.AUTO;
         private int maxSweeps = 20;
         private DeviationSpec deviation = DeviationSpec.DEFAULT;
         private int bootstrapResamples = 10_000;

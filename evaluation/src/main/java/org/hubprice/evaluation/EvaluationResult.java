@@ -333,6 +333,7 @@ public final class EvaluationResult {
     private Map<String, Object> monopolyJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("search", options.monopolySearch().id());
+        m.put("searchUsed", days.isEmpty() ? null : days.get(0).monopolySearch().mode().id());
         m.put("competitiveMultiplier", competitiveMultiplier);
         double max = scenarios.config().pricing().maxMultiplier();
         int atCap = 0;

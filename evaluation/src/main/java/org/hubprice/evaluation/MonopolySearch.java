@@ -37,14 +37,24 @@ import org.hubprice.env.game.ResetOptions;
  * increasing function to its top, so the search ends at the highest multiplier (the cap, 2) in
  * every hour with load, which is the global optimum; {@code MonopolySearchTest} checks this
  * against every hub at the cap. With an absolute-price balking curve the hourly profit is
- * interior and the search returns a coordinate-wise optimum; the tests compare the pattern
- * search with the exhaustive one and check that no single-hour change on the grid improves it.
+ * interior and the sample-average objective is jagged (balking is drawn per EV), so a pattern
+ * search can stop at a local optimum; {@link Mode#AUTO} therefore searches every level of every
+ * hour there ({@link Mode#EXHAUSTIVE}), which ends, when a sweep changes nothing, at a
+ * coordinate-wise optimum on the whole grid (the tests check that no single-hour change on the
+ * grid improves it). The only demand setting that gives common prices an absolute elasticity is
+ * {@code demand.balking.absolutePrice}: ratio steps apply only outside the similar set, and
+ * price-insensitive EVs and the demand multiplier do not depend on the price level.
  *
  * <p>Not thread-safe; one per worker (it owns its buffers).
  */
 public final class MonopolySearch {
     /** How an hour's multiplier is searched. */
     public enum Mode {
+        /**
+         * {@link #PATTERN} when common prices carry no absolute price elasticity (no
+         * {@code demand.balking.absolutePrice}), where it is exact; {@link #EXHAUSTIVE} otherwise.
+         */
+        AUTO("auto"),
         /** ±coarse then ±1 level moves (fast; exact under the default model). */
         PATTERN("pattern"),
         /** Every level of the hour in each sweep (exact coordinate ascent; about 25 times slower). */
@@ -68,7 +78,7 @@ public final class MonopolySearch {
                     return m;
                 }
             }
-            throw new IllegalArgumentException("monopoly search = '" + id + "' is not known; choose pattern or exhaustive");
+            throw new IllegalArgumentException("monopoly search = '" + id + "' is not known; choose auto, pattern or exhaustive");
         }
     }
 
@@ -81,8 +91,9 @@ public final class MonopolySearch {
      * @param evaluations whole-day evaluations (each plays every replication)
      * @param sweeps coordinate sweeps run
      * @param converged whether the last sweep changed nothing (false: stopped at the sweep limit)
+     * @param mode the search that ran
      */
-    public record Result(int[] levels, double[] multipliers, double objective, int evaluations, int sweeps, boolean converged) {
+    public record Result(int[] levels, double[] multipliers, double objective, int evaluations, int sweeps, boolean converged, Mode mode) {
         public Result {
             levels = levels.clone();
             multipliers = multipliers.clone();
@@ -105,6 +116,7 @@ public final class MonopolySearch {
             m.put("evaluations", evaluations);
             m.put("sweeps", sweeps);
             m.put("converged", converged);
+            m.put("search", mode.id());
             return m;
         }
 
@@ -122,13 +134,26 @@ public final class MonopolySearch {
     private final double[] actions;
     private int evaluations;
 
-    /** A search in {@code env}'s game on its pricing grid. */
+    /** A search in {@code env}'s game on its pricing grid ({@link Mode#AUTO} resolved for that game). */
     public MonopolySearch(HubPricingEnv env, Mode mode, int maxSweeps) {
         this.env = env;
-        this.mode = mode;
+        this.mode = resolve(mode, env);
         this.maxSweeps = maxSweeps;
         this.grid = grid(env.config().pricing());
         this.actions = new double[env.hubCount()];
+    }
+
+    /** The mode {@code mode} means in {@code env}'s game: AUTO becomes PATTERN or EXHAUSTIVE. */
+    public static Mode resolve(Mode mode, HubPricingEnv env) {
+        if (mode != Mode.AUTO) {
+            return mode;
+        }
+        return env.config().demand().balking().absolutePrice() == null ? Mode.PATTERN : Mode.EXHAUSTIVE;
+    }
+
+    /** The search mode in use (never AUTO). */
+    public Mode mode() {
+        return mode;
     }
 
     /** The price grid: {@code levels} multipliers from the lowest to the highest (the last exactly the highest). */
@@ -202,7 +227,7 @@ public final class MonopolySearch {
         for (int t = 0; t < periods; t++) {
             m[t] = grid[k[t]];
         }
-        return new Result(k, m, best, evaluations, sweeps, converged);
+        return new Result(k, m, best, evaluations, sweeps, converged, mode);
     }
 
     private double patternHour(int[] k, int t, int coarse, double best, ResetOptions reset, long[] seeds) {
