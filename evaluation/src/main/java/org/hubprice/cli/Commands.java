@@ -24,5 +24,6 @@ final class Commands {
         cl.addSubcommand("agents", new AgentsCommand());
         cl.addSubcommand("demo", new DemoCommand());
         cl.addSubcommand("evaluate", new EvaluateCommand());
+        cl.addSubcommand("compare", new CompareCommand());
     }
 }
