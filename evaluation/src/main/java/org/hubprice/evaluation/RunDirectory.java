@@ -99,7 +99,7 @@ public final class RunDirectory {
         if (!Files.isRegularFile(metrics)) {
             return null;
         }
-        return drawFromMetrics(metrics, scratch);
+        return learningCurveFromMetrics(metrics, scratch);
     }
 
     /**
@@ -107,7 +107,7 @@ public final class RunDirectory {
      * reward_hub_i..., multiplier_hub_i..., ...) with the training module's {@link LearningCurve}.
      * Returns null when the file has no complete row.
      */
-    static Path drawFromMetrics(Path metrics, Path scratch) throws IOException {
+    public static Path learningCurveFromMetrics(Path metrics, Path scratch) throws IOException {
         List<String> hubs = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(metrics, StandardCharsets.UTF_8)) {
