@@ -132,6 +132,8 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             env = config != null ? EnvConfig.load(config, overrides) : EnvConfig.defaults().withOverrides(overrides);
         }
+        Path dir = out != null ? out : (run != null ? run.resolve("eval") : Path.of("runs", "eval"));
+        ResultFiles.checkTarget(dir);
         Scenarios scenarios = Scenarios.of(env, days, null);
         HubPricingEnv probe = scenarios.newEnvironment();
         List<String> agents = probe.possibleAgents();
@@ -172,7 +174,6 @@ final class EvaluateCommand implements Callable<Integer> {
             result.addProvenance("run", r.directory().toAbsolutePath().normalize().toString());
             result.addProvenance("checkpoint", which);
         }
-        Path dir = out != null ? out : (run != null ? run.resolve("eval") : Path.of("runs", "eval"));
         Path scratch = Files.createTempDirectory("hubprice-eval-");
         try {
             Path curve = r != null ? r.learningCurve(scratch) : null;

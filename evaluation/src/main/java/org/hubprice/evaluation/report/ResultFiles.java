@@ -60,7 +60,11 @@ public final class ResultFiles {
         });
     }
 
-    private static void checkTarget(Path dir) throws IOException {
+    /**
+     * Checks that {@code dir} may receive an evaluation (absent, empty, or an earlier
+     * evaluation), so that a command can refuse before it spends time evaluating.
+     */
+    public static void checkTarget(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
