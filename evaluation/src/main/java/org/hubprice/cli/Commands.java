@@ -25,5 +25,6 @@ final class Commands {
         cl.addSubcommand("demo", new DemoCommand());
         cl.addSubcommand("evaluate", new EvaluateCommand());
         cl.addSubcommand("compare", new CompareCommand());
+        bench.addSubcommand("agents", new AgentsBenchCommand());
     }
 }

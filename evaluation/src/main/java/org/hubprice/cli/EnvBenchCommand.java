@@ -64,7 +64,7 @@ final class EnvBenchCommand implements Callable<Integer> {
         }
         EnvConfig config = envOptions.load();
         List<MarketDay> days = MarketSource.load(config.market());
-        double[] commitment = DaCommitments.resolve(config, days, Path.of(config.daCommitment().cacheDir()));
+        double[][] commitment = DaCommitments.resolvePerHub(config, days, Path.of(config.daCommitment().cacheDir()));
         String solver = config.power().solver();
         HubPricingEnv fast = build(config, days, commitment, new ClosedFormDispatcher());
         HubPricingEnv milp = build(config, days, commitment, PowerDispatchers.byName("milp", Solvers.byName(solver)));
@@ -114,8 +114,8 @@ final class EnvBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static HubPricingEnv build(EnvConfig config, List<MarketDay> days, double[] commitment, PowerDispatcher dispatcher) {
-        return HubPricingEnv.builder().setConfig(config).optDays(days).optCommitment(commitment).optDispatcher(dispatcher).build();
+    private static HubPricingEnv build(EnvConfig config, List<MarketDay> days, double[][] commitment, PowerDispatcher dispatcher) {
+        return HubPricingEnv.builder().setConfig(config).optDays(days).optCommitments(commitment).optDispatcher(dispatcher).build();
     }
 
     /**

@@ -60,8 +60,14 @@ final class EnvCheckCommand implements Callable<Integer> {
             }
         }
         List<MarketDay> marketDays = MarketSource.load(config.market());
-        DaCommitments.Resolved com = DaCommitments.resolveDetailed(config, marketDays, Path.of(config.daCommitment().cacheDir()));
-        HubPricingEnv env = HubPricingEnv.builder().setConfig(config).optDays(marketDays).optCommitment(com.commitment()).build();
+        // One commitment per hub: heterogeneous hubs (hubs.stationsPerHub) may each have their own.
+        List<DaCommitments.Resolved> coms = DaCommitments.resolvePerHubDetailed(config, marketDays, Path.of(config.daCommitment().cacheDir()));
+        double[][] perHub = new double[coms.size()][];
+        for (int i = 0; i < perHub.length; i++) {
+            perHub[i] = coms.get(i).commitment();
+        }
+        DaCommitments.Resolved com = coms.get(0);
+        HubPricingEnv env = HubPricingEnv.builder().setConfig(config).optDays(marketDays).optCommitments(perHub).build();
         EnvCheck.Report report = EnvCheck.run(env, markups, days, seed);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -69,12 +75,14 @@ final class EnvCheckCommand implements Callable<Integer> {
             m.put("ok", report.ok());
             m.put("hubs", env.hubCount());
             m.put("stations", config.hubs().stations());
+            m.put("stationsPerHub", config.hubs().stationsArray());
             m.put("days", marketDays.size());
             m.put("trainingDays", env.split().trainingCount());
             m.put("testDays", env.split().testCount());
             m.put("dispatcher", env.hub(0).dispatcher().name());
             m.put("commitmentSource", com.source());
             m.put("commitment", com.commitment());
+            m.put("commitments", perHub);
             m.put("seed", seed);
             m.put("results", report.days());
             m.put("steps", report.steps());
@@ -84,23 +92,39 @@ final class EnvCheckCommand implements Callable<Integer> {
             m.put("provenance", Provenance.collect());
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
         } else {
-            printTable(out, config, env, com, report);
+            printTable(out, config, env, coms, report);
         }
         out.flush();
         return report.ok() ? 0 : 1;
     }
 
-    private void printTable(PrintWriter out, EnvConfig config, HubPricingEnv env, DaCommitments.Resolved com, EnvCheck.Report report) {
+    private void printTable(PrintWriter out, EnvConfig config, HubPricingEnv env, List<DaCommitments.Resolved> coms,
+                            EnvCheck.Report report) {
         List<MarketDay> d = env.days();
-        double total = 0;
-        for (double c : com.commitment()) {
-            total += c;
-        }
-        out.printf(Locale.ROOT, "hubprice env-check: %d hubs x %d stations, %s market %s .. %s (%d days: %d training, %d held out), dispatcher %s%n",
-                env.hubCount(), config.hubs().stations(), config.market().source(), d.get(0).date(), d.get(d.size() - 1).date(), d.size(),
+        String stations = config.hubs().identicalStations() ? Integer.toString(config.hubs().stations())
+                : java.util.Arrays.toString(config.hubs().stationsArray());
+        out.printf(Locale.ROOT, "hubprice env-check: %d hubs x %s stations, %s market %s .. %s (%d days: %d training, %d held out), dispatcher %s%n",
+                env.hubCount(), stations, config.market().source(), d.get(0).date(), d.get(d.size() - 1).date(), d.size(),
                 env.split().trainingCount(), env.split().testCount(), env.hub(0).dispatcher().name());
-        out.printf(Locale.ROOT, "DA commitment: %s%s, %.0f kWh over the day%n", com.source(),
-                com.file() != null ? " (" + com.file() + ")" : "", total);
+        for (int i = 0; i < coms.size(); i++) {
+            DaCommitments.Resolved com = coms.get(i);
+            if (i > 0 && com == coms.get(i - 1)) {
+                continue;
+            }
+            double total = 0;
+            for (double c : com.commitment()) {
+                total += c;
+            }
+            // Hubs that share a solve share one line.
+            int last = i;
+            while (last + 1 < coms.size() && coms.get(last + 1) == com) {
+                last++;
+            }
+            String who = coms.size() == 1 || (i == 0 && last == coms.size() - 1) ? ""
+                    : " (" + (i == last ? "hub_" + i : "hub_" + i + "..hub_" + last) + ")";
+            out.printf(Locale.ROOT, "DA commitment%s: %s%s, %.0f kWh over the day%n", who, com.source(),
+                    com.file() != null ? " (" + com.file() + ")" : "", total);
+        }
         out.printf(Locale.ROOT, "Fixed-markup policies on %d held-out day(s), seed %d, battery start %.0f kWh at %.2f $/MWh%n%n",
                 report.days().size() / markups.size(), seed, config.hubs().evaluationStart().energyKwh(),
                 config.hubs().evaluationStart().costBasis());

@@ -79,6 +79,28 @@ class EnvCommandsTest {
     }
 
     @Test
+    void envCheckPlaysHeterogeneousHubs() throws Exception {
+        int rc = run("env-check", "--days", "2", "--markup", "1.5", "--set", "daCommitment.mode=explicit", "--set", COMMITMENT,
+                "--set", "hubs.stationsPerHub=[60, 240]", "--json");
+        assertEquals(0, rc, err.toString());
+        JsonNode j = onlyJson(out.toString());
+        assertTrue(j.get("ok").asBoolean());
+        assertEquals(60, j.get("stationsPerHub").get(0).asInt());
+        assertEquals(240, j.get("stationsPerHub").get(1).asInt());
+        assertEquals(2, j.get("commitments").size());
+        for (JsonNode day : j.get("results")) {
+            JsonNode small = day.get("hubs").get(0);
+            assertEquals(60, small.get("stations").asInt());
+            assertEquals(60, small.get("peakServed").asInt(), "at equal prices the small hub runs full in the busiest hour");
+            assertTrue(day.get("hubs").get(1).get("peakServed").asInt() <= 240);
+        }
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("env-check", "--days", "1", "--markup", "1.5", "--set", "daCommitment.mode=explicit", "--set", COMMITMENT,
+                "--set", "hubs.stationsPerHub=[60, 240]"), err.toString());
+        assertTrue(out.toString().startsWith("hubprice env-check: 2 hubs x [60, 240] stations"), out.toString());
+    }
+
+    @Test
     void badConfigIsOneClearLineAndExitTwo() {
         int rc = run("env-check", "--set", "hubs.cont=3");
         assertEquals(2, rc);

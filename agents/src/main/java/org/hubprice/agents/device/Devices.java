@@ -15,10 +15,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code auto}: GPU 0 when PyTorch sees one, otherwise the CPU (logged at INFO).</li>
  * </ul>
  *
- * <p>A GPU needs the CUDA build of PyTorch: build with {@code mvn -Pcuda ...} (the parent pom
- * then depends on {@code pytorch-native-cu128}) or let DJL pick the native library with the
- * environment variable {@code PYTORCH_FLAVOR=cu128} (only where DJL may download it; the
- * launcher runs offline).
+ * <p>A GPU needs the CUDA build of PyTorch. Maven Central has none for PyTorch 2.7.1, so build
+ * with {@code mvn -Dcuda ...} (which leaves the CPU build off the class path), set
+ * {@code PYTORCH_FLAVOR=cu128}, and let DJL fetch the CUDA library once, online, into
+ * {@code ~/.djl.ai/pytorch}; later runs, offline, load it from there (see agents/README.md).
  */
 public final class Devices {
     private static final Logger LOG = LoggerFactory.getLogger(Devices.class);
@@ -53,7 +53,8 @@ public final class Devices {
             if (index < 0 || index >= gpus) {
                 throw new IllegalArgumentException("device = '" + name + "' but PyTorch " + engineVersion() + " sees "
                         + (gpus == 0 ? "no GPU" : gpus + " GPU(s)") + " (native flavour: " + flavour() + "). Maybe build with"
-                        + " 'mvn -Pcuda' (CUDA 12.8 PyTorch), check nvidia-smi, or use --device auto / cpu");
+                        + " 'mvn -Dcuda' and set PYTORCH_FLAVOR=cu128 (CUDA 12.8 PyTorch, see agents/README.md), check nvidia-smi,"
+                        + " or use --device auto / cpu");
             }
             return Device.gpu(index);
         }

@@ -58,8 +58,16 @@ public final class AdamOptimizer implements AutoCloseable {
 
     /** An optimiser for every parameter of {@code block}; its state lives on {@code manager}. */
     public AdamOptimizer(Block block, Config config, NDManager manager) {
+        this(ParameterIO.parameters(block), config, manager);
+    }
+
+    /**
+     * An optimiser for the given named parameters (e.g. the parameters of several blocks, or a
+     * single free parameter such as SAC's log temperature); the names label the saved state.
+     */
+    public AdamOptimizer(List<Pair<String, Parameter>> parameters, Config config, NDManager manager) {
         this.config = config;
-        this.params = ParameterIO.parameters(block);
+        this.params = List.copyOf(parameters);
         this.m = new NDArray[params.size()];
         this.v = new NDArray[params.size()];
         for (int i = 0; i < params.size(); i++) {

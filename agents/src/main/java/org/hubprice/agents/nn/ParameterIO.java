@@ -186,8 +186,11 @@ public final class ParameterIO {
         try (NDArray keep = first.getManager().create((float) (1 - tau));
              NDArray take = first.getManager().create((float) tau)) {
             for (int i = 0; i < s.size(); i++) {
-                NDArray tgt = t.get(i).getValue().getArray();
-                try (NDArray scaled = s.get(i).getValue().getArray().mul(take)) {
+                // In-place through a detached view that shares the target's storage: PyTorch
+                // refuses in-place ops on a leaf that requires grad while grad mode is on, and
+                // grad mode is on by default in every thread but the one that started the engine.
+                try (NDArray tgt = t.get(i).getValue().getArray().stopGradient();
+                     NDArray scaled = s.get(i).getValue().getArray().stopGradient().mul(take)) {
                     tgt.muli(keep).addi(scaled);
                 }
             }

@@ -21,7 +21,7 @@ class DevicesTest {
     void gpuWithoutAGpuIsAClearError() {
         Assumptions.assumeTrue(Devices.gpuCount() == 0, "a GPU is visible; this test checks the no-GPU message");
         var e = assertThrows(IllegalArgumentException.class, () -> Devices.resolve("gpu"));
-        assertTrue(e.getMessage().contains("no GPU") && e.getMessage().contains("-Pcuda"), e.getMessage());
+        assertTrue(e.getMessage().contains("no GPU") && e.getMessage().contains("-Dcuda"), e.getMessage());
     }
 
     @Test

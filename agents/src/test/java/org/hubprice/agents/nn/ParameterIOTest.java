@@ -76,4 +76,34 @@ class ParameterIOTest {
             assertThrows(IllegalArgumentException.class, () -> ParameterIO.polyak(src, dst, 0));
         }
     }
+
+    @Test
+    void polyakWorksInAThreadWithGradModeOn() throws Exception {
+        // Worker threads (parallel sessions, evaluation days) start with PyTorch's grad mode on.
+        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            NetworkConfig cfg = NetworkConfig.ff().withHidden(List.of(4));
+            Block src = Networks.create(cfg, 2, 1, m, 1);
+            Block dst = Networks.create(cfg, 2, 1, m, 2);
+            float[] s = ParameterIO.flatten(src);
+            float[] d = ParameterIO.flatten(dst);
+            Throwable[] failure = new Throwable[1];
+            Thread worker = new Thread(() -> {
+                try {
+                    ai.djl.pytorch.jni.JniUtils.setGradMode(true);
+                    ParameterIO.polyak(src, dst, 0.5);
+                } catch (Throwable e) {
+                    failure[0] = e;
+                }
+            });
+            worker.start();
+            worker.join();
+            if (failure[0] != null) {
+                throw new AssertionError("polyak failed with grad mode on", failure[0]);
+            }
+            float[] p = ParameterIO.flatten(dst);
+            for (int k = 0; k < s.length; k++) {
+                assertEquals(0.5 * d[k] + 0.5 * s[k], p[k], 1e-6);
+            }
+        }
+    }
 }

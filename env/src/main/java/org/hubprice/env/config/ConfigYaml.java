@@ -97,7 +97,11 @@ final class ConfigYaml {
     }
 
     static EnvConfig withOverrides(EnvConfig base, List<String> overrides) {
-        ObjectNode tree = YAML.valueToTree(base);
+        // Optional keys that are null are left out of the written form (so adding one keeps the
+        // digest of every older configuration); laying the written form over the default tree
+        // brings them back, so they can be overridden like any other key.
+        ObjectNode tree = defaultTree().deepCopy();
+        merge(tree, YAML.valueToTree(base), "", "overrides");
         applyOverrides(tree, overrides);
         return bind(tree, "overrides");
     }

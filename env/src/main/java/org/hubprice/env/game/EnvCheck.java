@@ -27,9 +27,11 @@ public final class EnvCheck {
      * @param energyCost cost of the energy served, $
      * @param meanPrice load-weighted mean retail price, $/MWh (0 with no load)
      * @param unitCost cost of the energy served per MWh, $/MWh (0 with no load)
+     * @param stations the hub's stations
+     * @param peakServed the most EVs served in one period (at most {@code stations}; equal when the hub ran full)
      */
     public record HubDay(String agent, double profit, int served, int balked, double loadKwh, double revenue, double energyCost,
-                         double meanPrice, double unitCost) {}
+                         double meanPrice, double unitCost, int stations, int peakServed) {}
 
     /**
      * All hubs' day under one markup.
@@ -86,6 +88,7 @@ public final class EnvCheck {
                 double[] profit = new double[h];
                 int[] served = new int[h];
                 int[] balked = new int[h];
+                int[] peak = new int[h];
                 double[] load = new double[h];
                 double[] revenue = new double[h];
                 double[] cost = new double[h];
@@ -102,6 +105,7 @@ public final class EnvCheck {
                         profit[i] += env.reward(i);
                         served[i] += p.assigned;
                         balked[i] += p.balked;
+                        peak[i] = Math.max(peak[i], p.assigned);
                         load[i] += p.load;
                         revenue[i] += p.revenue;
                         cost[i] += p.energyCost;
@@ -111,7 +115,7 @@ public final class EnvCheck {
                 for (int i = 0; i < h; i++) {
                     double mwh = load[i] / 1000.0;
                     hubs.add(new HubDay(HubPricingEnv.agentName(i), profit[i], served[i], balked[i], load[i], revenue[i], cost[i],
-                            mwh > 0 ? revenue[i] / mwh : 0, mwh > 0 ? cost[i] / mwh : 0));
+                            mwh > 0 ? revenue[i] / mwh : 0, mwh > 0 ? cost[i] / mwh : 0, env.hub(i).stations(), peak[i]));
                 }
                 out.add(new MarkupDay(markup, d, env.days().get(d).date().toString(), arrivals, lost, List.copyOf(hubs)));
             }

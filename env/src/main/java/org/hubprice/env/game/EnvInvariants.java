@@ -19,7 +19,9 @@ import org.hubprice.env.hub.HubPeriod;
  *       most the hub's EVs times the largest energy one EV can need;</li>
  *   <li>{@code batteryLimits}: {@code minimum <= φ' <= capacity};</li>
  *   <li>{@code evsConserved}: {@code arrivals = Σ assigned + Σ balked + lost};</li>
- *   <li>{@code stationCapacity}: no hub has more EVs than stations;</li>
+ *   <li>{@code stationCapacity}: no hub has more EVs than its own stations, and each hub has the
+ *       stations the configuration gives it ({@code hubs.stationsPerHub[i]}, else
+ *       {@code hubs.stations});</li>
  *   <li>{@code profitIdentity}: reward = revenue − energy cost − sell-back loss;</li>
  *   <li>{@code finite}: rewards, raw and normalised observations and the books are finite;</li>
  *   <li>{@code observationInSpace}: each normalised observation lies in the observation space.</li>
@@ -37,6 +39,8 @@ public final class EnvInvariants {
     private final HubPricingEnv env;
     private final Box space;
     private final double maxEnergy;
+    /** Each hub's stations as configured, to check the hubs against. */
+    private final int[] stations;
     private final long[] violations = new long[NAMES.size()];
     private long steps;
     private String firstViolation;
@@ -45,6 +49,7 @@ public final class EnvInvariants {
         this.env = env;
         this.space = (Box) env.observationSpace(env.possibleAgents().get(0));
         this.maxEnergy = env.energyModel().maxEnergyKwh();
+        this.stations = env.config().hubs().stationsArray();
     }
 
     /** Checks the last step; returns true when every invariant holds. Allocates only on a violation. */
@@ -70,7 +75,8 @@ public final class EnvInvariants {
             ok &= expect(1, p.batteryEnergyAfter >= hub.limits().minimumKwh() - ABS && p.batteryEnergyAfter <= hub.limits().capacityKwh() + ABS,
                     i, "battery energy within [minimum, capacity]", p.batteryEnergyAfter, hub.limits().capacityKwh());
             ok &= expect(1, near(hub.batteryEnergy(), p.batteryEnergyAfter), i, "hub battery = books", hub.batteryEnergy(), p.batteryEnergyAfter);
-            ok &= expect(3, p.assigned >= 0 && p.assigned <= hub.stations(), i, "EVs within stations", p.assigned, hub.stations());
+            ok &= expect(3, hub.stations() == stations[i], i, "hub stations = configured stations", hub.stations(), stations[i]);
+            ok &= expect(3, p.assigned >= 0 && p.assigned <= stations[i], i, "EVs within the hub's stations", p.assigned, stations[i]);
             ok &= expect(4, near(env.reward(i), p.revenue - p.energyCost - p.sellBackLoss), i, "reward = revenue - cost - sell-back loss",
                     env.reward(i), p.revenue - p.energyCost - p.sellBackLoss);
             ok &= expect(5, finite(p) && Double.isFinite(env.reward(i)) && finite(env.rawObservation(i)) && finite(env.observation(i)), i,

@@ -37,6 +37,11 @@ import org.hubprice.models.power.PowerDispatcher;
  * battery and the RT market at least cost, and its reward is the period's profit in $. An
  * episode is one day of 24 periods: every agent terminates after the 24th step (no truncation).
  *
+ * <p><b>Hubs.</b> Hub i has {@code hubs.stationsPerHub[i]} stations (all {@code hubs.stations}
+ * when that list is null) and its own DA commitment ({@link #commitment(int)}); identical hubs
+ * share one commitment, heterogeneous hubs get one per distinct expected load
+ * ({@link DaCommitments#resolvePerHub}).
+ *
  * <p><b>Observations.</b> The raw observation of hub i at period t is
  * {@code [t, n[t], da_com[i,t], p_da[t], p_rt[t], φ[i], p_φ[i]]} ({@link #rawObservation});
  * agents see it scaled by the {@link ObservationNormalizer} ({@link #normalizer()}), and the
@@ -79,7 +84,8 @@ public final class HubPricingEnv implements ParallelEnv {
     private final long[] epochDay;
     private final Map<LocalDate, Integer> dayByDate;
     private final DaySplit split;
-    private final double[] commitment;
+    /** Each hub's DA commitment, {@code [hub][hour]} kWh. */
+    private final double[][] commitments;
     private final Hub[] hubs;
     private final int[] freeStations;
     private final List<String> possibleAgents;
@@ -112,7 +118,7 @@ public final class HubPricingEnv implements ParallelEnv {
     private int lastLost;
     private List<String> activeAgents = List.of();
 
-    private HubPricingEnv(EnvConfig config, List<MarketDay> days, double[] commitment, PowerDispatcher dispatcher,
+    private HubPricingEnv(EnvConfig config, List<MarketDay> days, double[][] commitments, PowerDispatcher dispatcher,
                           ObservationNormalizer givenNormalizer) {
         this.config = config;
         this.days = List.copyOf(days);
@@ -133,18 +139,24 @@ public final class HubPricingEnv implements ParallelEnv {
         }
         dayByDate = Collections.unmodifiableMap(byDate);
         split = DaySplit.of(this.days, config.split());
-        this.commitment = commitment.clone();
-
         HubsConfig hc = config.hubs();
         int h = hc.count();
+        if (commitments.length != h) {
+            throw new IllegalArgumentException("DA commitments are given for " + commitments.length + " hubs but hubs.count = " + h
+                    + "; give one 24-hour commitment per hub. Maybe optCommitment(double[]) for the same one at every hub");
+        }
+        this.commitments = new double[h][];
         BatteryLimits limits = hc.battery().limits();
         hubs = new Hub[h];
         freeStations = new int[h];
         List<String> names = new ArrayList<>(h);
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < h; i++) {
-            hubs[i] = new Hub(i, hc.stations(), limits, commitment, dispatcher);
-            freeStations[i] = hc.stations();
+            // The hub validates and copies its commitment; keep that copy.
+            hubs[i] = new Hub(i, hc.stationsOf(i), limits, commitments[i], dispatcher);
+            this.commitments[i] = hubs[i].commitment();
+            // One EV holds a station for one period only, so every period starts with all free.
+            freeStations[i] = hc.stationsOf(i);
             names.add(agentName(i));
             index.put(agentName(i), i);
         }
@@ -192,9 +204,12 @@ public final class HubPricingEnv implements ParallelEnv {
         for (int h = 0; h < PERIODS; h++) {
             arrivalScale = Math.max(arrivalScale, arrivalModel.expectedChargeSeekers(h));
         }
+        // One scale for every hub (one observation space): the largest commitment of any hub.
         double maxCom = 0;
-        for (double c : commitment) {
-            maxCom = Math.max(maxCom, c);
+        for (double[] hub : commitments) {
+            for (double c : hub) {
+                maxCom = Math.max(maxCom, c);
+            }
         }
         double[] trainingPrices = new double[split.trainingCount() * PERIODS * 2];
         int k = 0;
@@ -578,9 +593,29 @@ public final class HubPricingEnv implements ParallelEnv {
         return split;
     }
 
-    /** The DA commitment every hub uses, 24 kWh values (a copy). */
+    /**
+     * Hub 0's DA commitment, 24 kWh values (a copy): the one every hub uses when the hubs are
+     * identical. With heterogeneous hubs use {@link #commitment(int)}.
+     */
     public double[] commitment() {
-        return commitment.clone();
+        return commitments[0].clone();
+    }
+
+    /** Hub {@code i}'s DA commitment, 24 kWh values (a copy); {@code da_com[i,t]} of its observation. */
+    public double[] commitment(int i) {
+        if (i < 0 || i >= hubs.length) {
+            throw new IllegalArgumentException("hub = " + i + " is outside the hubs [0, " + (hubs.length - 1) + "]");
+        }
+        return commitments[i].clone();
+    }
+
+    /** Every hub's DA commitment, {@code [hub][hour]} kWh (a deep copy). */
+    public double[][] commitments() {
+        double[][] c = new double[commitments.length][];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = commitments[i].clone();
+        }
+        return c;
     }
 
     /** The observation scaling (store it with checkpoints). */
@@ -590,14 +625,16 @@ public final class HubPricingEnv implements ParallelEnv {
 
     /**
      * What a checkpoint or an evaluation needs to rebuild this environment: the configuration
-     * (full, and its SHA-256 digest), the DA commitment, the observation scaling, the data
-     * range, the split and the dispatcher.
+     * (full, and its SHA-256 digest), the DA commitment ({@code commitment}: hub 0's;
+     * {@code commitments}: every hub's), the observation scaling, the data range, the split and
+     * the dispatcher.
      */
     public Map<String, Object> provenance() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("configDigest", config.digest());
         m.put("config", config.toMap());
-        m.put("commitment", commitment.clone());
+        m.put("commitment", commitment());
+        m.put("commitments", commitments());
         Map<String, Object> n = new LinkedHashMap<>();
         n.put("features", normalizer.features());
         n.put("offset", normalizer.offset());
@@ -635,13 +672,14 @@ public final class HubPricingEnv implements ParallelEnv {
 
     /**
      * Builds a {@link HubPricingEnv}. Required: {@link #setConfig}. Optional replacements for
-     * what the configuration would otherwise load or solve: the days, the DA commitment, the
-     * dispatcher, the cache directory.
+     * what the configuration would otherwise load or solve: the days, the DA commitment (one for
+     * every hub, or one per hub), the dispatcher, the cache directory.
      */
     public static final class Builder {
         private EnvConfig config;
         private List<MarketDay> days;
         private double[] commitment;
+        private double[][] commitments;
         private PowerDispatcher dispatcher;
         private Path cacheDir;
         private ObservationNormalizer normalizer;
@@ -660,9 +698,34 @@ public final class HubPricingEnv implements ParallelEnv {
             return this;
         }
 
-        /** A DA commitment (24 kWh values) to use instead of {@code daCommitment} of the configuration. */
+        /**
+         * A DA commitment (24 kWh values) for every hub, instead of {@code daCommitment} of the
+         * configuration. Replaces an earlier {@link #optCommitments}.
+         */
         public Builder optCommitment(double[] commitment) {
             this.commitment = commitment == null ? null : commitment.clone();
+            this.commitments = null;
+            return this;
+        }
+
+        /**
+         * One DA commitment per hub ({@code [hub][hour]}, kWh; as many rows as {@code hubs.count}),
+         * instead of {@code daCommitment} of the configuration, e.g. from
+         * {@link DaCommitments#resolvePerHub}. Replaces an earlier {@link #optCommitment}.
+         */
+        public Builder optCommitments(double[][] commitments) {
+            if (commitments == null) {
+                this.commitments = null;
+            } else {
+                this.commitments = new double[commitments.length][];
+                for (int i = 0; i < commitments.length; i++) {
+                    if (commitments[i] == null) {
+                        throw new IllegalArgumentException("commitments[" + i + "] is missing; give 24 kWh values for every hub");
+                    }
+                    this.commitments[i] = commitments[i].clone();
+                }
+            }
+            this.commitment = null;
             return this;
         }
 
@@ -696,10 +759,14 @@ public final class HubPricingEnv implements ParallelEnv {
             if (d.isEmpty()) {
                 throw new IllegalArgumentException("market data has no days; give at least one");
             }
-            double[] c = commitment;
+            double[][] c = commitments;
+            if (c == null && commitment != null) {
+                c = new double[config.hubs().count()][];
+                Arrays.fill(c, commitment);
+            }
             if (c == null) {
                 Path dir = cacheDir != null ? cacheDir : Path.of(config.daCommitment().cacheDir());
-                c = DaCommitments.resolve(config, d, dir);
+                c = DaCommitments.resolvePerHub(config, d, dir);
             }
             PowerDispatcher p = dispatcher != null ? dispatcher : Dispatchers.of(config.power());
             return new HubPricingEnv(config, d, c, p, normalizer);

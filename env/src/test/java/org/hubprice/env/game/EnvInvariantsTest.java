@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class EnvInvariantsTest {
     /** Plays {@code days} days with random multipliers (a tenth of them at the bounds) and checks every step. */
-    private static EnvInvariants rollout(HubPricingEnv env, int days, long seed) {
+    static EnvInvariants rollout(HubPricingEnv env, int days, long seed) {
         EnvInvariants inv = new EnvInvariants(env);
         SplittableRandom rng = new SplittableRandom(seed);
         double[] m = new double[env.hubCount()];

@@ -36,16 +36,19 @@ public final class Scenarios {
 
     private final EnvConfig config;
     private final List<MarketDay> days;
-    private final double[] commitment;
+    private final double[][] commitments;
     private final ObservationNormalizer normalizer;
     private final int[] selected;
     private final Map<String, Object> description;
 
-    private Scenarios(EnvConfig config, List<MarketDay> days, double[] commitment, ObservationNormalizer normalizer, int[] selected,
+    private Scenarios(EnvConfig config, List<MarketDay> days, double[][] commitments, ObservationNormalizer normalizer, int[] selected,
                       Map<String, Object> description) {
         this.config = config;
         this.days = List.copyOf(days);
-        this.commitment = commitment.clone();
+        this.commitments = new double[commitments.length][];
+        for (int i = 0; i < commitments.length; i++) {
+            this.commitments[i] = commitments[i].clone();
+        }
         this.normalizer = normalizer;
         this.selected = selected.clone();
         this.description = description;
@@ -64,11 +67,17 @@ public final class Scenarios {
         String s = spec == null ? "test" : spec.trim();
         Path cache = cacheDir != null ? cacheDir : Path.of(config.daCommitment().cacheDir());
         List<MarketDay> own = MarketSource.load(config.market());
-        DaCommitments.Resolved com = DaCommitments.resolveDetailed(config, own, cache);
-        HubPricingEnv base = HubPricingEnv.builder().setConfig(config).optDays(own).optCommitment(com.commitment()).build();
+        List<DaCommitments.Resolved> com = DaCommitments.resolvePerHubDetailed(config, own, cache);
+        double[][] commitments = new double[com.size()][];
+        List<String> sources = new java.util.ArrayList<>();
+        for (int i = 0; i < commitments.length; i++) {
+            commitments[i] = com.get(i).commitment();
+            sources.add(com.get(i).source());
+        }
+        HubPricingEnv base = HubPricingEnv.builder().setConfig(config).optDays(own).optCommitments(commitments).build();
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("days", s);
-        d.put("commitmentSource", com.source());
+        d.put("commitmentSource", sources);
         String key = s.toLowerCase(Locale.ROOT);
         int[] pick;
         switch (key) {
@@ -81,14 +90,14 @@ public final class Scenarios {
                 }
             }
             default -> {
-                return fromFile(config, s, base, com.commitment(), d);
+                return fromFile(config, s, base, commitments, d);
             }
         }
         d.put("source", "configuration market (" + config.market().source() + ")");
-        return new Scenarios(config, own, com.commitment(), base.normalizer(), pick, d);
+        return new Scenarios(config, own, commitments, base.normalizer(), pick, d);
     }
 
-    private static Scenarios fromFile(EnvConfig config, String spec, HubPricingEnv base, double[] commitment, Map<String, Object> d) {
+    private static Scenarios fromFile(EnvConfig config, String spec, HubPricingEnv base, double[][] commitments, Map<String, Object> d) {
         List<MarketDay> fileDays;
         try {
             if (spec.contains(",")) {
@@ -130,7 +139,7 @@ public final class Scenarios {
         for (int i = 0; i < pick.length; i++) {
             pick[i] = i;
         }
-        return new Scenarios(fileConfig, fileDays, commitment, base.normalizer(), pick, d);
+        return new Scenarios(fileConfig, fileDays, commitments, base.normalizer(), pick, d);
     }
 
     private static Path existing(String file) {
@@ -144,7 +153,7 @@ public final class Scenarios {
 
     /** A fresh environment over these days (one per worker thread; environments are not thread-safe). */
     public HubPricingEnv newEnvironment() {
-        return HubPricingEnv.builder().setConfig(config).optDays(days).optCommitment(commitment).optNormalizer(normalizer).build();
+        return HubPricingEnv.builder().setConfig(config).optDays(days).optCommitments(commitments).optNormalizer(normalizer).build();
     }
 
     /** The configuration the environments are built from. */
@@ -162,9 +171,13 @@ public final class Scenarios {
         return selected.clone();
     }
 
-    /** The DA commitment (24 kWh values). */
-    public double[] commitment() {
-        return commitment.clone();
+    /** Each hub's DA commitment, {@code [hub][hour]} kWh (a copy). */
+    public double[][] commitments() {
+        double[][] c = new double[commitments.length][];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = commitments[i].clone();
+        }
+        return c;
     }
 
     /** The observation scaling agents see. */

@@ -182,12 +182,20 @@ public final class HtmlReport {
     }
 
     private void commitment() {
-        double[] com = result.scenarios().commitment();
-        double[] expected = DaCommitments.expectedHubLoad(result.scenarios().config());
+        double[][] com = result.scenarios().commitments();
+        double[][] expected = DaCommitments.expectedHubLoads(result.scenarios().config());
+        boolean shared = true;
+        for (int i = 1; i < com.length; i++) {
+            shared &= java.util.Arrays.equals(com[i], com[0]) && java.util.Arrays.equals(expected[i], expected[0]);
+        }
         XYChart c = Charts.xy("DA commitment against expected load per hub", "hour", "kWh");
         double[] x = Charts.hours();
-        Charts.line(c, "DA commitment", x, com, Color.BLACK, SeriesLines.SOLID, true);
-        Charts.line(c, "expected hub load E[n]/H × mean energy", x, expected, Color.GRAY, SeriesLines.DASH_DASH, false);
+        for (int i = 0; i < (shared ? 1 : com.length); i++) {
+            String who = shared ? "every hub" : result.agents().get(i);
+            Color colour = shared ? Color.BLACK : Charts.hubColor(i);
+            Charts.line(c, "DA commitment, " + who, x, com[i], colour, SeriesLines.SOLID, true);
+            Charts.line(c, "expected load, " + who, x, expected[i], shared ? Color.GRAY : colour, SeriesLines.DASH_DASH, false);
+        }
         for (int i = 0; i < result.hubs(); i++) {
             double[] load = new double[24];
             for (DayResult d : result.days()) {
@@ -199,8 +207,9 @@ public final class HtmlReport {
         }
         html.append("<h2>Day-ahead commitment</h2>\n");
         figure(Charts.png(c), "DA commitment against expected load",
-                "The hourly DA commitment every hub buys, the expected hub load it was planned for, and the mean load each hub served "
-                        + "under the learned policies (paper Figure 6d).");
+                "The hourly DA commitment the hubs buy, the expected hub load it was planned for (the expected charge-seeking EVs "
+                        + "spread over the hubs at equal prices, times the mean energy per EV), and the mean load each hub served under "
+                        + "the learned policies (paper Figure 6d).");
     }
 
     private void deviation() {

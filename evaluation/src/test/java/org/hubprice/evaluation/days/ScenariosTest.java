@@ -63,7 +63,7 @@ class ScenariosTest {
         HubPricingEnv base = Scenarios.of(CONFIG, "test", null).newEnvironment();
         HubPricingEnv onFile = s.newEnvironment();
         assertEquals(base.normalizer(), onFile.normalizer(), "agents see the file's days on the scale they were trained with");
-        assertEquals(java.util.Arrays.toString(base.commitment()), java.util.Arrays.toString(onFile.commitment()));
+        assertEquals(java.util.Arrays.deepToString(base.commitments()), java.util.Arrays.deepToString(onFile.commitments()));
         EvaluationResult r = Evaluator.evaluate(s, EvalFixtures.all("fixed-markup:1.5", 2), EvalFixtures.options(2, 2));
         assertEquals(LocalDate.of(2022, 7, 14), r.days().get(0).date());
         // Hour 5 of the first file day: DA 45, RT 40, so the competitive price is min(DA, RT) = 40.
