@@ -72,7 +72,7 @@ final class AgentsBenchCommand implements Callable<Integer> {
     record Settings(Device device, int iterations, int warmup) {}
 
     /** The sections, in output order. */
-    static final List<Section> SECTIONS = List.of(new DqnSection());
+    static final List<Section> SECTIONS = List.of(new DqnSection(), new SacBenchSection());
 
     @Override
     public Integer call() {

@@ -43,6 +43,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "PyTorch threads per operation (default ${DEFAULT-VALUE}).")
+    int threads;
+
     @Option(names = "--json", description = "Print the run summary as one JSON object on standard output.")
     boolean json;
 
@@ -56,6 +59,7 @@ final class DemoCommand implements Callable<Integer> {
         org.hubprice.training.Trainer.checkOutputDir(dir, false);
         List<String> argv = new ArrayList<>(List.of("hubprice"));
         argv.addAll(spec.commandLine().getParseResult().originalArgs());
+        TrainCommand.setThreads(threads);
         TrainingSummary s = TrainCommand.run(c, dir, device, false, quiet, argv);
         PrintWriter w = spec.commandLine().getOut();
         if (json) {

@@ -89,6 +89,7 @@ public final class Trainer {
     private final List<String> command;
     private final java.util.function.LongConsumer episodeListener;
     private final java.util.function.Consumer<Path> onStart;
+    private final Map<String, Object> runtime;
     private volatile boolean stopRequested;
 
     private Trainer(Builder b) {
@@ -103,6 +104,7 @@ public final class Trainer {
         this.command = b.command;
         this.episodeListener = b.episodeListener;
         this.onStart = b.onStart;
+        this.runtime = b.runtime;
     }
 
     /** A builder; {@link Builder#setConfig} and {@link Builder#setOutputDir} are required. */
@@ -491,7 +493,7 @@ public final class Trainer {
                 long out0 = System.nanoTime();
                 metrics.flush();
                 validationLog.flush();
-                curve.write(dir.resolve(CURVE_PNG));
+                drawCurve();
                 times.add(Phase.OUTPUT, System.nanoTime() - out0);
                 long sessionNanos = System.nanoTime() - sessionStart;
                 LOG.info("stopped after episode {}: {}", episodes, reason.text());
@@ -536,6 +538,20 @@ public final class Trainer {
             }, "hubprice-train-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             return hook;
+        }
+
+        private boolean plotFailed;
+
+        /** Redraws the learning curve; a failure (no fonts on a bare server, ...) is logged once and never stops training. */
+        private void drawCurve() {
+            try {
+                curve.write(dir.resolve(CURVE_PNG));
+            } catch (IOException | RuntimeException | LinkageError e) {
+                if (!plotFailed) {
+                    plotFailed = true;
+                    LOG.warn("cannot draw {} ({}); training goes on, metrics.csv has the same data", CURVE_PNG, e.toString());
+                }
+            }
         }
 
         private String agentNames() {
@@ -677,7 +693,7 @@ public final class Trainer {
             }
             curve.addEpisode(episodes, epReward, epMultiplier);
             if (episodes % config.progress().plotEvery() == 0) {
-                curve.write(dir.resolve(CURVE_PNG));
+                drawCurve();
             }
             times.add(Phase.OUTPUT, System.nanoTime() - t);
         }
@@ -704,7 +720,7 @@ public final class Trainer {
             validationLog.endRow();
             validationLog.flush();
             curve.addValidation(episodes, r.profitPerDay(), r.meanMultiplier());
-            curve.write(dir.resolve(CURVE_PNG));
+            drawCurve();
             times.add(Phase.OUTPUT, System.nanoTime() - t);
             LOG.info("validation at episode {}: profit per day {} (hubs {}), mean multiplier {}, quick collusion index {}", episodes,
                     money(r.totalPerDay()), moneyList(r.profitPerDay()), numberList(r.meanMultiplier()), String.format(Locale.ROOT, "%.3f", delta));
@@ -760,10 +776,10 @@ public final class Trainer {
             if (bar != null && (force || t - lastBarUpdate > 250_000_000L)) {
                 lastBarUpdate = t;
                 bar.stepTo(episodes);
-                bar.setExtraMessage(recentLine(sessionStart));
+                bar.setExtraMessage(recentLine(sessionStart, true));
             }
             if (episodes % config.progress().logEvery() == 0) {
-                LOG.info("episode {}/{}: {}", episodes, config.stopping().maxEpisodes(), recentLine(sessionStart));
+                LOG.info("episode {}/{}: {}", episodes, config.stopping().maxEpisodes(), recentLine(sessionStart, false));
                 try {
                     metrics.flush();
                 } catch (IOException e) {
@@ -773,11 +789,12 @@ public final class Trainer {
             times.add(Phase.OUTPUT, System.nanoTime() - t);
         }
 
-        private String recentLine(long sessionStart) {
+        /** Speed and recent means; {@code compact} for the progress bar (whole dollars, short labels). */
+        private String recentLine(long sessionStart, boolean compact) {
             int n = (int) Math.min(episodes, config.progress().window());
             double seconds = (System.nanoTime() - sessionStart) / 1e9;
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format(Locale.ROOT, "%.0f periods/s", (periods - startPeriods) / Math.max(1e-9, seconds)));
+            sb.append(String.format(Locale.ROOT, compact ? "%.0f p/s" : "%.0f periods/s", (periods - startPeriods) / Math.max(1e-9, seconds)));
             if (n > 0) {
                 double[] r = new double[hubs];
                 double[] m = new double[hubs];
@@ -785,7 +802,11 @@ public final class Trainer {
                     r[i] = recentRewardSum[i] / n;
                     m[i] = recentMultiplierSum[i] / n;
                 }
-                sb.append(" | profit/day ").append(moneyList(r)).append(" | multiplier ").append(numberList(m));
+                if (compact) {
+                    sb.append(" $/day ").append(compactList(r, "%.0f")).append(" x ").append(compactList(m, "%.2f"));
+                } else {
+                    sb.append(" | recent profit/day ").append(moneyList(r)).append(" | multiplier ").append(numberList(m));
+                }
             }
             return sb.toString();
         }
@@ -887,6 +908,7 @@ public final class Trainer {
             session.put("resumedFrom", resumeFrom == null ? null : dir.relativize(resumeFrom).toString());
             session.put("episodesAtStart", episodes);
             session.put("device", device);
+            session.put("runtime", runtime);
             session.put("command", command);
             session.put("provenance", Provenance.collect());
             Map<String, Object> run;
@@ -1029,6 +1051,14 @@ public final class Trainer {
         return sb.append(']').toString();
     }
 
+    static String compactList(double[] v, String format) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < v.length; i++) {
+            sb.append(i > 0 ? "," : "").append(String.format(Locale.ROOT, format, v[i]));
+        }
+        return sb.append(']').toString();
+    }
+
     static String numberList(double[] v) {
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < v.length; i++) {
@@ -1079,8 +1109,15 @@ public final class Trainer {
         private List<String> command = List.of();
         private java.util.function.LongConsumer episodeListener;
         private java.util.function.Consumer<Path> onStart;
+        private Map<String, Object> runtime = Map.of();
 
         private Builder() {}
+
+        /** Runtime settings to record in {@code run.json} (thread counts, ...). */
+        public Builder optRuntime(Map<String, Object> runtime) {
+            this.runtime = runtime == null ? Map.of() : new LinkedHashMap<>(runtime);
+            return this;
+        }
 
         /**
          * Called with the run directory once it exists, before anything is written into it

@@ -23,6 +23,12 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class LearningCurve {
     private static final int WIDTH = 1000;
     private static final int HEIGHT = 420;
+    /** One colour per hub (its training line and validation markers share it), then the benchmarks'. */
+    private static final java.awt.Color[] HUB_COLORS = {new java.awt.Color(31, 119, 180), new java.awt.Color(255, 127, 14),
+        new java.awt.Color(44, 160, 44), new java.awt.Color(148, 103, 189), new java.awt.Color(140, 86, 75), new java.awt.Color(227, 119, 194),
+        new java.awt.Color(188, 189, 34), new java.awt.Color(23, 190, 207)};
+    private static final java.awt.Color COMPETITIVE = new java.awt.Color(200, 30, 30);
+    private static final java.awt.Color MONOPOLY = new java.awt.Color(90, 90, 90);
 
     private final List<String> hubs;
     private final long stride;
@@ -102,6 +108,9 @@ public final class LearningCurve {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        // ImageIO's default disk cache registers a JVM shutdown hook per stream, which fails while
+        // the JVM shuts down (the last plot of a run stopped by Ctrl-C); encode in memory instead.
+        javax.imageio.ImageIO.setUseCache(false);
         XYChart profit = chart("Daily profit per hub", "$ per day");
         XYChart price = chart("Mean price multiplier per hub", "multiplier (price / marginal cost)");
         double xMax = 1;
@@ -113,18 +122,23 @@ public final class LearningCurve {
         }
         for (int i = 0; i < hubs.size(); i++) {
             String suffix = stride > 1 ? " (mean of " + stride + " episodes)" : "";
-            line(profit, hubs.get(i) + " training" + suffix, rewardPoints, i + 1);
-            line(price, hubs.get(i) + " training" + suffix, multiplierPoints, i + 1);
-            points(profit, hubs.get(i) + " validation", validationProfit, i + 1);
-            points(price, hubs.get(i) + " validation", validationMultiplier, i + 1);
+            java.awt.Color color = HUB_COLORS[i % HUB_COLORS.length];
+            line(profit, hubs.get(i) + " training" + suffix, rewardPoints, i + 1, color);
+            line(price, hubs.get(i) + " training" + suffix, multiplierPoints, i + 1, color);
+            points(profit, hubs.get(i) + " validation", validationProfit, i + 1, color);
+            points(price, hubs.get(i) + " validation", validationMultiplier, i + 1, color);
         }
         if (Double.isFinite(competitive)) {
             XYSeries s = profit.addSeries("all hubs at multiplier 1 (competitive)", new double[] {0, xMax}, new double[] {competitive, competitive});
             s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(COMPETITIVE);
+            s.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
         }
         if (Double.isFinite(monopoly)) {
             XYSeries s = profit.addSeries("all hubs at the cap (monopoly proxy)", new double[] {0, xMax}, new double[] {monopoly, monopoly});
             s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(MONOPOLY);
+            s.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
         }
         RunFiles.writeFile(png, tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp)) {
@@ -135,13 +149,14 @@ public final class LearningCurve {
 
     private static XYChart chart(String title, String yTitle) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("episode").yAxisTitle(yTitle).build();
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSW);
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
         c.getStyler().setLegendSeriesLineLength(14);
         c.getStyler().setMarkerSize(6);
         return c;
     }
 
-    private static void line(XYChart chart, String name, List<double[]> points, int column) {
+    private static void line(XYChart chart, String name, List<double[]> points, int column, java.awt.Color color) {
         if (points.isEmpty()) {
             return;
         }
@@ -151,10 +166,12 @@ public final class LearningCurve {
             x[k] = points.get(k)[0];
             y[k] = points.get(k)[column];
         }
-        chart.addSeries(name, x, y).setMarker(SeriesMarkers.NONE);
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(color);
     }
 
-    private static void points(XYChart chart, String name, List<double[]> points, int column) {
+    private static void points(XYChart chart, String name, List<double[]> points, int column, java.awt.Color color) {
         if (points.isEmpty()) {
             return;
         }
@@ -166,6 +183,7 @@ public final class LearningCurve {
         }
         XYSeries s = chart.addSeries(name, x, y);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        s.setMarker(SeriesMarkers.CIRCLE);
+        s.setMarker(SeriesMarkers.DIAMOND);
+        s.setMarkerColor(color);
     }
 }
