@@ -117,6 +117,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Days run in parallel, one worker thread each; PyTorch's own threads would only compete
+        // for the same cores (and a fixed count keeps the arithmetic the same on every machine).
+        TrainCommand.setThreads(1);
         RunDirectory r = null;
         EnvConfig env;
         if (run != null) {
@@ -170,6 +173,11 @@ final class EvaluateCommand implements Callable<Integer> {
         List<String> argv = new ArrayList<>(List.of("hubprice"));
         argv.addAll(spec.commandLine().getParseResult().originalArgs());
         result.addProvenance("command", argv);
+        Map<String, Object> runtime = new LinkedHashMap<>();
+        runtime.put("pytorchThreads", System.getProperty("ai.djl.pytorch.num_threads"));
+        runtime.put("pytorchInteropThreads", System.getProperty("ai.djl.pytorch.num_interop_threads"));
+        runtime.put("cores", Runtime.getRuntime().availableProcessors());
+        result.addProvenance("runtime", runtime);
         if (r != null) {
             result.addProvenance("run", r.directory().toAbsolutePath().normalize().toString());
             result.addProvenance("checkpoint", which);
