@@ -51,7 +51,9 @@ class EvaluateRunIT {
     static void train() {
         runDir = dir.resolve("run");
         List<String> a = new ArrayList<>(List.of("train", "--config", "demo", "--out", runDir.toString(), "--device", "cpu", "--quiet",
+                "--set", "agents[0].agent=dqn", "--set", "agents[0].actions=discrete",
                 "--set", "agents[0].params={network: ff, hidden: [32, 32], bufferCapacity: 5000}",
+                "--set", "agents[1].actions=continuous",
                 "--set", "agents[1].agent=sac", "--set", "agents[1].params={network: ff, hidden: [32, 32], bufferCapacity: 5000}",
                 "--set", "stopping.maxEpisodes=8", "--set", "validation.every=4", "--set", "validation.days=2", "--set", "checkpoint.every=4",
                 "--set", "progress.logEvery=4", "--set", "progress.plotEvery=4"));
@@ -85,6 +87,8 @@ class EvaluateRunIT {
         JsonNode policies = new ObjectMapper().readTree(out.toString()).get("provenance").get("policies");
         assertEquals("dqn", policies.get(0).get("agent").asText());
         assertEquals("sac", policies.get(1).get("agent").asText());
+        assertTrue(policies.get(0).get("discreteActions").asBoolean(), "the DQN hub plays its 101 levels on the multiplier box");
+        assertTrue(!policies.get(1).get("discreteActions").asBoolean());
         double median = inProcess.get("delta").get("median").asDouble();
         assertTrue(Double.isFinite(median), "Δ is defined: " + inProcess.get("delta"));
         assertTrue(Files.isRegularFile(dir.resolve("eval-1/report.html")));
