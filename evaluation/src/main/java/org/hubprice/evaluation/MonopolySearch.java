@@ -23,7 +23,8 @@ import org.hubprice.env.game.ResetOptions;
  *       then every level within {@code s} of the best;</li>
  *   <li>sweeps over hours 0..23 until a sweep changes nothing: {@link Mode#PATTERN} moves an
  *       hour's level by ±s while that improves, then by ±1 (a pattern search: 2 evaluations
- *       per hour at a local optimum); {@link Mode#EXHAUSTIVE} tries every level of the hour.</li>
+ *       per hour at a local optimum); {@link Mode#EXHAUSTIVE} runs those sweeps first, then
+ *       sweeps that try every level of every hour.</li>
  * </ol>
  * An improvement must exceed {@code 1e-12 · max(1, |objective|)}, so the search never cycles.
  *
@@ -57,7 +58,11 @@ public final class MonopolySearch {
         AUTO("auto"),
         /** ±coarse then ±1 level moves (fast; exact under the default model). */
         PATTERN("pattern"),
-        /** Every level of the hour in each sweep (exact coordinate ascent; about 25 times slower). */
+        /**
+         * Pattern sweeps, then sweeps trying every level of every hour until one changes nothing:
+         * ends at a coordinate-wise optimum on the whole grid (each exhaustive sweep costs 24 × (levels − 1)
+         * evaluations).
+         */
         EXHAUSTIVE("exhaustive");
 
         private final String id;
@@ -89,7 +94,8 @@ public final class MonopolySearch {
      * @param multipliers the multiplier of each hour
      * @param objective the joint profit summed over replications, $
      * @param evaluations whole-day evaluations (each plays every replication)
-     * @param sweeps coordinate sweeps run
+     * @param sweeps coordinate sweeps run (both stages of the exhaustive search together; at most
+     *     {@code maxSweeps} per stage)
      * @param converged whether the last sweep changed nothing (false: stopped at the sweep limit)
      * @param mode the search that ran
      */
@@ -207,20 +213,24 @@ public final class MonopolySearch {
         }
         Arrays.fill(k, bestLevel);
 
-        // Stage 2: coordinate sweeps over the hours.
+        // Stage 2: coordinate sweeps over the hours. The exhaustive search first runs the cheap
+        // pattern sweeps to a local optimum, so that its expensive sweeps start close to the end.
         int sweeps = 0;
         boolean converged = false;
-        while (sweeps < maxSweeps) {
-            sweeps++;
-            boolean moved = false;
-            for (int t = 0; t < periods; t++) {
-                double before = best;
-                best = mode == Mode.EXHAUSTIVE ? exhaustiveHour(k, t, best, reset, seeds) : patternHour(k, t, coarse, best, reset, seeds);
-                moved |= best != before;
-            }
-            if (!moved) {
-                converged = true;
-                break;
+        for (Mode stage : mode == Mode.EXHAUSTIVE ? new Mode[] {Mode.PATTERN, Mode.EXHAUSTIVE} : new Mode[] {Mode.PATTERN}) {
+            converged = false;
+            for (int stageSweeps = 0; stageSweeps < maxSweeps; stageSweeps++) {
+                sweeps++;
+                boolean moved = false;
+                for (int t = 0; t < periods; t++) {
+                    double before = best;
+                    best = stage == Mode.EXHAUSTIVE ? exhaustiveHour(k, t, best, reset, seeds) : patternHour(k, t, coarse, best, reset, seeds);
+                    moved |= best != before;
+                }
+                if (!moved) {
+                    converged = true;
+                    break;
+                }
             }
         }
         double[] m = new double[periods];
