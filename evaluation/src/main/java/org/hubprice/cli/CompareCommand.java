@@ -19,13 +19,15 @@ import picocli.CommandLine.Parameters;
 
 /** {@code hubprice compare}: Table 1 style Welch t-tests across evaluated runs. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Compares evaluated runs (directories written by 'hubprice evaluate', or runs holding eval/) with Welch",
-            "t-tests on the learned policies' average price and on the price gap between hubs, as in the paper's Table 1:",
-            "every pair A, B (A listed first), two-sided and one-sided (mean A > mean B). Prints the statistic, the",
-            "Welch-Satterthwaite degrees of freedom, the critical value at --alpha and the p-value."},
+        description = {"Compares evaluated runs (directories written by 'hubprice evaluate', or runs",
+            "holding eval/) with Welch t-tests on the learned policies' average price and",
+            "on the price gap between hubs, as in the paper's Table 1: every pair A, B",
+            "(A listed first), two-sided and one-sided (mean A > mean B). Prints the",
+            "statistic, the Welch-Satterthwaite degrees of freedom, the critical value at",
+            "--alpha and the p-value.", ""},
         footer = {"", "Examples:",
             "  hubprice compare runs/sac-ff/eval runs/dqn-ff/eval",
-            "  hubprice compare --group SAC=runs/sac1,runs/sac2 --group DQN=runs/dqn1,runs/dqn2 --alternative greater"})
+            "  hubprice compare --group SAC=runs/sac1,runs/sac2 --group DQN=runs/dqn1,runs/dqn2"})
 final class CompareCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -35,16 +35,20 @@ import picocli.CommandLine.Option;
 
 /** {@code hubprice evaluate}: held-out evaluation with the competitive and monopoly benchmarks. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Evaluates pricing policies on held-out days: every day is played with --replications demand draws",
-            "(common random numbers: the same EVs for every policy and benchmark) by the policies, by every hub at marginal",
-            "cost (π^C) and by the monopoly schedule (π^M: the common hourly multipliers maximising joint profit, searched",
-            "on the price grid), plus a one-hour deviation test. Prints the collusion index Δ = (π̄ − π^C)/(π^M − π^C) per",
-            "day and its summary, and writes summary.json, days.csv, hours.csv, deviation.csv and report.html into --out."},
+        description = {"Evaluates pricing policies on held-out days. Every day is played with",
+            "--replications demand draws (common random numbers: the same EVs for every",
+            "policy and benchmark) by the policies, by every hub at marginal cost (pi^C),",
+            "and by the monopoly schedule (pi^M: the common hourly multipliers maximising",
+            "joint profit, searched on the price grid), plus a one-hour deviation test.",
+            "Prints the collusion index Delta = (pi - pi^C) / (pi^M - pi^C) and writes",
+            "summary.json, days.csv, hours.csv, deviation.csv and report.html into --out.", ""},
         footer = {"", "Examples:",
             "  hubprice evaluate --run runs/demo",
-            "  hubprice evaluate --checkpoint hub_0=runs/a/checkpoints/final --checkpoint hub_1=runs/b/checkpoints/final --config env.yaml",
+            "  hubprice evaluate --checkpoint hub_0=runs/a/checkpoints/final \\",
+            "                    --checkpoint hub_1=runs/b/checkpoints/final --config env.yaml",
             "  hubprice evaluate --policy all=fixed-markup:1.5 --days all --replications 5",
-            "", "Scenario file format (--days FILE.csv): header date,da_0,...,da_23,rt_0,...,rt_23, then one row per day."})
+            "", "Scenario file (--days FILE.csv): a header date,da_0,...,da_23,rt_0,...,rt_23",
+            "and one row per day (ISO date, 24 day-ahead and 24 real-time prices, $/MWh)."})
 final class EvaluateCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
