@@ -23,6 +23,8 @@ final class Commands {
         cl.addSubcommand("configs", new ConfigsCommand());
         cl.addSubcommand("agents", new AgentsCommand());
         cl.addSubcommand("demo", new DemoCommand());
+        cl.addSubcommand("evaluate", new EvaluateCommand());
+        cl.addSubcommand("compare", new CompareCommand());
         bench.addSubcommand("agents", new AgentsBenchCommand());
     }
 }

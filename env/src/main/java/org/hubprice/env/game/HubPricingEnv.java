@@ -118,7 +118,8 @@ public final class HubPricingEnv implements ParallelEnv {
     private int lastLost;
     private List<String> activeAgents = List.of();
 
-    private HubPricingEnv(EnvConfig config, List<MarketDay> days, double[][] commitments, PowerDispatcher dispatcher) {
+    private HubPricingEnv(EnvConfig config, List<MarketDay> days, double[][] commitments, PowerDispatcher dispatcher,
+                          ObservationNormalizer givenNormalizer) {
         this.config = config;
         this.days = List.copyOf(days);
         int nDays = this.days.size();
@@ -172,7 +173,7 @@ public final class HubPricingEnv implements ParallelEnv {
         minMultiplier = config.pricing().minMultiplier();
         maxMultiplier = config.pricing().maxMultiplier();
         actionSpace = new Box(new double[] {minMultiplier}, new double[] {maxMultiplier});
-        normalizer = buildNormalizer();
+        normalizer = givenNormalizer != null ? checkedNormalizer(givenNormalizer) : buildNormalizer();
         observationSpace = normalizer.space();
 
         prices = new double[h];
@@ -222,6 +223,14 @@ public final class HubPricingEnv implements ParallelEnv {
         double priceScale = Math.max(quantile(trainingPrices, config.observation().priceQuantile()), floor);
         return ObservationNormalizer.forHubGame(arrivalScale > 0 ? arrivalScale : 1.0, maxCom, priceScale,
                 config.hubs().battery().capacityKwh(), config.observation().clip());
+    }
+
+    private static ObservationNormalizer checkedNormalizer(ObservationNormalizer n) {
+        if (!n.features().equals(ObservationNormalizer.HUB_FEATURES)) {
+            throw new IllegalArgumentException("observation normalizer features = " + n.features() + " do not fit the hub game; need "
+                    + ObservationNormalizer.HUB_FEATURES + ". Maybe pass the normalizer of a hub environment (env.normalizer())");
+        }
+        return n;
     }
 
     /** The {@code q}-quantile of {@code values} (linear interpolation between order statistics); sorts a copy. */
@@ -673,6 +682,7 @@ public final class HubPricingEnv implements ParallelEnv {
         private double[][] commitments;
         private PowerDispatcher dispatcher;
         private Path cacheDir;
+        private ObservationNormalizer normalizer;
 
         private Builder() {}
 
@@ -731,6 +741,16 @@ public final class HubPricingEnv implements ParallelEnv {
             return this;
         }
 
+        /**
+         * The observation scaling to use instead of the one derived from the training days of
+         * the given data: an evaluation on other days (a user's file) must show agents their
+         * observations on the scale they were trained with.
+         */
+        public Builder optNormalizer(ObservationNormalizer normalizer) {
+            this.normalizer = normalizer;
+            return this;
+        }
+
         public HubPricingEnv build() {
             if (config == null) {
                 throw new IllegalArgumentException("config is missing; call setConfig(EnvConfig.defaults()) or load one with EnvConfig.load");
@@ -749,7 +769,7 @@ public final class HubPricingEnv implements ParallelEnv {
                 c = DaCommitments.resolvePerHub(config, d, dir);
             }
             PowerDispatcher p = dispatcher != null ? dispatcher : Dispatchers.of(config.power());
-            return new HubPricingEnv(config, d, c, p);
+            return new HubPricingEnv(config, d, c, p, normalizer);
         }
     }
 }

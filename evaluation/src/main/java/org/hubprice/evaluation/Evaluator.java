@@ -1,0 +1,300 @@
+package org.hubprice.evaluation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hubprice.agents.Agent;
+import org.hubprice.agents.Mode;
+import org.hubprice.common.Seeds;
+import org.hubprice.env.api.Box;
+import org.hubprice.env.config.PricingConfig;
+import org.hubprice.env.game.HubPricingEnv;
+import org.hubprice.env.game.ResetOptions;
+import org.hubprice.evaluation.days.Scenarios;
+import org.hubprice.evaluation.policy.ActionMap;
+import org.hubprice.evaluation.policy.HubPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plays the selected days under the policies and the benchmarks (see the package description).
+ *
+ * <p><b>Common random numbers.</b> Replication {@code r} resets every day with the seed
+ * {@code Seeds.derive(options.seed, "replication", r)} for every policy profile: the learned
+ * policies, the competitive benchmark, every schedule the monopoly search tries, and the
+ * deviation test. The environment keys the day's arrivals and its choice and energy streams by
+ * (seed, date), and every evaluation reset starts the batteries at the configuration's fixed
+ * evaluation start, so all profiles face the same EVs.
+ *
+ * <p><b>Parallelism.</b> Worker threads take days from a shared counter; each owns its
+ * environment, its agents (opened once per worker) and its buffers. A day's result depends only
+ * on the day, the seeds and the policies (agents act deterministically in
+ * {@link Mode#EVAL}), so the results do not depend on the number of threads or on which worker
+ * played which day.
+ */
+public final class Evaluator {
+    private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
+
+    private Evaluator() {}
+
+    /**
+     * Evaluates {@code policies} (one per hub, in hub order) on the days of {@code scenarios}.
+     *
+     * @throws IllegalArgumentException when the policies do not fit the environment (count,
+     *     observation or action spaces) or the options do not fit the game
+     */
+    public static EvaluationResult evaluate(Scenarios scenarios, List<HubPolicy> policies, EvaluationOptions options) throws IOException {
+        long start = System.nanoTime();
+        HubPricingEnv probe = scenarios.newEnvironment();
+        int hubs = probe.hubCount();
+        if (policies.size() != hubs) {
+            throw new IllegalArgumentException(policies.size() + " policies for " + hubs + " hubs; give one per hub " + probe.possibleAgents());
+        }
+        PricingConfig pricing = scenarios.config().pricing();
+        DeviationSpec deviation = resolveDeviation(options.deviation(), hubs, pricing);
+        double competitive = pricing.minMultiplier() <= 1.0 && 1.0 <= pricing.maxMultiplier() ? 1.0 : pricing.minMultiplier();
+        if (competitive != 1.0) {
+            LOG.warn("marginal-cost pricing (multiplier 1) is outside the action range [{}, {}]; the competitive benchmark uses {}",
+                    pricing.minMultiplier(), pricing.maxMultiplier(), competitive);
+        }
+        // Open every policy once here, so a checkpoint that does not fit fails before any work.
+        List<String> discrete = new ArrayList<>();
+        for (int i = 0; i < hubs; i++) {
+            try (Agent a = open(policies.get(i), probe, i)) {
+                if (ActionMap.of(probe.possibleAgents().get(i), a.actionSpace(), box(probe, i)).discrete()) {
+                    discrete.add(probe.possibleAgents().get(i));
+                }
+            }
+        }
+        long[] seeds = new long[options.replications()];
+        for (int r = 0; r < seeds.length; r++) {
+            seeds[r] = Seeds.derive(options.seed(), "replication", r);
+        }
+        int[] days = scenarios.selected();
+        int threads = Math.min(options.threads(), days.length);
+        DayResult[] results = new DayResult[days.length];
+        long[][] nanos = new long[threads][];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicBoolean failed = new AtomicBoolean();
+        long setupNanos = System.nanoTime() - start;
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "hubprice-eval");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < threads; w++) {
+                final int id = w;
+                futures.add(pool.submit(() -> {
+                    try (Worker worker = new Worker(scenarios.newEnvironment(), policies, options, deviation, competitive)) {
+                        int j;
+                        while (!failed.get() && (j = next.getAndIncrement()) < days.length) {
+                            results[j] = worker.day(days[j], seeds);
+                            int n = done.incrementAndGet();
+                            if (n == days.length || n % Math.max(1, days.length / 4) == 0) {
+                                LOG.info("evaluated {}/{} days", n, days.length);
+                            }
+                        }
+                        nanos[id] = worker.nanos;
+                    } catch (IOException e) {
+                        failed.set(true);
+                        throw new UncheckedIOException(e);
+                    } catch (RuntimeException e) {
+                        failed.set(true);
+                        throw e;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    Throwable c = e.getCause();
+                    if (c instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException("evaluation worker failed: " + c, c);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while evaluating", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long[] total = new long[Worker.PHASES.length];
+        for (long[] n : nanos) {
+            for (int k = 0; k < total.length; k++) {
+                total[k] += n[k];
+            }
+        }
+        Map<String, Object> timing = new LinkedHashMap<>();
+        timing.put("wallSeconds", (System.nanoTime() - start) / 1e9);
+        timing.put("setupSeconds", setupNanos / 1e9);
+        timing.put("threads", threads);
+        Map<String, Object> phases = new LinkedHashMap<>();
+        for (int k = 0; k < total.length; k++) {
+            phases.put(Worker.PHASES[k], total[k] / 1e9);
+        }
+        timing.put("threadSeconds", phases);
+        List<Map<String, Object>> described = new ArrayList<>();
+        for (int i = 0; i < hubs; i++) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("hub", probe.possibleAgents().get(i));
+            d.put("label", policies.get(i).label());
+            d.put("discreteActions", discrete.contains(probe.possibleAgents().get(i)));
+            d.putAll(policies.get(i).describe());
+            described.add(d);
+        }
+        return new EvaluationResult(scenarios, probe.provenance(), probe.possibleAgents(), described, options, deviation, competitive,
+                Arrays.asList(results), timing);
+    }
+
+    private static Box box(HubPricingEnv env, int i) {
+        return (Box) env.actionSpace(env.possibleAgents().get(i));
+    }
+
+    private static Agent open(HubPolicy policy, HubPricingEnv env, int i) throws IOException {
+        String agent = env.possibleAgents().get(i);
+        return policy.open(env.observationSpace(agent), box(env, i));
+    }
+
+    private static DeviationSpec resolveDeviation(DeviationSpec d, int hubs, PricingConfig pricing) {
+        if (d == null) {
+            return null;
+        }
+        if (d.hub() >= hubs) {
+            throw new IllegalArgumentException("deviation hub = " + d.hub() + " but the game has " + hubs + " hubs (0.." + (hubs - 1) + ")");
+        }
+        double m = Double.isNaN(d.multiplier()) ? pricing.minMultiplier() : d.multiplier();
+        if (m < pricing.minMultiplier() || m > pricing.maxMultiplier()) {
+            throw new IllegalArgumentException("deviation multiplier = " + m + " is outside the action range [" + pricing.minMultiplier() + ", "
+                    + pricing.maxMultiplier() + "]");
+        }
+        return new DeviationSpec(d.hub(), d.hour(), m);
+    }
+
+    /** One thread's environment, agents and buffers. */
+    private static final class Worker implements AutoCloseable {
+        static final String[] PHASES = {"learned", "competitive", "monopolySearch", "monopolyPath", "deviation"};
+
+        final HubPricingEnv env;
+        final Agent[] agents;
+        final ActionMap[] maps;
+        final double[][] obs;
+        final double[] actions;
+        final EvaluationOptions options;
+        final DeviationSpec deviation;
+        final double competitive;
+        final MonopolySearch search;
+        final long[] nanos = new long[PHASES.length];
+
+        Worker(HubPricingEnv env, List<HubPolicy> policies, EvaluationOptions options, DeviationSpec deviation, double competitive)
+                throws IOException {
+            this.env = env;
+            int h = env.hubCount();
+            agents = new Agent[h];
+            maps = new ActionMap[h];
+            obs = new double[h][HubPricingEnv.OBS_DIM];
+            actions = new double[h];
+            this.options = options;
+            this.deviation = deviation;
+            this.competitive = competitive;
+            try {
+                for (int i = 0; i < h; i++) {
+                    agents[i] = open(policies.get(i), env, i);
+                    maps[i] = ActionMap.of(env.possibleAgents().get(i), agents[i].actionSpace(), box(env, i));
+                }
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e;
+            }
+            search = new MonopolySearch(env, options.monopolySearch(), options.maxSweeps());
+        }
+
+        DayResult day(int day, long[] seeds) {
+            long t0 = System.nanoTime();
+            DayPath learned = play(day, seeds, -1, -1, 0);
+            long t1 = System.nanoTime();
+            double[] flat = new double[HubPricingEnv.PERIODS];
+            Arrays.fill(flat, competitive);
+            DayPath comp = schedule(day, seeds, flat);
+            long t2 = System.nanoTime();
+            MonopolySearch.Result m = search.search(day, seeds);
+            long t3 = System.nanoTime();
+            DayPath mono = schedule(day, seeds, m.multipliers());
+            long t4 = System.nanoTime();
+            DayPath dev = deviation == null ? null : play(day, seeds, deviation.hub(), deviation.hour(), deviation.multiplier());
+            long t5 = System.nanoTime();
+            nanos[0] += t1 - t0;
+            nanos[1] += t2 - t1;
+            nanos[2] += t3 - t2;
+            nanos[3] += t4 - t3;
+            nanos[4] += t5 - t4;
+            return new DayResult(day, env.days().get(day).date(), learned, comp, mono, m, dev);
+        }
+
+        /** The policies' play; hub {@code devHub} is forced to {@code devMultiplier} in hour {@code devHour} (none when -1). */
+        DayPath play(int day, long[] seeds, int devHub, int devHour, double devMultiplier) {
+            int h = agents.length;
+            DayPath path = new DayPath(h, seeds.length);
+            ResetOptions reset = ResetOptions.evaluationDay(day);
+            for (int r = 0; r < seeds.length; r++) {
+                env.resetFast(seeds[r], reset);
+                for (int t = 0; t < HubPricingEnv.PERIODS; t++) {
+                    for (int i = 0; i < h; i++) {
+                        // A copy: the environment's buffer is overwritten by the next step and an agent may keep what it is given.
+                        System.arraycopy(env.observation(i), 0, obs[i], 0, obs[i].length);
+                        actions[i] = maps[i].multiplier(agents[i].act(obs[i], Mode.EVAL));
+                    }
+                    if (t == devHour) {
+                        actions[devHub] = devMultiplier;
+                    }
+                    env.stepFast(actions);
+                    path.add(r, env);
+                }
+            }
+            path.finish();
+            return path;
+        }
+
+        /** Every hub at {@code multipliers[t]} in hour t. */
+        DayPath schedule(int day, long[] seeds, double[] multipliers) {
+            int h = agents.length;
+            DayPath path = new DayPath(h, seeds.length);
+            ResetOptions reset = ResetOptions.evaluationDay(day);
+            for (int r = 0; r < seeds.length; r++) {
+                env.resetFast(seeds[r], reset);
+                for (int t = 0; t < HubPricingEnv.PERIODS; t++) {
+                    Arrays.fill(actions, multipliers[t]);
+                    env.stepFast(actions);
+                    path.add(r, env);
+                }
+            }
+            path.finish();
+            return path;
+        }
+
+        @Override
+        public void close() {
+            for (Agent a : agents) {
+                if (a != null) {
+                    a.close();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,318 @@
+package org.hubprice.evaluation;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.hubprice.env.config.PricingConfig;
+import org.hubprice.env.game.HubPricingEnv;
+import org.hubprice.env.game.ResetOptions;
+
+/**
+ * The monopoly benchmark {@code π^M} of one day: the 24 hourly multipliers, common to every hub
+ * and on the price grid ({@code pricing.discreteLevels} levels from the lowest to the highest
+ * multiplier), that maximise the joint profit averaged over the day's replications (the same
+ * draws the policies face: a sample-average problem). The multipliers are open-loop: chosen
+ * before the day, like a price schedule.
+ *
+ * <p><b>Search.</b> Hours interact only through the battery (and the position of the random
+ * streams), so the search is coordinate ascent over the hours, each step evaluating whole days
+ * with every replication:
+ * <ol>
+ *   <li>the best uniform multiplier: every {@code s}-th grid level ({@code s ≈ levels/10}),
+ *       then every level within {@code s} of the best;</li>
+ *   <li>sweeps over hours 0..23 until a sweep changes nothing: {@link Mode#PATTERN} moves an
+ *       hour's level by ±s while that improves, then by ±1 (a pattern search: 2 evaluations
+ *       per hour at a local optimum); {@link Mode#EXHAUSTIVE} runs those sweeps first, then
+ *       sweeps that try every level of every hour.</li>
+ * </ol>
+ * An improvement must exceed {@code 1e-12 · max(1, |objective|)}, so the search never cycles.
+ *
+ * <p><b>Why it finds the optimum under the default demand model.</b> With a common price every
+ * hub is in the similar set, so nobody balks and the EVs split the same way at any price level
+ * (the choice stream is consumed identically); each hub's load is therefore independent of the
+ * multiplier. The power management objective is {@code p_ev·L} minus costs that do not involve
+ * {@code p_ev}, so the dispatch, the battery path and the costs do not depend on it either. The
+ * day's joint profit is then {@code Σ_t a_t m_t L_t / 1000 − C} with {@code L_t, C} fixed: strictly
+ * increasing in every hour with load and flat in hours without. Both stages climb a strictly
+ * increasing function to its top, so the search ends at the highest multiplier (the cap, 2) in
+ * every hour with load, which is the global optimum; {@code MonopolySearchTest} checks this
+ * against every hub at the cap. With an absolute-price balking curve the hourly profit is
+ * interior and the sample-average objective is jagged (balking is drawn per EV), so a pattern
+ * search can stop at a local optimum; {@link Mode#AUTO} therefore searches every level of every
+ * hour there ({@link Mode#EXHAUSTIVE}), which ends, when a sweep changes nothing, at a
+ * coordinate-wise optimum on the whole grid (the tests check that no single-hour change on the
+ * grid improves it). The only demand setting that gives common prices an absolute elasticity is
+ * {@code demand.balking.absolutePrice}: ratio steps apply only outside the similar set, and
+ * price-insensitive EVs and the demand multiplier do not depend on the price level.
+ *
+ * <p>Not thread-safe; one per worker (it owns its buffers).
+ */
+public final class MonopolySearch {
+    /** How an hour's multiplier is searched. */
+    public enum Mode {
+        /**
+         * {@link #PATTERN} when common prices carry no absolute price elasticity (no
+         * {@code demand.balking.absolutePrice}), where it is exact; {@link #EXHAUSTIVE} otherwise.
+         */
+        AUTO("auto"),
+        /** ±coarse then ±1 level moves (fast; exact under the default model). */
+        PATTERN("pattern"),
+        /**
+         * Pattern sweeps, then sweeps trying every level of every hour until one changes nothing:
+         * ends at a coordinate-wise optimum on the whole grid (each exhaustive sweep costs 24 × (levels − 1)
+         * evaluations).
+         */
+        EXHAUSTIVE("exhaustive");
+
+        private final String id;
+
+        Mode(String id) {
+            this.id = id;
+        }
+
+        /** Lower-case name for the command line and JSON. */
+        public String id() {
+            return id;
+        }
+
+        /** The mode named {@code id}. */
+        public static Mode of(String id) {
+            for (Mode m : values()) {
+                if (m.id.equalsIgnoreCase(id.trim())) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("monopoly search = '" + id + "' is not known; choose auto, pattern or exhaustive");
+        }
+    }
+
+    /**
+     * The result of one day's search.
+     *
+     * @param levels the grid level of each hour
+     * @param multipliers the multiplier of each hour
+     * @param objective the joint profit summed over replications, $
+     * @param evaluations whole-day evaluations (each plays every replication)
+     * @param sweeps coordinate sweeps run (both stages of the exhaustive search together; at most
+     *     {@code maxSweeps} per stage)
+     * @param converged whether the last sweep changed nothing (false: stopped at the sweep limit)
+     * @param mode the search that ran
+     */
+    public record Result(int[] levels, double[] multipliers, double objective, int evaluations, int sweeps, boolean converged, Mode mode) {
+        public Result {
+            levels = levels.clone();
+            multipliers = multipliers.clone();
+        }
+
+        @Override
+        public int[] levels() {
+            return levels.clone();
+        }
+
+        @Override
+        public double[] multipliers() {
+            return multipliers.clone();
+        }
+
+        /** As an ordered map for JSON. */
+        public Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("multipliers", multipliers.clone());
+            m.put("evaluations", evaluations);
+            m.put("sweeps", sweeps);
+            m.put("converged", converged);
+            m.put("search", mode.id());
+            return m;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "MonopolySearch.Result[%s, %d evaluations, %d sweeps%s]", Arrays.toString(multipliers),
+                    evaluations, sweeps, converged ? "" : ", not converged");
+        }
+    }
+
+    private final HubPricingEnv env;
+    private final Mode mode;
+    private final int maxSweeps;
+    private final double[] grid;
+    private final double[] actions;
+    private int evaluations;
+
+    /** A search in {@code env}'s game on its pricing grid ({@link Mode#AUTO} resolved for that game). */
+    public MonopolySearch(HubPricingEnv env, Mode mode, int maxSweeps) {
+        this.env = env;
+        this.mode = resolve(mode, env);
+        this.maxSweeps = maxSweeps;
+        this.grid = grid(env.config().pricing());
+        this.actions = new double[env.hubCount()];
+    }
+
+    /** The mode {@code mode} means in {@code env}'s game: AUTO becomes PATTERN or EXHAUSTIVE. */
+    public static Mode resolve(Mode mode, HubPricingEnv env) {
+        if (mode != Mode.AUTO) {
+            return mode;
+        }
+        return env.config().demand().balking().absolutePrice() == null ? Mode.PATTERN : Mode.EXHAUSTIVE;
+    }
+
+    /** The search mode in use (never AUTO). */
+    public Mode mode() {
+        return mode;
+    }
+
+    /** The price grid: {@code levels} multipliers from the lowest to the highest (the last exactly the highest). */
+    public static double[] grid(PricingConfig p) {
+        int n = p.discreteLevels();
+        double lo = p.minMultiplier();
+        double hi = p.maxMultiplier();
+        double[] g = new double[n];
+        for (int k = 0; k < n; k++) {
+            g[k] = k == n - 1 ? hi : lo + k * (hi - lo) / (n - 1);
+        }
+        return g;
+    }
+
+    /** Searches day {@code day} (an index into the environment's days) over the replication {@code seeds}. */
+    public Result search(int day, long[] seeds) {
+        evaluations = 0;
+        ResetOptions reset = ResetOptions.evaluationDay(day);
+        int n = grid.length;
+        int periods = HubPricingEnv.PERIODS;
+        int coarse = Math.max(1, (n - 1) / 10);
+        int[] k = new int[periods];
+
+        // Stage 1: the best uniform level, coarse then fine.
+        double best = Double.NEGATIVE_INFINITY;
+        int bestLevel = 0;
+        boolean[] seen = new boolean[n];
+        for (int level = 0; ; level = Math.min(level + coarse, n - 1)) {
+            seen[level] = true;
+            Arrays.fill(k, level);
+            double v = objective(k, reset, seeds);
+            if (improves(v, best)) {
+                best = v;
+                bestLevel = level;
+            }
+            if (level == n - 1) {
+                break;
+            }
+        }
+        int centre = bestLevel;
+        for (int level = Math.max(0, centre - coarse + 1); level <= Math.min(n - 1, centre + coarse - 1); level++) {
+            if (seen[level]) {
+                continue;
+            }
+            Arrays.fill(k, level);
+            double v = objective(k, reset, seeds);
+            if (improves(v, best)) {
+                best = v;
+                bestLevel = level;
+            }
+        }
+        Arrays.fill(k, bestLevel);
+
+        // Stage 2: coordinate sweeps over the hours. The exhaustive search first runs the cheap
+        // pattern sweeps to a local optimum, so that its expensive sweeps start close to the end.
+        int sweeps = 0;
+        boolean converged = false;
+        for (Mode stage : mode == Mode.EXHAUSTIVE ? new Mode[] {Mode.PATTERN, Mode.EXHAUSTIVE} : new Mode[] {Mode.PATTERN}) {
+            converged = false;
+            for (int stageSweeps = 0; stageSweeps < maxSweeps; stageSweeps++) {
+                sweeps++;
+                boolean moved = false;
+                for (int t = 0; t < periods; t++) {
+                    double before = best;
+                    best = stage == Mode.EXHAUSTIVE ? exhaustiveHour(k, t, best, reset, seeds) : patternHour(k, t, coarse, best, reset, seeds);
+                    moved |= best != before;
+                }
+                if (!moved) {
+                    converged = true;
+                    break;
+                }
+            }
+        }
+        double[] m = new double[periods];
+        for (int t = 0; t < periods; t++) {
+            m[t] = grid[k[t]];
+        }
+        return new Result(k, m, best, evaluations, sweeps, converged, mode);
+    }
+
+    private double patternHour(int[] k, int t, int coarse, double best, ResetOptions reset, long[] seeds) {
+        int n = grid.length;
+        for (int step : coarse > 1 ? new int[] {coarse, 1} : new int[] {1}) {
+            int direction = 0;
+            while (true) {
+                int from = k[t];
+                double bestHere = best;
+                int bestLevel = from;
+                int bestDirection = 0;
+                for (int d : direction == 0 ? new int[] {1, -1} : new int[] {direction}) {
+                    int level = from + d * step;
+                    if (level < 0 || level >= n) {
+                        continue;
+                    }
+                    k[t] = level;
+                    double v = objective(k, reset, seeds);
+                    if (improves(v, bestHere)) {
+                        bestHere = v;
+                        bestLevel = level;
+                        bestDirection = d;
+                    }
+                }
+                k[t] = bestLevel;
+                if (bestLevel == from) {
+                    break;
+                }
+                best = bestHere;
+                direction = bestDirection; // keep climbing the same way; the way back is known to be worse
+            }
+        }
+        return best;
+    }
+
+    private double exhaustiveHour(int[] k, int t, double best, ResetOptions reset, long[] seeds) {
+        int from = k[t];
+        int bestLevel = from;
+        for (int level = 0; level < grid.length; level++) {
+            if (level == from) {
+                continue;
+            }
+            k[t] = level;
+            double v = objective(k, reset, seeds);
+            if (improves(v, best)) {
+                best = v;
+                bestLevel = level;
+            }
+        }
+        k[t] = bestLevel;
+        return best;
+    }
+
+    private static boolean improves(double candidate, double incumbent) {
+        if (incumbent == Double.NEGATIVE_INFINITY) {
+            return true;
+        }
+        return candidate > incumbent + 1e-12 * Math.max(1.0, Math.abs(incumbent));
+    }
+
+    /** Joint profit of the level schedule {@code k} summed over every hub, hour and replication. */
+    double objective(int[] k, ResetOptions reset, long[] seeds) {
+        evaluations++;
+        double total = 0;
+        int hubs = actions.length;
+        for (long seed : seeds) {
+            env.resetFast(seed, reset);
+            for (int t = 0; t < HubPricingEnv.PERIODS; t++) {
+                Arrays.fill(actions, grid[k[t]]);
+                env.stepFast(actions);
+                for (int i = 0; i < hubs; i++) {
+                    total += env.reward(i);
+                }
+            }
+        }
+        return total;
+    }
+}

@@ -1,0 +1,196 @@
+package org.hubprice.evaluation.days;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.hubprice.env.config.EnvConfig;
+import org.hubprice.env.data.MarketDay;
+import org.hubprice.env.data.PjmLmpCsvLoader;
+import org.hubprice.env.data.PjmLoadResult;
+import org.hubprice.env.game.DaCommitments;
+import org.hubprice.env.game.HubPricingEnv;
+import org.hubprice.env.game.MarketSource;
+import org.hubprice.env.game.ObservationNormalizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The days of one evaluation and everything needed to build identical environments for them
+ * on every worker thread: the configuration, the market days, the DA commitment and the
+ * observation scaling of the configuration the agents were trained with.
+ *
+ * <p>{@code --days} chooses: {@code test} (the held-out days of the configuration's split, the
+ * default), {@code train}, {@code all}, a scenario CSV ({@link ScenarioCsv}) or a PJM Data
+ * Miner pair {@code DA.csv,RT.csv} (read strictly: a day with missing hours is an error). For a
+ * file the environment plays the file's days with the DA commitment and observation scaling of
+ * the configuration's own data, so that agents see observations on the scale they were trained
+ * on; every file day is evaluated.
+ */
+public final class Scenarios {
+    private static final Logger LOG = LoggerFactory.getLogger(Scenarios.class);
+
+    private final EnvConfig config;
+    private final List<MarketDay> days;
+    private final double[][] commitments;
+    private final ObservationNormalizer normalizer;
+    private final int[] selected;
+    private final Map<String, Object> description;
+
+    private Scenarios(EnvConfig config, List<MarketDay> days, double[][] commitments, ObservationNormalizer normalizer, int[] selected,
+                      Map<String, Object> description) {
+        this.config = config;
+        this.days = List.copyOf(days);
+        this.commitments = new double[commitments.length][];
+        for (int i = 0; i < commitments.length; i++) {
+            this.commitments[i] = commitments[i].clone();
+        }
+        this.normalizer = normalizer;
+        this.selected = selected.clone();
+        this.description = description;
+        if (selected.length == 0) {
+            throw new IllegalArgumentException("--days = " + description.get("days") + " selects no day. Maybe --days all");
+        }
+    }
+
+    /**
+     * The days {@code spec} selects for {@code config}.
+     *
+     * @param cacheDir the DA commitment cache (the configuration's {@code daCommitment.cacheDir} when null)
+     * @throws IllegalArgumentException for an unknown keyword, a missing file or a broken day in a file
+     */
+    public static Scenarios of(EnvConfig config, String spec, Path cacheDir) {
+        String s = spec == null ? "test" : spec.trim();
+        Path cache = cacheDir != null ? cacheDir : Path.of(config.daCommitment().cacheDir());
+        List<MarketDay> own = MarketSource.load(config.market());
+        List<DaCommitments.Resolved> com = DaCommitments.resolvePerHubDetailed(config, own, cache);
+        double[][] commitments = new double[com.size()][];
+        List<String> sources = new java.util.ArrayList<>();
+        for (int i = 0; i < commitments.length; i++) {
+            commitments[i] = com.get(i).commitment();
+            sources.add(com.get(i).source());
+        }
+        HubPricingEnv base = HubPricingEnv.builder().setConfig(config).optDays(own).optCommitments(commitments).build();
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("days", s);
+        d.put("commitmentSource", sources);
+        String key = s.toLowerCase(Locale.ROOT);
+        int[] pick;
+        switch (key) {
+            case "test", "held-out", "heldout" -> pick = base.split().testDays();
+            case "train", "training" -> pick = base.split().trainingDays();
+            case "all" -> {
+                pick = new int[own.size()];
+                for (int i = 0; i < pick.length; i++) {
+                    pick[i] = i;
+                }
+            }
+            default -> {
+                return fromFile(config, s, base, commitments, d);
+            }
+        }
+        d.put("source", "configuration market (" + config.market().source() + ")");
+        return new Scenarios(config, own, commitments, base.normalizer(), pick, d);
+    }
+
+    private static Scenarios fromFile(EnvConfig config, String spec, HubPricingEnv base, double[][] commitments, Map<String, Object> d) {
+        List<MarketDay> fileDays;
+        try {
+            if (spec.contains(",")) {
+                String[] parts = spec.split(",", -1);
+                if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+                    throw new IllegalArgumentException("--days = '" + spec + "': a PJM pair is DA.csv,RT.csv (two files)");
+                }
+                Path da = existing(parts[0].trim());
+                Path rt = existing(parts[1].trim());
+                PjmLmpCsvLoader.Builder b = PjmLmpCsvLoader.builder().optStrict(true);
+                if (config.market().pjm().pnodeId() != null) {
+                    b.optPnodeId(config.market().pjm().pnodeId());
+                }
+                PjmLoadResult r = b.build().load(da, rt);
+                for (String note : r.notes()) {
+                    LOG.info("--days PJM data: {}", note);
+                }
+                fileDays = r.days();
+                d.put("source", "PJM Data Miner pair " + da + ", " + rt);
+            } else {
+                Path file = existing(spec);
+                if (!ScenarioCsv.looksLikeScenarioFile(file)) {
+                    throw new IllegalArgumentException("--days = '" + spec + "' is a file but not a scenario CSV (header date,da_0..da_23,"
+                            + "rt_0..rt_23). Maybe give a PJM Data Miner pair as DA.csv,RT.csv");
+                }
+                fileDays = ScenarioCsv.read(file);
+                d.put("source", "scenario file " + file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read --days " + spec + ": " + e.getMessage(), e);
+        }
+        if (fileDays.isEmpty()) {
+            throw new IllegalArgumentException("--days = '" + spec + "' gives no complete day");
+        }
+        // Every file day is evaluated; the split only decides which days a training reset may
+        // draw, and none is drawn here, so hold out nothing (a short file could not be split).
+        EnvConfig fileConfig = config.withOverrides("split.method=paper", "split.testDaysPerSeason=0");
+        int[] pick = new int[fileDays.size()];
+        for (int i = 0; i < pick.length; i++) {
+            pick[i] = i;
+        }
+        return new Scenarios(fileConfig, fileDays, commitments, base.normalizer(), pick, d);
+    }
+
+    private static Path existing(String file) {
+        Path p = Path.of(file);
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalArgumentException("--days = '" + file + "' is not test, train, all or a readable file (working directory "
+                    + Path.of("").toAbsolutePath() + ")");
+        }
+        return p;
+    }
+
+    /** A fresh environment over these days (one per worker thread; environments are not thread-safe). */
+    public HubPricingEnv newEnvironment() {
+        return HubPricingEnv.builder().setConfig(config).optDays(days).optCommitments(commitments).optNormalizer(normalizer).build();
+    }
+
+    /** The configuration the environments are built from. */
+    public EnvConfig config() {
+        return config;
+    }
+
+    /** Every market day the environments hold. */
+    public List<MarketDay> days() {
+        return days;
+    }
+
+    /** Indices (into {@link #days()}) of the evaluated days, increasing. */
+    public int[] selected() {
+        return selected.clone();
+    }
+
+    /** Each hub's DA commitment, {@code [hub][hour]} kWh (a copy). */
+    public double[][] commitments() {
+        double[][] c = new double[commitments.length][];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = commitments[i].clone();
+        }
+        return c;
+    }
+
+    /** The observation scaling agents see. */
+    public ObservationNormalizer normalizer() {
+        return normalizer;
+    }
+
+    /** What was selected and from where, for the provenance. */
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>(description);
+        m.put("evaluatedDays", selected.length);
+        m.put("firstDay", days.get(selected[0]).date().toString());
+        m.put("lastDay", days.get(selected[selected.length - 1]).date().toString());
+        return m;
+    }
+}
