@@ -127,7 +127,7 @@ class SessionsTest {
 
                 @Override
                 public void save(java.nio.file.Path directory) {
-                    throw new UnsupportedOperationException("not needed here");
+                    throw new IllegalStateException("the canonical session runner must never save or load this test agent");
                 }
 
                 @Override
@@ -139,7 +139,7 @@ class SessionsTest {
 
         @Override
         public org.hubprice.agents.Agent load(java.nio.file.Path directory, org.hubprice.agents.AgentContext context) {
-            throw new UnsupportedOperationException("not needed here");
+            throw new IllegalStateException("the canonical session runner must never save or load this test agent");
         }
     }
 
