@@ -60,6 +60,19 @@ public final class Checkpoints {
                         + "; refusing to replace it. Maybe another path?");
             }
         }
+        replaceDirectory(target, writer);
+    }
+
+    /**
+     * Lets {@code writer} fill a temporary sibling directory, then renames it onto {@code dir};
+     * an existing {@code dir} is first renamed aside and deleted after the switch. A crash leaves
+     * the old directory, the new one, or (between the two renames) a hidden {@code .old-} one;
+     * never a half-written one. No check on what {@code dir} held: callers decide that.
+     */
+    public static void replaceDirectory(Path dir, IOConsumer<Path> writer) throws IOException {
+        Path target = dir.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
         String name = target.getFileName().toString();
         Path tmp = Files.createTempDirectory(parent, "." + name + ".tmp-");
         try {

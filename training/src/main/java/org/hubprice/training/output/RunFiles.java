@@ -55,26 +55,7 @@ public final class RunFiles {
      * the old directory, the new one, or (between the two renames) a hidden {@code .old-} one.
      */
     public static void writeDirectory(Path dir, IOConsumer<Path> writer) throws IOException {
-        Path target = dir.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        String name = target.getFileName().toString();
-        Path tmp = Files.createTempDirectory(parent, "." + name + ".tmp-");
-        try {
-            writer.accept(tmp);
-            if (Files.exists(target)) {
-                Path old = Files.createTempDirectory(parent, "." + name + ".old-");
-                Files.delete(old);
-                move(target, old);
-                move(tmp, target);
-                deleteRecursively(old);
-            } else {
-                move(tmp, target);
-            }
-        } catch (IOException | RuntimeException e) {
-            deleteRecursively(tmp);
-            throw e;
-        }
+        org.hubprice.agents.checkpoint.Checkpoints.replaceDirectory(dir, writer);
     }
 
     private static void move(Path from, Path to) throws IOException {
