@@ -33,10 +33,15 @@ final class CliRun {
 
     /** Standard output as exactly one JSON value. */
     JsonNode json() throws Exception {
+        return onlyJson(out);
+    }
+
+    /** {@code stdout} as exactly one JSON value, failing when anything follows it. */
+    static JsonNode onlyJson(String stdout) throws Exception {
         ObjectMapper m = new ObjectMapper();
-        try (JsonParser p = m.getFactory().createParser(out)) {
+        try (JsonParser p = m.getFactory().createParser(stdout)) {
             JsonNode n = m.readTree(p);
-            assertEquals(null, p.nextToken(), "stdout holds more than one JSON value: " + out);
+            assertEquals(null, p.nextToken(), "stdout holds more than one JSON value: " + stdout);
             return n;
         }
     }

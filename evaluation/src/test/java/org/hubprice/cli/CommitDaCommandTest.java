@@ -3,10 +3,7 @@ package org.hubprice.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -17,7 +14,6 @@ import org.hubprice.models.dacommit.DayProfileCsv;
 import org.hubprice.models.dacommit.SyntheticDays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CommitDaCommandTest {
     @TempDir
@@ -27,20 +23,14 @@ class CommitDaCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cl = HubpriceCli.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        CliRun r = CliRun.of(args);
+        out.write(r.out);
+        err.write(r.err);
+        return r.exitCode;
     }
 
-    /** Parses stdout as exactly one JSON value with nothing after it. */
     private static JsonNode onlyJson(String stdout) throws Exception {
-        ObjectMapper m = new ObjectMapper();
-        try (JsonParser p = m.getFactory().createParser(stdout)) {
-            JsonNode n = m.readTree(p);
-            assertEquals(null, p.nextToken(), "stdout holds more than one JSON value: " + stdout);
-            return n;
-        }
+        return CliRun.onlyJson(stdout);
     }
 
     @Test

@@ -3,16 +3,12 @@ package org.hubprice.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code env-check} and {@code bench env}, with an explicit DA commitment so that no solver runs. */
 class EnvCommandsTest {
@@ -26,19 +22,14 @@ class EnvCommandsTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cl = HubpriceCli.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        CliRun r = CliRun.of(args);
+        out.write(r.out);
+        err.write(r.err);
+        return r.exitCode;
     }
 
     private static JsonNode onlyJson(String stdout) throws Exception {
-        ObjectMapper m = new ObjectMapper();
-        try (JsonParser p = m.getFactory().createParser(stdout)) {
-            JsonNode n = m.readTree(p);
-            assertEquals(null, p.nextToken(), "stdout holds more than one JSON value: " + stdout);
-            return n;
-        }
+        return CliRun.onlyJson(stdout);
     }
 
     @Test
