@@ -20,6 +20,7 @@ import org.hubprice.agents.checkpoint.Checkpoints;
 import org.hubprice.agents.checkpoint.Manifest;
 import org.hubprice.agents.checkpoint.SpaceCodec;
 import org.hubprice.agents.nn.AdamOptimizer;
+import org.hubprice.agents.nn.EngineArrays;
 import org.hubprice.agents.nn.GradientLock;
 import org.hubprice.agents.nn.Networks;
 import org.hubprice.agents.nn.ParameterIO;
@@ -212,7 +213,7 @@ public final class DqnAgent implements Agent {
     public float[] qValues(double[] observation) {
         obsNorm.normalize(observation, obsRow);
         try (NDManager sub = manager.newSubManager()) {
-            NDArray x = sub.create(obsRow, new Shape(1, obsDim));
+            NDArray x = EngineArrays.of(sub, obsRow, new Shape(1, obsDim));
             return online.forward(store, new NDList(x), false).singletonOrThrow().toFloatArray();
         }
     }
@@ -220,7 +221,7 @@ public final class DqnAgent implements Agent {
     /** Greedy Q-values' argmax index for a batch of already-normalised rows (benchmarks). */
     public int[] greedyBatch(float[] rows, int n) {
         try (NDManager sub = manager.newSubManager()) {
-            NDArray x = sub.create(rows, new Shape(n, obsDim));
+            NDArray x = EngineArrays.of(sub, rows, new Shape(n, obsDim));
             long[] idx = online.forward(store, new NDList(x), false).singletonOrThrow().argMax(1).toLongArray();
             int[] out = new int[n];
             for (int i = 0; i < n; i++) {
@@ -279,11 +280,11 @@ public final class DqnAgent implements Agent {
             discount[i] = gamma * (1f - batch.terminated[i]);
         }
         try (NDManager sub = manager.newSubManager()) {
-            NDArray obs = sub.create(batch.observations, new Shape(n, obsDim));
-            NDArray next = sub.create(batch.nextObservations, new Shape(n, obsDim));
-            NDArray reward = sub.create(batch.rewards, new Shape(n));
-            NDArray disc = sub.create(discount, new Shape(n));
-            NDArray act = sub.create(actionIndex, new Shape(n, 1));
+            NDArray obs = EngineArrays.of(sub, batch.observations, new Shape(n, obsDim));
+            NDArray next = EngineArrays.of(sub, batch.nextObservations, new Shape(n, obsDim));
+            NDArray reward = EngineArrays.of(sub, batch.rewards, new Shape(n));
+            NDArray disc = EngineArrays.of(sub, discount, new Shape(n));
+            NDArray act = EngineArrays.of(sub, actionIndex, new Shape(n, 1));
             // the target is computed outside the gradient collector: no graph, no gradient
             NDArray qNextTarget = target.forward(store, new NDList(next), false).singletonOrThrow();
             NDArray qNext;
@@ -302,9 +303,12 @@ public final class DqnAgent implements Agent {
                     if (config.loss().equals("huber")) {
                         double delta = config.huberDelta();
                         NDArray abs = diff.abs();
-                        NDArray quad = abs.minimum(delta);
+                        // delta and 0.5 as engine-owned arrays: minimum and the products keep their
+                        // operands for the backward pass (see EngineArrays)
+                        NDArray deltaArray = EngineArrays.scalar(sub, delta);
+                        NDArray quad = abs.minimum(deltaArray);
                         // 0.5 q^2 + delta (|d| - q): quadratic inside delta, linear outside
-                        loss = quad.square().mul(0.5).add(abs.sub(quad).mul(delta)).mean();
+                        loss = quad.square().mul(EngineArrays.scalar(sub, 0.5)).add(abs.sub(quad).mul(deltaArray)).mean();
                     } else {
                         loss = diff.square().mean();
                     }

@@ -68,7 +68,11 @@ final class TanhGaussian {
         NDArray u = logStd.exp().mul(eps).add(mean);
         NDArray squashed = u.tanh();
         // per dimension: 2 (u + softplus(-2u)) - log sigma, the rest is in noiseTerm
-        NDArray perDim = u.add(Activation.softPlus(u.mul(-2))).mul(2).sub(logStd);
+        // 2u is written u + u (bit-identical): a Java number in an engine operation would be
+        // wrapped in a buffer that the collector may free before the backward pass (EngineArrays)
+        NDArray twoU = u.add(u);
+        NDArray half = u.add(Activation.softPlus(twoU.neg()));
+        NDArray perDim = half.add(half).sub(logStd);
         NDArray logProb = perDim.sum(new int[] {1}, true).add(noiseTerm);
         return new Draw(squashed, logProb);
     }
