@@ -193,6 +193,32 @@ public abstract class AgentContractTest {
         }
     }
 
+    /**
+     * The same seed gives the same run while another thread forces garbage collections all
+     * along: nothing an update reads may live in memory the collector can free. Before
+     * {@code EngineArrays}, every SAC run under this pressure came out different.
+     */
+    @Test
+    void sameSeedGivesSameParametersUnderGarbageCollection() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(learns(), "not a learning agent");
+        Map<String, Object> first;
+        Map<String, Object> second;
+        long collections;
+        try (GcPressure pressure = GcPressure.start()) {
+            try (Agent a = factory().create(context(8))) {
+                feed(a, trainingSteps(), 71);
+                first = snapshot(a);
+            }
+            try (Agent b = factory().create(context(8))) {
+                feed(b, trainingSteps(), 71);
+                second = snapshot(b);
+            }
+            collections = pressure.collections();
+        }
+        assertTrue(collections > 10, "the pressure thread forced only " + collections + " collections");
+        assertEquals(first, second, "same seed under garbage-collection pressure (" + collections + " collections)");
+    }
+
     @Test
     void evaluationIsDeterministic() {
         try (Agent agent = factory().create(context(4))) {
