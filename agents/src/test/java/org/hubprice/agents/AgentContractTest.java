@@ -219,6 +219,37 @@ public abstract class AgentContractTest {
         assertEquals(first, second, "same seed under garbage-collection pressure (" + collections + " collections)");
     }
 
+    /**
+     * Training in a thread other than the one that started the engine gives the same run: in
+     * PyTorch, gradient recording is a per-thread mode that is off only in the engine's first
+     * thread, so work that must not be differentiated (targets, acting) has to be cut off from
+     * the graph explicitly, not by relying on the mode.
+     */
+    @Test
+    void sameSeedGivesSameParametersInAnotherThread() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(learns(), "not a learning agent");
+        Map<String, Object> here;
+        try (Agent a = factory().create(context(9))) {
+            feed(a, trainingSteps(), 81);
+            here = snapshot(a);
+        }
+        java.util.concurrent.atomic.AtomicReference<Object> there = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try (Agent b = factory().create(context(9))) {
+                feed(b, trainingSteps(), 81);
+                there.set(snapshot(b));
+            } catch (IOException | RuntimeException e) {
+                there.set(e);
+            }
+        }, "contract-worker");
+        worker.start();
+        worker.join();
+        if (there.get() instanceof Exception e) {
+            throw e;
+        }
+        assertEquals(here, there.get(), "same seed, trained in another thread");
+    }
+
     @Test
     void evaluationIsDeterministic() {
         try (Agent agent = factory().create(context(4))) {

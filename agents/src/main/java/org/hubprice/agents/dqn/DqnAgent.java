@@ -285,7 +285,7 @@ public final class DqnAgent implements Agent {
             NDArray reward = EngineArrays.of(sub, batch.rewards, new Shape(n));
             NDArray disc = EngineArrays.of(sub, discount, new Shape(n));
             NDArray act = EngineArrays.of(sub, actionIndex, new Shape(n, 1));
-            // the target is computed outside the gradient collector: no graph, no gradient
+            // the target is computed outside the gradient collector
             NDArray qNextTarget = target.forward(store, new NDList(next), false).singletonOrThrow();
             NDArray qNext;
             if (config.doubleDqn()) {
@@ -294,7 +294,9 @@ public final class DqnAgent implements Agent {
             } else {
                 qNext = qNextTarget.max(new int[] {1});
             }
-            NDArray y = reward.add(disc.mul(qNext));
+            // detached: a constant of the loss, also in threads where the engine records graphs
+            // outside a collector (recording is a per-thread mode, off only in the engine's first thread)
+            NDArray y = reward.add(disc.mul(qNext)).stopGradient();
             synchronized (GradientLock.LOCK) {
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDArray q = online.forward(store, new NDList(obs), true).singletonOrThrow().gather(act, 1).reshape(n);

@@ -410,14 +410,18 @@ public final class SacAgent implements Agent {
         NDArray next = EngineArrays.of(sub, batch.nextObservations, new Shape(b, obsDim));
         NDArray disc = EngineArrays.of(sub, discount, new Shape(b, 1));
 
-        // outside any GradientCollector the engine records no graph
         NDArray outNext = actor.forward(parameterStore, new NDList(next), false).singletonOrThrow();
         TanhGaussian.Draw d = TanhGaussian.sample(outNext, EngineArrays.of(sub, epsNext, new Shape(b, actDim)),
                 EngineArrays.of(sub, noiseNext, new Shape(b, 1)), actDim, config.logStdMin(), config.logStdMax());
         NDList xNext = new NDList(next.concat(d.squashed(), 1));
         NDArray q1Next = target1.forward(parameterStore, xNext, false).singletonOrThrow();
         NDArray q2Next = target2.forward(parameterStore, xNext, false).singletonOrThrow();
-        NDArray y = q1Next.minimum(q2Next).sub(d.logProb().mul(EngineArrays.scalar(sub, alpha))).mul(disc).add(rew);
+        // Detached: the target is a constant of the critic loss. Gradient recording is a
+        // per-thread mode, off only in the thread that started the engine; in any other thread
+        // the line above records a graph, and without the cut the critic loss would also
+        // send gradients into the actor (through a' ~ pi(s')), which its next step would apply.
+        NDArray y = q1Next.minimum(q2Next).sub(d.logProb().mul(EngineArrays.scalar(sub, alpha))).mul(disc).add(rew)
+                .stopGradient();
 
         try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
             NDList x = new NDList(obs.concat(act, 1));
