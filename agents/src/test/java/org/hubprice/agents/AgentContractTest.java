@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.FutureTask;
 import org.hubprice.agents.checkpoint.Checkpoints;
 import org.hubprice.agents.checkpoint.Json;
 import org.hubprice.env.api.Box;
@@ -193,6 +195,14 @@ public abstract class AgentContractTest {
         }
     }
 
+    /** Creates an agent with {@code seed}, feeds it {@code trainingSteps()} steps and snapshots it. */
+    private Map<String, Object> trainedSnapshot(long seed, long envSeed) throws IOException {
+        try (Agent agent = factory().create(context(seed))) {
+            feed(agent, trainingSteps(), envSeed);
+            return snapshot(agent);
+        }
+    }
+
     /**
      * The same seed gives the same run while another thread forces garbage collections all
      * along: nothing an update reads may live in memory the collector can free. Before
@@ -200,19 +210,13 @@ public abstract class AgentContractTest {
      */
     @Test
     void sameSeedGivesSameParametersUnderGarbageCollection() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(learns(), "not a learning agent");
+        assumeTrue(learns(), "not a learning agent");
         Map<String, Object> first;
         Map<String, Object> second;
         long collections;
         try (GcPressure pressure = GcPressure.start()) {
-            try (Agent a = factory().create(context(8))) {
-                feed(a, trainingSteps(), 71);
-                first = snapshot(a);
-            }
-            try (Agent b = factory().create(context(8))) {
-                feed(b, trainingSteps(), 71);
-                second = snapshot(b);
-            }
+            first = trainedSnapshot(8, 71);
+            second = trainedSnapshot(8, 71);
             collections = pressure.collections();
         }
         assertTrue(collections > 10, "the pressure thread forced only " + collections + " collections");
@@ -222,31 +226,15 @@ public abstract class AgentContractTest {
     /**
      * Training in a thread other than the one that started the engine gives the same run: in
      * PyTorch, gradient recording is a per-thread mode that is off only in the engine's first
-     * thread, so work that must not be differentiated (targets, acting) has to be cut off from
-     * the graph explicitly, not by relying on the mode.
+     * thread, so work that must not be differentiated (targets) has to be cut from the graph
+     * explicitly, not left to the mode.
      */
     @Test
     void sameSeedGivesSameParametersInAnotherThread() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(learns(), "not a learning agent");
-        Map<String, Object> here;
-        try (Agent a = factory().create(context(9))) {
-            feed(a, trainingSteps(), 81);
-            here = snapshot(a);
-        }
-        java.util.concurrent.atomic.AtomicReference<Object> there = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread worker = new Thread(() -> {
-            try (Agent b = factory().create(context(9))) {
-                feed(b, trainingSteps(), 81);
-                there.set(snapshot(b));
-            } catch (IOException | RuntimeException e) {
-                there.set(e);
-            }
-        }, "contract-worker");
-        worker.start();
-        worker.join();
-        if (there.get() instanceof Exception e) {
-            throw e;
-        }
+        assumeTrue(learns(), "not a learning agent");
+        Map<String, Object> here = trainedSnapshot(9, 81);
+        FutureTask<Map<String, Object>> there = new FutureTask<>(() -> trainedSnapshot(9, 81));
+        new Thread(there, "contract-worker").start();
         assertEquals(here, there.get(), "same seed, trained in another thread");
     }
 
@@ -301,7 +289,7 @@ public abstract class AgentContractTest {
 
     @Test
     void learningChangesTheParameters() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(learns(), "not a learning agent");
+        assumeTrue(learns(), "not a learning agent");
         try (Agent agent = factory().create(context(7))) {
             Map<String, Object> before = snapshot(agent);
             Rollout r = feed(agent, trainingSteps(), 61);

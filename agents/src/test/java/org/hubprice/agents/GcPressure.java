@@ -4,10 +4,11 @@ import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 
 /**
- * A daemon thread that forces garbage collections back to back and churns native memory with
- * junk-filled direct buffers while a test runs, so that memory the collector frees is reused at
- * once. Code that lets the engine read memory owned by an unreachable Java buffer then computes
- * with junk and no longer reproduces itself (see {@code org.hubprice.agents.nn.EngineArrays}).
+ * Garbage-collection pressure for tests: forced collections, with the native memory they free
+ * reused at once by junk-filled direct buffers. Code that lets the engine read memory owned by an
+ * unreachable Java buffer then computes with junk and no longer reproduces itself (see
+ * {@code org.hubprice.agents.nn.EngineArrays}). {@link #start} runs it in a daemon thread while a
+ * test trains; {@link #churnOnce} runs one round in the calling thread.
  */
 public final class GcPressure implements AutoCloseable {
     private final Thread thread;
@@ -15,30 +16,35 @@ public final class GcPressure implements AutoCloseable {
     private volatile long collections;
 
     private GcPressure() {
-        thread = new Thread(this::churn, "gc-pressure");
+        thread = new Thread(this::run, "gc-pressure");
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** Starts the pressure; close to stop it. */
+    /** Starts a round every 10 ms in a daemon thread; close to stop it. */
     public static GcPressure start() {
         return new GcPressure();
     }
 
-    private void churn() {
-        SplittableRandom rng = new SplittableRandom(17);
-        ByteBuffer[] ring = new ByteBuffer[64];
-        int next = 0;
-        while (running) {
-            for (int i = 0; i < 16; i++) {
-                ByteBuffer b = ByteBuffer.allocateDirect(4 + rng.nextInt(2048));
-                while (b.remaining() >= 8) {
-                    b.putLong(rng.nextLong());
-                }
-                ring[next] = b;
-                next = (next + 1) % ring.length;
+    /**
+     * One round: {@code buffers} direct buffers of 4 bytes to 4 KiB (log-uniform, so small
+     * allocations such as a wrapped scalar are reused too) filled with junk and dropped, then a
+     * forced collection, which frees them for the next round to reuse.
+     */
+    public static void churnOnce(int buffers, SplittableRandom rng) {
+        for (int i = 0; i < buffers; i++) {
+            ByteBuffer b = ByteBuffer.allocateDirect(4 + rng.nextInt(1 << rng.nextInt(13)));
+            while (b.remaining() >= 4) {
+                b.putInt(rng.nextInt());
             }
-            System.gc();
+        }
+        System.gc();
+    }
+
+    private void run() {
+        SplittableRandom rng = new SplittableRandom(17);
+        while (running) {
+            churnOnce(16, rng);
             collections++;
             try {
                 Thread.sleep(10);
