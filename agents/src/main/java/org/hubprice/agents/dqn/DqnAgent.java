@@ -75,6 +75,9 @@ public final class DqnAgent implements Agent {
     private final Block target;
     private final AdamOptimizer adam;
     private final ParameterStore store;
+    /** Huber's delta and 1/2, made once: engine-owned scalars for the loss (see EngineArrays). */
+    private final NDArray huberDelta;
+    private final NDArray half;
     private ReplayBuffer replay;
     private final Batch batch;
     private final Rng sampleRng;
@@ -123,6 +126,8 @@ public final class DqnAgent implements Agent {
         this.adam = new AdamOptimizer(online, new AdamOptimizer.Config(config.learningRate(), 0.9, 0.999, 1e-8, config.maxGradNorm()),
                 manager);
         this.store = new ParameterStore(manager, false);
+        this.huberDelta = EngineArrays.scalar(manager, config.huberDelta());
+        this.half = EngineArrays.scalar(manager, 0.5);
         this.replay = new ReplayBuffer(config.bufferCapacity(), obsDim, 1);
         this.batch = new Batch(config.batchSize(), obsDim, 1);
         this.sampleRng = new Rng(Seeds.derive(seed, "dqn/replay"));
@@ -213,7 +218,7 @@ public final class DqnAgent implements Agent {
     public float[] qValues(double[] observation) {
         obsNorm.normalize(observation, obsRow);
         try (NDManager sub = manager.newSubManager()) {
-            NDArray x = EngineArrays.of(sub, obsRow, new Shape(1, obsDim));
+            NDArray x = sub.create(obsRow, new Shape(1, obsDim));
             return online.forward(store, new NDList(x), false).singletonOrThrow().toFloatArray();
         }
     }
@@ -221,7 +226,7 @@ public final class DqnAgent implements Agent {
     /** Greedy Q-values' argmax index for a batch of already-normalised rows (benchmarks). */
     public int[] greedyBatch(float[] rows, int n) {
         try (NDManager sub = manager.newSubManager()) {
-            NDArray x = EngineArrays.of(sub, rows, new Shape(n, obsDim));
+            NDArray x = sub.create(rows, new Shape(n, obsDim));
             long[] idx = online.forward(store, new NDList(x), false).singletonOrThrow().argMax(1).toLongArray();
             int[] out = new int[n];
             for (int i = 0; i < n; i++) {
@@ -280,11 +285,11 @@ public final class DqnAgent implements Agent {
             discount[i] = gamma * (1f - batch.terminated[i]);
         }
         try (NDManager sub = manager.newSubManager()) {
-            NDArray obs = EngineArrays.of(sub, batch.observations, new Shape(n, obsDim));
-            NDArray next = EngineArrays.of(sub, batch.nextObservations, new Shape(n, obsDim));
-            NDArray reward = EngineArrays.of(sub, batch.rewards, new Shape(n));
-            NDArray disc = EngineArrays.of(sub, discount, new Shape(n));
-            NDArray act = EngineArrays.of(sub, actionIndex, new Shape(n, 1));
+            NDArray obs = sub.create(batch.observations, new Shape(n, obsDim));
+            NDArray next = sub.create(batch.nextObservations, new Shape(n, obsDim));
+            NDArray reward = sub.create(batch.rewards, new Shape(n));
+            NDArray disc = sub.create(discount, new Shape(n));
+            NDArray act = sub.create(actionIndex, new Shape(n, 1));
             // the target is computed outside the gradient collector
             NDArray qNextTarget = target.forward(store, new NDList(next), false).singletonOrThrow();
             NDArray qNext;
@@ -303,14 +308,10 @@ public final class DqnAgent implements Agent {
                     NDArray diff = q.sub(y);
                     NDArray loss;
                     if (config.loss().equals("huber")) {
-                        double delta = config.huberDelta();
                         NDArray abs = diff.abs();
-                        // delta and 0.5 as engine-owned arrays: minimum and the products keep their
-                        // operands for the backward pass (see EngineArrays)
-                        NDArray deltaArray = EngineArrays.scalar(sub, delta);
-                        NDArray quad = abs.minimum(deltaArray);
+                        NDArray quad = abs.minimum(huberDelta);
                         // 0.5 q^2 + delta (|d| - q): quadratic inside delta, linear outside
-                        loss = quad.square().mul(EngineArrays.scalar(sub, 0.5)).add(abs.sub(quad).mul(deltaArray)).mean();
+                        loss = quad.square().mul(half).add(abs.sub(quad).mul(huberDelta)).mean();
                     } else {
                         loss = diff.square().mean();
                     }

@@ -292,7 +292,7 @@ public final class SacAgent implements Agent {
         obsNorm.normalize(observation, obsRow);
         float[] out;
         try (NDManager sub = manager.newSubManager()) {
-            NDArray x = EngineArrays.of(sub, obsRow, new Shape(1, obsDim));
+            NDArray x = sub.create(obsRow, new Shape(1, obsDim));
             out = actor.forward(parameterStore, new NDList(x), false).singletonOrThrow().toFloatArray();
         }
         // the squashing of a single action is cheaper on the host than as engine calls
@@ -374,9 +374,11 @@ public final class SacAgent implements Agent {
         prepareBatch();
         int b = config.batchSize();
         try (NDManager sub = manager.newSubManager()) {
-            NDArray obs = EngineArrays.of(sub, batch.observations, new Shape(b, obsDim));
-            criticStep(sub, obs);
-            double meanLogProb = actorStep(sub, obs);
+            NDArray obs = sub.create(batch.observations, new Shape(b, obsDim));
+            // one engine-owned temperature for both steps (see EngineArrays)
+            NDArray alpha = EngineArrays.scalar(sub, Math.exp(logAlpha));
+            criticStep(sub, obs, alpha);
+            double meanLogProb = actorStep(sub, obs, alpha);
             // temperature: d/d(log alpha) of -log alpha * (log pi + target) is -(log pi + target)
             if (config.autoAlpha()) {
                 logAlpha = alphaOpt.step(logAlpha, -(meanLogProb + targetEntropy));
@@ -396,23 +398,23 @@ public final class SacAgent implements Agent {
         synchronized (GradientLock.LOCK) {
             prepareBatch();
             try (NDManager sub = manager.newSubManager()) {
-                actorStep(sub, EngineArrays.of(sub, batch.observations, new Shape(config.batchSize(), obsDim)));
+                actorStep(sub, sub.create(batch.observations, new Shape(config.batchSize(), obsDim)),
+                        EngineArrays.scalar(sub, Math.exp(logAlpha)));
             }
         }
     }
 
-    /** Critic target with gradients off, then one Adam step on each critic. */
-    private void criticStep(NDManager sub, NDArray obs) {
+    /** Critic target, cut from the graph, then one Adam step on each critic. */
+    private void criticStep(NDManager sub, NDArray obs, NDArray alpha) {
         int b = config.batchSize();
-        double alpha = Math.exp(logAlpha);
-        NDArray act = EngineArrays.of(sub, batch.actions, new Shape(b, actDim));
-        NDArray rew = EngineArrays.of(sub, batch.rewards, new Shape(b, 1));
-        NDArray next = EngineArrays.of(sub, batch.nextObservations, new Shape(b, obsDim));
-        NDArray disc = EngineArrays.of(sub, discount, new Shape(b, 1));
+        NDArray act = sub.create(batch.actions, new Shape(b, actDim));
+        NDArray rew = sub.create(batch.rewards, new Shape(b, 1));
+        NDArray next = sub.create(batch.nextObservations, new Shape(b, obsDim));
+        NDArray disc = sub.create(discount, new Shape(b, 1));
 
         NDArray outNext = actor.forward(parameterStore, new NDList(next), false).singletonOrThrow();
-        TanhGaussian.Draw d = TanhGaussian.sample(outNext, EngineArrays.of(sub, epsNext, new Shape(b, actDim)),
-                EngineArrays.of(sub, noiseNext, new Shape(b, 1)), actDim, config.logStdMin(), config.logStdMax());
+        TanhGaussian.Draw d = TanhGaussian.sample(outNext, sub.create(epsNext, new Shape(b, actDim)),
+                sub.create(noiseNext, new Shape(b, 1)), actDim, config.logStdMin(), config.logStdMax());
         NDList xNext = new NDList(next.concat(d.squashed(), 1));
         NDArray q1Next = target1.forward(parameterStore, xNext, false).singletonOrThrow();
         NDArray q2Next = target2.forward(parameterStore, xNext, false).singletonOrThrow();
@@ -420,7 +422,7 @@ public final class SacAgent implements Agent {
         // per-thread mode, off only in the thread that started the engine; in any other thread
         // the line above records a graph, and without the cut the critic loss would also
         // send gradients into the actor (through a' ~ pi(s')), which its next step would apply.
-        NDArray y = q1Next.minimum(q2Next).sub(d.logProb().mul(EngineArrays.scalar(sub, alpha))).mul(disc).add(rew)
+        NDArray y = q1Next.minimum(q2Next).sub(d.logProb().mul(alpha)).mul(disc).add(rew)
                 .stopGradient();
 
         try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
@@ -442,21 +444,19 @@ public final class SacAgent implements Agent {
      *
      * @return the batch mean of log pi of the reparameterised actions
      */
-    private double actorStep(NDManager sub, NDArray obs) {
+    private double actorStep(NDManager sub, NDArray obs, NDArray alpha) {
         int b = config.batchSize();
-        double alpha = Math.exp(logAlpha);
         double meanLogProb;
         critic1.freezeParameters(true);
         critic2.freezeParameters(true);
         try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
             NDArray out = actor.forward(parameterStore, new NDList(obs), true).singletonOrThrow();
-            TanhGaussian.Draw d = TanhGaussian.sample(out, EngineArrays.of(sub, epsPi, new Shape(b, actDim)),
-                    EngineArrays.of(sub, noisePi, new Shape(b, 1)), actDim, config.logStdMin(), config.logStdMax());
+            TanhGaussian.Draw d = TanhGaussian.sample(out, sub.create(epsPi, new Shape(b, actDim)),
+                    sub.create(noisePi, new Shape(b, 1)), actDim, config.logStdMin(), config.logStdMax());
             NDList x = new NDList(obs.concat(d.squashed(), 1));
             NDArray q = critic1.forward(parameterStore, x, true).singletonOrThrow()
                     .minimum(critic2.forward(parameterStore, x, true).singletonOrThrow());
-            // alpha as an engine-owned array, not a Java number: the product keeps it for the backward pass
-            NDArray loss = d.logProb().mul(EngineArrays.scalar(sub, alpha)).sub(q).mean();
+            NDArray loss = d.logProb().mul(alpha).sub(q).mean();
             gc.backward(loss);
             lastActorLoss = loss.getFloat();
             meanLogProb = d.logProb().mean().getFloat();
