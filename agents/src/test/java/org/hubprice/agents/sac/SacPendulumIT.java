@@ -39,15 +39,15 @@ class SacPendulumIT {
     @Test
     void learnsToSwingUpThePendulum() {
         boolean full = "full".equalsIgnoreCase(System.getProperty("hubprice.sac.pendulum", "ci"));
-        int hidden = Integer.getInteger("hubprice.sac.hidden", 256);
-        int steps = Integer.getInteger("hubprice.sac.steps", full ? 20_000 : 6_000);
+        int hidden = intProperty("hubprice.sac.hidden", 256, 1);
+        int steps = intProperty("hubprice.sac.steps", full ? 20_000 : 6_000, 2_000);
         double threshold = full ? -200 : -400;
-        double tau = Double.parseDouble(System.getProperty("hubprice.sac.tau", "0.05"));
-        double lr = Double.parseDouble(System.getProperty("hubprice.sac.lr", "3e-4"));
+        double tau = positiveProperty("hubprice.sac.tau", 0.05);
+        double lr = positiveProperty("hubprice.sac.lr", 3e-4);
         // one fixed seed: a regression check, not a statistic; the module README has several seeds
-        long seed = Long.getLong("hubprice.sac.seed", full ? 1L : 2L);
+        long seed = intProperty("hubprice.sac.seed", full ? 1 : 2, 0);
         String rewardNorm = System.getProperty("hubprice.sac.rewardNorm", "batch");
-        double rewardScale = Double.parseDouble(System.getProperty("hubprice.sac.rewardScale", "batch".equals(rewardNorm) ? "10" : "1"));
+        double rewardScale = positiveProperty("hubprice.sac.rewardScale", "batch".equals(rewardNorm) ? 10 : 1);
         int randomSteps = 1000;
         SacConfig config = SacConfig.builder().optNetwork(NetworkConfig.ff().withHidden(List.of(hidden, hidden)))
                 .opt("obsNorm", "none").opt("learningStarts", randomSteps).opt("tau", tau).optLearningRate(lr)
@@ -56,9 +56,10 @@ class SacPendulumIT {
         long t0 = System.nanoTime();
         double eval;
         try (SacAgent agent = new SacAgent(config, env.observationSpace(), env.actionSpace(), seed, Device.cpu())) {
-            int chunk = 2000;
             eval = Double.NaN;
-            for (int done = 0; done < steps; done += chunk) {
+            for (int done = 0, chunk; done < steps; done += chunk) {
+                // evaluate every 2 000 steps and after the last one
+                chunk = Math.min(2000, steps - done);
                 double train = Rollouts.train(agent, env, chunk, done == 0 ? randomSteps : 0, 1, seed * 1000 + done);
                 eval = Rollouts.evaluate(agent, env, 10, 777);
                 LOG.info("pendulum {} tau {} lr {} rewards {} x {}: {} steps, train return {}, eval return {}, alpha {}, entropy {}, {} s",
@@ -73,6 +74,42 @@ class SacPendulumIT {
                 full ? "full" : "ci", String.format("%.1f", eval), steps, String.format("%.1f", random), String.format("%.0f", seconds));
         assertTrue(eval >= threshold, "SAC on Pendulum: mean return " + eval + " after " + steps + " steps; need >= " + threshold
                 + " (random policy: " + random + ")");
+    }
+
+    /** A whole-number {@code -D} property of at least {@code min}; a value that is not one fails with what is allowed. */
+    static int intProperty(String name, int defaultValue, int min) {
+        String v = System.getProperty(name);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            int x = Integer.parseInt(v.trim());
+            if (x >= min) {
+                return x;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("-D" + name + "=" + v + " is not allowed: give a whole number >= " + min
+                + " (default " + defaultValue + ")");
+    }
+
+    /** A positive finite {@code -D} property; a value that is not one fails with what is allowed. */
+    static double positiveProperty(String name, double defaultValue) {
+        String v = System.getProperty(name);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            double x = Double.parseDouble(v.trim());
+            if (x > 0 && Double.isFinite(x)) {
+                return x;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("-D" + name + "=" + v + " is not allowed: give a positive number (default "
+                + defaultValue + ")");
     }
 
     /** Mean return of a uniformly random policy on the evaluation episodes. */
