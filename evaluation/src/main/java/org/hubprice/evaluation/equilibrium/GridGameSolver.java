@@ -1,0 +1,296 @@
+package org.hubprice.evaluation.equilibrium;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Equilibria of a one-shot game in which every player picks a level on the same grid
+ * ({@code levels} strategies each) and a payoff oracle gives every player's payoff of a profile.
+ *
+ * <p><b>Two players.</b> The payoff tables are built once ({@code levels²} oracle calls). Then:
+ * <ol>
+ *   <li>iterated best response (the players reply in turn, ties kept at the current level,
+ *       else the lowest best level) from the given start; a fixed point is a pure equilibrium;</li>
+ *   <li>if that cycles (an Edgeworth cycle), every cell is checked for a pure equilibrium, and
+ *       among several the one with the highest joint payoff is used (the conservative benchmark:
+ *       it attributes the least to collusion);</li>
+ *   <li>with no pure equilibrium, a mixed one by {@link LemkeHowson}.</li>
+ * </ol>
+ * <b>More players.</b> Iterated best response with the oracle; if it cycles, fictitious play
+ * ({@link #FICTITIOUS_PLAY_ROUNDS} rounds, each player replying to the others' empirical
+ * mixtures) whose empirical mixtures are returned with their residual regret.
+ */
+public final class GridGameSolver {
+    /** Payoffs of a profile. */
+    @FunctionalInterface
+    public interface Payoffs {
+        /** Writes every player's payoff of the level profile {@code levels} into {@code out}. */
+        void payoffs(int[] levels, double[] out);
+    }
+
+    /** Rounds of fictitious play for more than two players. */
+    public static final int FICTITIOUS_PLAY_ROUNDS = 400;
+
+    private GridGameSolver() {}
+
+    /**
+     * An equilibrium of the game.
+     *
+     * @param players number of players, {@code >= 1}
+     * @param levels strategies per player, {@code >= 2}
+     * @param start the start profile of iterated best response
+     */
+    public static StageEquilibrium solve(int players, int levels, Payoffs payoffs, int[] start) {
+        if (players < 1) {
+            throw new IllegalArgumentException("players = " + players + " must be >= 1");
+        }
+        if (levels < 2) {
+            throw new IllegalArgumentException("price grid has " + levels + " level(s); an equilibrium search needs at least 2. "
+                    + "Maybe raise pricing.discreteLevels");
+        }
+        if (start == null || start.length != players) {
+            throw new IllegalArgumentException("start profile must give one level per player (" + players + ")");
+        }
+        return players == 2 ? solveTwo(levels, payoffs, start) : solveMany(players, levels, payoffs, start);
+    }
+
+    private static StageEquilibrium solveTwo(int levels, Payoffs payoffs, int[] start) {
+        double[][] a = new double[levels][levels];
+        double[][] b = new double[levels][levels];
+        int[] profile = new int[2];
+        double[] out = new double[2];
+        for (int i = 0; i < levels; i++) {
+            for (int j = 0; j < levels; j++) {
+                profile[0] = i;
+                profile[1] = j;
+                payoffs.payoffs(profile, out);
+                a[i][j] = out[0];
+                b[i][j] = out[1];
+            }
+        }
+        Bimatrix game = new Bimatrix(a, b);
+        double tol = 1e-12 * Math.max(1.0, game.scale());
+        // 1. Iterated best response.
+        int i = start[0];
+        int j = start[1];
+        Set<Long> seen = new HashSet<>();
+        int rounds = 0;
+        while (seen.add(((long) i << 32) | j)) {
+            rounds++;
+            int bi = bestRow(a, j, i, tol);
+            int bj = bestCol(b, bi, j, tol);
+            if (bi == i && bj == j) {
+                return StageEquilibrium.pure(new int[] {i, j}, new double[] {a[i][j], b[i][j]}, levels, StageEquilibrium.Method.BEST_RESPONSE,
+                        rounds);
+            }
+            i = bi;
+            j = bj;
+        }
+        // 2. Every cell.
+        int bestI = -1;
+        int bestJ = -1;
+        int count = 0;
+        for (int r = 0; r < levels; r++) {
+            for (int c = 0; c < levels; c++) {
+                if (bestRow(a, c, r, tol) == r && bestCol(b, r, c, tol) == c) {
+                    count++;
+                    if (bestI < 0 || a[r][c] + b[r][c] > a[bestI][bestJ] + b[bestI][bestJ]) {
+                        bestI = r;
+                        bestJ = c;
+                    }
+                }
+            }
+        }
+        if (bestI >= 0) {
+            StageEquilibrium e = StageEquilibrium.pure(new int[] {bestI, bestJ}, new double[] {a[bestI][bestJ], b[bestI][bestJ]}, levels,
+                    StageEquilibrium.Method.SCAN, rounds);
+            return e.withPureCount(count);
+        }
+        // 3. Mixed.
+        MixedEquilibrium m = LemkeHowson.solve(game);
+        if (m == null) {
+            throw new IllegalStateException("no equilibrium found: best response cycles, no pure equilibrium, and every Lemke-Howson path "
+                    + "failed numerically (" + levels + " levels)");
+        }
+        return StageEquilibrium.mixed(new double[][] {m.row(), m.col()}, new double[] {m.rowValue(), m.colValue()}, m.regret(),
+                StageEquilibrium.Method.LEMKE_HOWSON, rounds);
+    }
+
+    /** The row player's best reply to column {@code j}: {@code keep} if it is among the best, else the lowest best level. */
+    private static int bestRow(double[][] a, int j, int keep, double tol) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (double[] r : a) {
+            best = Math.max(best, r[j]);
+        }
+        if (a[keep][j] >= best - tol) {
+            return keep;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (a[i][j] >= best - tol) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
+    private static int bestCol(double[][] b, int i, int keep, double tol) {
+        double[] r = b[i];
+        double best = Double.NEGATIVE_INFINITY;
+        for (double v : r) {
+            best = Math.max(best, v);
+        }
+        if (r[keep] >= best - tol) {
+            return keep;
+        }
+        for (int j = 0; j < r.length; j++) {
+            if (r[j] >= best - tol) {
+                return j;
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
+    private static StageEquilibrium solveMany(int players, int levels, Payoffs payoffs, int[] start) {
+        int[] profile = start.clone();
+        double[] out = new double[players];
+        Set<String> seen = new HashSet<>();
+        int rounds = 0;
+        while (seen.add(Arrays.toString(profile))) {
+            rounds++;
+            boolean moved = false;
+            for (int p = 0; p < players; p++) {
+                int keep = profile[p];
+                double bestValue = Double.NEGATIVE_INFINITY;
+                int best = keep;
+                double[] values = new double[levels];
+                for (int k = 0; k < levels; k++) {
+                    profile[p] = k;
+                    payoffs.payoffs(profile, out);
+                    values[k] = out[p];
+                    bestValue = Math.max(bestValue, out[p]);
+                }
+                double tol = 1e-12 * Math.max(1.0, Math.abs(bestValue));
+                if (values[keep] < bestValue - tol) {
+                    for (int k = 0; k < levels; k++) {
+                        if (values[k] >= bestValue - tol) {
+                            best = k;
+                            break;
+                        }
+                    }
+                }
+                profile[p] = best;
+                moved |= best != keep;
+            }
+            if (!moved) {
+                payoffs.payoffs(profile, out);
+                return StageEquilibrium.pure(profile, out.clone(), levels, StageEquilibrium.Method.BEST_RESPONSE, rounds);
+            }
+        }
+        return fictitiousPlay(players, levels, payoffs, profile, rounds);
+    }
+
+    private static StageEquilibrium fictitiousPlay(int players, int levels, Payoffs payoffs, int[] start, int rounds) {
+        double[][] counts = new double[players][levels];
+        int[] current = start.clone();
+        for (int p = 0; p < players; p++) {
+            counts[p][current[p]] = 1;
+        }
+        for (int round = 0; round < FICTITIOUS_PLAY_ROUNDS; round++) {
+            double[][] mix = normalised(counts);
+            int[] reply = new int[players];
+            for (int p = 0; p < players; p++) {
+                double[] values = expectedAgainst(p, mix, levels, payoffs);
+                int best = 0;
+                for (int k = 1; k < levels; k++) {
+                    if (values[k] > values[best]) {
+                        best = k;
+                    }
+                }
+                reply[p] = best;
+            }
+            for (int p = 0; p < players; p++) {
+                counts[p][reply[p]] += 1;
+            }
+        }
+        double[][] mix = normalised(counts);
+        double[] value = new double[players];
+        double regret = 0;
+        for (int p = 0; p < players; p++) {
+            double[] values = expectedAgainst(p, mix, levels, payoffs);
+            double v = 0;
+            double best = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < levels; k++) {
+                v += mix[p][k] * values[k];
+                best = Math.max(best, values[k]);
+            }
+            value[p] = v;
+            regret = Math.max(regret, best - v);
+        }
+        return StageEquilibrium.mixed(mix, value, regret, StageEquilibrium.Method.FICTITIOUS_PLAY, rounds + FICTITIOUS_PLAY_ROUNDS);
+    }
+
+    /** Player p's expected payoff of each level against the others' mixtures (their supports enumerated). */
+    private static double[] expectedAgainst(int p, double[][] mix, int levels, Payoffs payoffs) {
+        int players = mix.length;
+        List<int[]> supports = new ArrayList<>();
+        for (double[] m : mix) {
+            int[] s = new int[levels];
+            int n = 0;
+            for (int k = 0; k < levels; k++) {
+                if (m[k] > 0) {
+                    s[n++] = k;
+                }
+            }
+            supports.add(Arrays.copyOf(s, n));
+        }
+        double[] values = new double[levels];
+        int[] profile = new int[players];
+        int[] cursor = new int[players];
+        double[] out = new double[players];
+        while (true) {
+            double w = 1;
+            for (int q = 0; q < players; q++) {
+                if (q != p) {
+                    profile[q] = supports.get(q)[cursor[q]];
+                    w *= mix[q][profile[q]];
+                }
+            }
+            for (int k = 0; k < levels; k++) {
+                profile[p] = k;
+                payoffs.payoffs(profile, out);
+                values[k] += w * out[p];
+            }
+            int q = 0;
+            for (; q < players; q++) {
+                if (q == p) {
+                    continue;
+                }
+                if (++cursor[q] < supports.get(q).length) {
+                    break;
+                }
+                cursor[q] = 0;
+            }
+            if (q == players) {
+                return values;
+            }
+        }
+    }
+
+    private static double[][] normalised(double[][] counts) {
+        double[][] m = new double[counts.length][];
+        for (int p = 0; p < counts.length; p++) {
+            double s = 0;
+            for (double c : counts[p]) {
+                s += c;
+            }
+            m[p] = new double[counts[p].length];
+            for (int k = 0; k < m[p].length; k++) {
+                m[p][k] = counts[p][k] / s;
+            }
+        }
+        return m;
+    }
+}
