@@ -95,6 +95,11 @@ public record StageEquilibrium(double[][] mixture, double[] value, double regret
         return best;
     }
 
+    /** Probability that player p plays level k. */
+    public double probability(int p, int k) {
+        return mixture[p][k];
+    }
+
     /** Player p's probabilities (a copy). */
     public double[] mixture(int p) {
         return mixture[p].clone();
