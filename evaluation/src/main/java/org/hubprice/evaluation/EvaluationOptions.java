@@ -15,9 +15,10 @@ import java.util.Map;
  * @param deviation the deviation test, or null to skip it
  * @param bootstrapResamples resamples of the bootstrap confidence intervals, {@code >= 100}
  * @param confidence coverage of the intervals, in (0, 1)
+ * @param nash whether to compute the stage-game Nash benchmark {@code π^N} and {@code Δ^N}
  */
 public record EvaluationOptions(int replications, long seed, int threads, MonopolySearch.Mode monopolySearch, int maxSweeps,
-                                DeviationSpec deviation, int bootstrapResamples, double confidence) {
+                                DeviationSpec deviation, int bootstrapResamples, double confidence, boolean nash) {
     public EvaluationOptions {
         if (replications < 1 || replications > 100_000) {
             throw new IllegalArgumentException("replications = " + replications + " must be in [1, 100000]; Maybe 20");
@@ -56,6 +57,7 @@ public record EvaluationOptions(int replications, long seed, int threads, Monopo
         m.put("deviation", deviation == null ? null : deviation.toMap());
         m.put("bootstrapResamples", bootstrapResamples);
         m.put("confidence", confidence);
+        m.put("nash", nash);
         return m;
     }
 
@@ -69,8 +71,15 @@ public record EvaluationOptions(int replications, long seed, int threads, Monopo
         private DeviationSpec deviation = DeviationSpec.DEFAULT;
         private int bootstrapResamples = 10_000;
         private double confidence = 0.95;
+        private boolean nash = true;
 
         private Builder() {}
+
+        /** Whether to compute the stage-game Nash benchmark (default true). */
+        public Builder optNash(boolean nash) {
+            this.nash = nash;
+            return this;
+        }
 
         public Builder optReplications(int replications) {
             this.replications = replications;
@@ -114,7 +123,7 @@ public record EvaluationOptions(int replications, long seed, int threads, Monopo
         }
 
         public EvaluationOptions build() {
-            return new EvaluationOptions(replications, seed, threads, monopolySearch, maxSweeps, deviation, bootstrapResamples, confidence);
+            return new EvaluationOptions(replications, seed, threads, monopolySearch, maxSweeps, deviation, bootstrapResamples, confidence, nash);
         }
     }
 }

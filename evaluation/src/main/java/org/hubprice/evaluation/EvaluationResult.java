@@ -39,6 +39,7 @@ public final class EvaluationResult {
     private final List<DayResult> days;
     private final Map<String, Object> timing;
     private final Map<String, Object> extraProvenance = new LinkedHashMap<>();
+    private final Map<String, Object> extraSections = new LinkedHashMap<>();
 
     EvaluationResult(Scenarios scenarios, Map<String, Object> environment, List<String> agents, List<Map<String, Object>> policies,
                      EvaluationOptions options, DeviationSpec deviation, double competitiveMultiplier, List<DayResult> days,
@@ -92,6 +93,16 @@ public final class EvaluationResult {
     /** Wall time and per-phase thread time. */
     public Map<String, Object> timing() {
         return timing;
+    }
+
+    /** Adds a section to the summary (the best-response analysis), placed before {@code timing}. */
+    public void addSection(String key, Object value) {
+        extraSections.put(key, value);
+    }
+
+    /** A section added with {@link #addSection}, or null. */
+    public Object section(String key) {
+        return extraSections.get(key);
     }
 
     /** Adds an entry to the provenance (the command line, the run directory). */
@@ -192,6 +203,8 @@ public final class EvaluationResult {
         m.put("evs", evsJson());
         m.put("monopoly", monopolyJson());
         m.put("deviation", deviation == null ? null : DeviationReport.of(this).toMap());
+        m.put("nash", NashSummary.of(this));
+        m.putAll(extraSections);
         m.put("timing", timing);
         m.put("provenance", provenance());
         return m;

@@ -21,6 +21,8 @@ import org.hubprice.env.config.PricingConfig;
 import org.hubprice.env.game.HubPricingEnv;
 import org.hubprice.env.game.ResetOptions;
 import org.hubprice.evaluation.days.Scenarios;
+import org.hubprice.evaluation.equilibrium.HubStageGame;
+import org.hubprice.evaluation.equilibrium.NashPath;
 import org.hubprice.evaluation.policy.ActionMap;
 import org.hubprice.evaluation.policy.HubPolicy;
 import org.slf4j.Logger;
@@ -189,7 +191,7 @@ public final class Evaluator {
 
     /** One thread's environment, agents and buffers. */
     private static final class Worker implements AutoCloseable {
-        static final String[] PHASES = {"learned", "competitive", "monopolySearch", "monopolyPath", "deviation"};
+        static final String[] PHASES = {"learned", "competitive", "monopolySearch", "monopolyPath", "deviation", "nash"};
 
         final HubPricingEnv env;
         final Agent[] agents;
@@ -200,6 +202,8 @@ public final class Evaluator {
         final DeviationSpec deviation;
         final double competitive;
         final MonopolySearch search;
+        final HubStageGame stageGame;
+        final double[][] schedule = new double[HubPricingEnv.PERIODS][];
         final long[] nanos = new long[PHASES.length];
 
         Worker(HubPricingEnv env, List<HubPolicy> policies, EvaluationOptions options, DeviationSpec deviation, double competitive)
@@ -223,6 +227,10 @@ public final class Evaluator {
                 throw e;
             }
             search = new MonopolySearch(env, options.monopolySearch(), options.maxSweeps());
+            stageGame = options.nash() ? new HubStageGame(env) : null;
+            for (int t = 0; t < schedule.length; t++) {
+                schedule[t] = new double[h];
+            }
         }
 
         DayResult day(int day, long[] seeds) {
@@ -239,12 +247,16 @@ public final class Evaluator {
             long t4 = System.nanoTime();
             DayPath dev = deviation == null ? null : play(day, seeds, deviation.hub(), deviation.hour(), deviation.multiplier());
             long t5 = System.nanoTime();
+            NashPath nashPath = stageGame == null ? null : NashPath.of(stageGame, env, day);
+            DayPath nash = nashPath == null ? null : nash(day, seeds, nashPath);
+            long t6 = System.nanoTime();
+            nanos[5] += t6 - t5;
             nanos[0] += t1 - t0;
             nanos[1] += t2 - t1;
             nanos[2] += t3 - t2;
             nanos[3] += t4 - t3;
             nanos[4] += t5 - t4;
-            return new DayResult(day, env.days().get(day).date(), learned, comp, mono, m, dev);
+            return new DayResult(day, env.days().get(day).date(), learned, comp, mono, m, dev, nash, nashPath);
         }
 
         /** The policies' play; hub {@code devHub} is forced to {@code devMultiplier} in hour {@code devHour} (none when -1). */
@@ -280,6 +292,27 @@ public final class Evaluator {
                 env.resetFast(seeds[r], reset);
                 for (int t = 0; t < HubPricingEnv.PERIODS; t++) {
                     Arrays.fill(actions, multipliers[t]);
+                    env.stepFast(actions);
+                    path.add(r, env);
+                }
+            }
+            path.finish();
+            return path;
+        }
+
+        /**
+         * The stage-game Nash path played: each hub at its equilibrium multiplier; a mixed hour's
+         * multiplier drawn per replication from {@code Seeds.stream(replication seed, "nash-mixture")}.
+         */
+        DayPath nash(int day, long[] seeds, NashPath nashPath) {
+            int h = agents.length;
+            DayPath path = new DayPath(h, seeds.length);
+            ResetOptions reset = ResetOptions.evaluationDay(day);
+            for (int r = 0; r < seeds.length; r++) {
+                nashPath.sample(Seeds.stream(seeds[r], "nash-mixture"), schedule);
+                env.resetFast(seeds[r], reset);
+                for (int t = 0; t < HubPricingEnv.PERIODS; t++) {
+                    System.arraycopy(schedule[t], 0, actions, 0, h);
                     env.stepFast(actions);
                     path.add(r, env);
                 }

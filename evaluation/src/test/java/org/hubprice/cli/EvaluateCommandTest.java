@@ -78,7 +78,14 @@ class EvaluateCommandTest {
         assertEquals(median, onDisk.get("delta").get("median").asDouble(), 0.0);
         List<String> days = Files.readAllLines(o.resolve("days.csv"));
         assertEquals(7, days.size(), "header and 6 days");
-        assertEquals(1 + 6 * 24 * 4 * 2, Files.readAllLines(o.resolve("hours.csv")).size(), "6 days x 24 hours x 4 profiles x 2 hubs");
+        assertEquals(1 + 6 * 24 * 5 * 2, Files.readAllLines(o.resolve("hours.csv")).size(), "6 days x 24 hours x 5 profiles x 2 hubs");
+        // The stage-game Nash benchmark: above marginal-cost pricing (capacity and the band), so Δ^N < Δ.
+        JsonNode nash = j.get("nash");
+        double deltaNash = nash.get("deltaNash").get("median").asDouble();
+        assertTrue(nash.get("profitMeanPerDay").asDouble() > j.get("profit").get("competitive").get("meanPerDay").asDouble());
+        assertTrue(deltaNash < median, "Δ^N " + deltaNash + " vs Δ " + median);
+        assertEquals(6, nash.get("perDay").size());
+        assertEquals(24, nash.get("perDay").get(0).get("path").get("hours").size());
     }
 
     @Test

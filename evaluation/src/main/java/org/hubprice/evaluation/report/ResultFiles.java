@@ -35,7 +35,7 @@ public final class ResultFiles {
     public static final String REPORT = "report.html";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final String[] PROFILES = {"learned", "competitive", "monopoly", "deviation"};
+    private static final String[] PROFILES = {"learned", "competitive", "monopoly", "deviation", "nash"};
 
     private ResultFiles() {}
 
@@ -91,7 +91,8 @@ public final class ResultFiles {
             }
         }
         h.addAll(List.of("mean_price", "price_gap", "served_learned", "balked_learned", "lost_learned", "served_competitive",
-                "balked_competitive", "served_monopoly", "balked_monopoly", "monopoly_mean_multiplier", "monopoly_evaluations"));
+                "balked_competitive", "served_monopoly", "balked_monopoly", "monopoly_mean_multiplier", "monopoly_evaluations",
+                "delta_nash", "profit_nash", "nash_mixed_hours"));
         return h;
     }
 
@@ -144,6 +145,9 @@ public final class ResultFiles {
                 }
                 c.add(num(mm / HubPricingEnv.PERIODS));
                 c.add(Integer.toString(d.monopolySearch().evaluations()));
+                c.add(num(d.deltaNash()));
+                c.add(d.nash() == null ? "" : num(d.nash().totalProfit()));
+                c.add(d.nashPath() == null ? "" : Integer.toString(d.nashPath().mixedHours()));
                 w.write(String.join(",", c));
                 w.write('\n');
             }
@@ -156,7 +160,7 @@ public final class ResultFiles {
             w.write("date,hour,profile,hub,price,multiplier,unit_cost,markup,load_kwh,served,balked,profit,da_price,rt_price\n");
             for (DayResult d : r.days()) {
                 MarketDay m = days.get(d.dayIndex());
-                DayPath[] paths = {d.learned(), d.competitive(), d.monopoly(), d.deviation()};
+                DayPath[] paths = {d.learned(), d.competitive(), d.monopoly(), d.deviation(), d.nash()};
                 for (int p = 0; p < paths.length; p++) {
                     DayPath x = paths[p];
                     if (x == null) {
