@@ -25,6 +25,7 @@ final class Commands {
         cl.addSubcommand("demo", new DemoCommand());
         cl.addSubcommand("evaluate", new EvaluateCommand());
         cl.addSubcommand("compare", new CompareCommand());
+        cl.addSubcommand("best-response", new BestResponseCommand());
         bench.addSubcommand("agents", new AgentsBenchCommand());
     }
 }

@@ -1,6 +1,5 @@
 package org.hubprice.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
@@ -12,10 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.hubprice.agents.AgentRegistry;
-import org.hubprice.env.config.EnvConfig;
-import org.hubprice.env.game.HubPricingEnv;
-import org.hubprice.env.game.ObservationNormalizer;
 import org.hubprice.evaluation.DeviationSpec;
 import org.hubprice.evaluation.EvaluationOptions;
 import org.hubprice.evaluation.EvaluationResult;
@@ -23,9 +18,7 @@ import org.hubprice.evaluation.Evaluator;
 import org.hubprice.evaluation.MonopolySearch;
 import org.hubprice.evaluation.RunDirectory;
 import org.hubprice.evaluation.days.Scenarios;
-import org.hubprice.evaluation.policy.CheckpointPolicy;
 import org.hubprice.evaluation.policy.HubPolicy;
-import org.hubprice.evaluation.policy.PolicySpecs;
 import org.hubprice.evaluation.report.ResultFiles;
 import org.hubprice.evaluation.stats.Summary;
 import org.hubprice.training.output.RunFiles;
@@ -55,31 +48,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--run", paramLabel = "DIR", description = "A training run: its configuration and its checkpoints (see --which).")
-    Path run;
-
-    @Option(names = "--which", defaultValue = "final", paramLabel = "final|best|last",
-            description = "Which checkpoint of --run (default ${DEFAULT-VALUE}).")
-    String which;
-
-    @Option(names = "--checkpoint", paramLabel = "HUB=PATH",
-            description = "A hub's checkpoint: an agent checkpoint directory or a run's checkpoints/NAME (repeatable; HUB may be 'all').")
-    List<String> checkpoints = new ArrayList<>();
-
-    @Option(names = "--policy", paramLabel = "HUB=SPEC",
-            description = "A fixed policy for a hub: NAME, NAME:MULTIPLIER or NAME:key=value,... e.g. hub_0=fixed-markup:1.5, all=cap "
-                    + "(repeatable; replaces that hub's checkpoint from --run).")
-    List<String> policies = new ArrayList<>();
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Environment YAML (not with --run, which brings its own).")
-    Path config;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override an environment key, e.g. demand.demandMultiplier=1.5 (repeatable).")
-    List<String> overrides = new ArrayList<>();
-
-    @Option(names = "--days", defaultValue = "test", paramLabel = "test|train|all|FILE",
-            description = "Days to evaluate (default ${DEFAULT-VALUE}: the held-out days): a scenario CSV or a PJM pair DA.csv,RT.csv.")
-    String days;
+    @CommandLine.Mixin
+    PolicyInputs inputs = new PolicyInputs();
 
     @Option(names = "--replications", defaultValue = "20", paramLabel = "N", description = "Demand draws per day (default ${DEFAULT-VALUE}).")
     int replications;
@@ -101,7 +71,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--deviation-hour", defaultValue = "12", paramLabel = "H", description = "Hour of the deviation (default ${DEFAULT-VALUE}).")
     int deviationHour;
 
-    @Option(names = "--deviation-multiplier", paramLabel = "A", description = "Forced multiplier (default: the lowest, marginal cost).")
+    @Option(names = "--deviation-multiplier", paramLabel = "A", description = "Forced multiplier (default: searched, the most profitable one-shot undercut).")
     Double deviationMultiplier;
 
     @Option(names = "--no-deviation", description = "Skip the deviation test.")
@@ -109,9 +79,6 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--bootstrap", defaultValue = "10000", paramLabel = "N", description = "Bootstrap resamples (default ${DEFAULT-VALUE}).")
     int bootstrap;
-
-    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu|auto", description = "Where networks run (default ${DEFAULT-VALUE}).")
-    String device;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: RUN/eval with --run, else runs/eval).")
     Path out;
@@ -124,49 +91,12 @@ final class EvaluateCommand implements Callable<Integer> {
         // Days run in parallel, one worker thread each; PyTorch's own threads would only compete
         // for the same cores (and a fixed count keeps the arithmetic the same on every machine).
         TrainCommand.setThreads(1);
-        RunDirectory r = null;
-        EnvConfig env;
-        if (run != null) {
-            if (config != null) {
-                throw new IllegalArgumentException("--config and --run both give the environment; --run uses the run's own configuration. "
-                        + "Maybe drop --config (use --set to change single keys)");
-            }
-            r = RunDirectory.open(run);
-            env = r.envConfig(overrides);
-        } else {
-            if (checkpoints.isEmpty() && policies.isEmpty()) {
-                throw new IllegalArgumentException("nothing to evaluate: give --run DIR, or --checkpoint HUB=PATH / --policy HUB=SPEC for every hub");
-            }
-            env = config != null ? EnvConfig.load(config, overrides) : EnvConfig.defaults().withOverrides(overrides);
-        }
-        Path dir = out != null ? out : (run != null ? run.resolve("eval") : Path.of("runs", "eval"));
+        Path dir = out != null ? out : (inputs.run != null ? inputs.run.resolve("eval") : Path.of("runs", "eval"));
         ResultFiles.checkTarget(dir);
-        Scenarios scenarios = Scenarios.of(env, days, null);
-        HubPricingEnv probe = scenarios.newEnvironment();
-        List<String> agents = probe.possibleAgents();
-        List<String> cps = new ArrayList<>(checkpoints);
-        if (r != null) {
-            Path cp = r.checkpoint(which);
-            List<String> given = new ArrayList<>();
-            for (String e : policies) {
-                given.add(e.substring(0, Math.max(0, e.indexOf('='))).trim());
-            }
-            for (String e : checkpoints) {
-                given.add(e.substring(0, Math.max(0, e.indexOf('='))).trim());
-            }
-            for (String a : agents) {
-                if (!given.contains(a) && !given.contains("all")) {
-                    cps.add(a + "=" + cp);
-                }
-            }
-        }
-        AgentRegistry registry = AgentRegistry.load();
-        List<HubPolicy> hubPolicies = PolicySpecs.parse(agents, cps, policies, registry, seed, device);
-        for (HubPolicy p : hubPolicies) {
-            if (p instanceof CheckpointPolicy c) {
-                checkScaling(c, scenarios.normalizer());
-            }
-        }
+        PolicyInputs.Resolved in = inputs.resolve(seed);
+        RunDirectory r = in.run();
+        Scenarios scenarios = in.scenarios();
+        List<HubPolicy> hubPolicies = in.policies();
         EvaluationOptions options = EvaluationOptions.builder().optReplications(replications).optSeed(seed)
                 .optThreads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
                 .optMonopolySearch(MonopolySearch.Mode.of(monopolySearch))
@@ -184,7 +114,7 @@ final class EvaluateCommand implements Callable<Integer> {
         result.addProvenance("runtime", runtime);
         if (r != null) {
             result.addProvenance("run", r.directory().toAbsolutePath().normalize().toString());
-            result.addProvenance("checkpoint", which);
+            result.addProvenance("checkpoint", inputs.which);
         }
         Path scratch = Files.createTempDirectory("hubprice-eval-");
         try {
@@ -204,32 +134,6 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         w.flush();
         return 0;
-    }
-
-    /**
-     * A checkpoint inside a training checkpoint ({@code checkpoints/NAME/agents/hub_i}) records
-     * the observation scaling it was trained with; evaluating it on another scale would feed it
-     * observations it never saw, so that is an error.
-     */
-    private static void checkScaling(CheckpointPolicy c, ObservationNormalizer now) throws java.io.IOException {
-        Path agentsDir = c.directory().toAbsolutePath().normalize().getParent();
-        if (agentsDir == null || agentsDir.getParent() == null) {
-            return;
-        }
-        Path info = agentsDir.getParent().resolve("checkpoint.json");
-        if (!Files.isRegularFile(info)) {
-            return;
-        }
-        JsonNode n = JSON.readTree(info.toFile()).path("environment").path("observationNormalizer");
-        if (n.isMissingNode() || n.isNull()) {
-            return;
-        }
-        ObservationNormalizer saved = JSON.treeToValue(n, ObservationNormalizer.class);
-        if (!saved.equals(now)) {
-            throw new IllegalArgumentException("checkpoint " + c.directory() + " was trained with observation scaling " + saved
-                    + " but this environment configuration gives " + now + ". Maybe evaluate with --run (the run's configuration) or the "
-                    + "--config it was trained with");
-        }
     }
 
     private static void print(PrintWriter w, EvaluationResult r, Path dir) {

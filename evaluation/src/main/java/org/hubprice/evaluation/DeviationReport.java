@@ -121,6 +121,26 @@ public record DeviationReport(int hub, int hour, double multiplier, double[][] p
             hubs.add(e);
         }
         m.put("hubs", hubs);
+        Map<String, Object> verdict = new LinkedHashMap<>();
+        double gainNow = profitDeviation[hour][hub] - profitUndisturbed[hour][hub];
+        double total = profitChange(hub, hour);
+        verdict.put("gainAtDeviation", gainNow);
+        verdict.put("changeAfterDeviation", profitChange(hub, hour + 1));
+        verdict.put("deviationPays", total > 0);
+        double rival = 0;
+        int rivals = 0;
+        for (int i = 0; i < hubs(); i++) {
+            if (i != hub) {
+                for (int t = hour + 1; t < HubPricingEnv.PERIODS; t++) {
+                    rival += priceChange(t, i);
+                    rivals++;
+                }
+            }
+        }
+        verdict.put("rivalMeanPriceChangeAfter", rivals > 0 ? rival / rivals : null);
+        verdict.put("reading", total > 0 ? "the deviation pays over the rest of the day: no punishment outweighs the one-shot gain"
+                : "the deviation does not pay over the rest of the day: what follows it costs the deviator more than it gained");
+        m.put("verdict", verdict);
         int back = returnHour();
         m.put("pricesBackOnPathFromHour", back >= 0 ? back : null);
         m.put("note", "means over days and replications; undisturbed = the learned policies on the same draws");

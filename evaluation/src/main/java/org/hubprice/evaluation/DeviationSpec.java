@@ -4,16 +4,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The Calvano-style deviation test: hub {@code hub} is forced to price at {@code multiplier}
- * (marginal cost, 1, by default) in period {@code hour}; before and after, every hub follows its
- * policy. The path is compared with the undisturbed one on the same draws.
+ * The Calvano-style deviation test: hub {@code hub} is forced to price at {@code multiplier} in
+ * period {@code hour}; before and after, every hub follows its policy. The path is compared with
+ * the undisturbed one on the same draws. By default the multiplier is searched: the most
+ * profitable one-shot undercut ({@link DeviationSearch}).
  *
  * @param hub index of the deviating hub, {@code >= 0}
  * @param hour the deviation period, 0..23
- * @param multiplier the forced multiplier; NaN means the lowest multiplier of the action range
+ * @param multiplier the forced multiplier; NaN means searched (the most profitable one-shot undercut)
  */
 public record DeviationSpec(int hub, int hour, double multiplier) {
-    /** Hub 0 undercuts to marginal cost at hour 12 (mid-day). */
+    /** Hub 0 deviates at hour 12 (mid-day) with its most profitable one-shot undercut. */
     public static final DeviationSpec DEFAULT = new DeviationSpec(0, 12, Double.NaN);
 
     public DeviationSpec {
@@ -33,7 +34,7 @@ public record DeviationSpec(int hub, int hour, double multiplier) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("hub", hub);
         m.put("hour", hour);
-        m.put("multiplier", Double.isNaN(multiplier) ? "lowest" : multiplier);
+        m.put("multiplier", Double.isNaN(multiplier) ? "searched" : multiplier);
         return m;
     }
 }

@@ -22,6 +22,7 @@ import org.hubprice.env.game.HubPricingEnv;
 import org.hubprice.env.game.ResetOptions;
 import org.hubprice.evaluation.days.Scenarios;
 import org.hubprice.evaluation.equilibrium.HubStageGame;
+import org.hubprice.evaluation.equilibrium.MemoPolicy;
 import org.hubprice.evaluation.equilibrium.NashPath;
 import org.hubprice.evaluation.policy.ActionMap;
 import org.hubprice.evaluation.policy.HubPolicy;
@@ -83,59 +84,36 @@ public final class Evaluator {
             seeds[r] = Seeds.derive(options.seed(), "replication", r);
         }
         int[] days = scenarios.selected();
-        int threads = Math.min(options.threads(), days.length);
+        int threads = Math.max(1, Math.min(options.threads(), days.length));
         DayResult[] results = new DayResult[days.length];
-        long[][] nanos = new long[threads][];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        AtomicBoolean failed = new AtomicBoolean();
         long setupNanos = System.nanoTime() - start;
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "hubprice-eval");
-            t.setDaemon(true);
-            return t;
-        });
+        List<Worker> workers = new ArrayList<>();
+        Map<String, Object> deviationSearch = null;
         try {
-            List<Future<?>> futures = new ArrayList<>();
             for (int w = 0; w < threads; w++) {
-                final int id = w;
-                futures.add(pool.submit(() -> {
-                    try (Worker worker = new Worker(scenarios.newEnvironment(), policies, options, deviation, competitive)) {
-                        int j;
-                        while (!failed.get() && (j = next.getAndIncrement()) < days.length) {
-                            results[j] = worker.day(days[j], seeds);
-                            int n = done.incrementAndGet();
-                            if (n == days.length || n % Math.max(1, days.length / 4) == 0) {
-                                LOG.info("evaluated {}/{} days", n, days.length);
-                            }
-                        }
-                        nanos[id] = worker.nanos;
-                    } catch (IOException e) {
-                        failed.set(true);
-                        throw new UncheckedIOException(e);
-                    } catch (RuntimeException e) {
-                        failed.set(true);
-                        throw e;
-                    }
-                    return null;
-                }));
+                workers.add(new Worker(scenarios.newEnvironment(), policies, options, competitive));
             }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    Throwable c = e.getCause();
-                    if (c instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IllegalStateException("evaluation worker failed: " + c, c);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while evaluating", e);
-                }
+            if (deviation != null && Double.isNaN(deviation.multiplier())) {
+                DeviationSpec d = deviation;
+                double[][] oneShot = new double[days.length][];
+                double[] undisturbed = new double[days.length];
+                ParallelWorkers.run(workers, days.length, (w, j) -> {
+                    oneShot[j] = w.oneShot(days[j], seeds, d.hub(), d.hour());
+                    undisturbed[j] = w.lastUndisturbed;
+                }, "deviation search: days");
+                deviationSearch = DeviationSearch.choose(oneShot, undisturbed, MonopolySearch.grid(pricing), options.replications());
+                deviation = new DeviationSpec(d.hub(), d.hour(), (Double) deviationSearch.get("multiplier"));
             }
+            DeviationSpec dev = deviation;
+            ParallelWorkers.run(workers, days.length, (w, j) -> results[j] = w.day(days[j], seeds, dev), "evaluated days:");
         } finally {
-            pool.shutdownNow();
+            for (Worker w : workers) {
+                w.close();
+            }
+        }
+        long[][] nanos = new long[workers.size()][];
+        for (int w = 0; w < nanos.length; w++) {
+            nanos[w] = workers.get(w).nanos;
         }
         long[] total = new long[Worker.PHASES.length];
         for (long[] n : nanos) {
@@ -161,8 +139,12 @@ public final class Evaluator {
             d.putAll(policies.get(i).describe());
             described.add(d);
         }
-        return new EvaluationResult(scenarios, probe.provenance(), probe.possibleAgents(), described, options, deviation, competitive,
-                Arrays.asList(results), timing);
+        EvaluationResult result = new EvaluationResult(scenarios, probe.provenance(), probe.possibleAgents(), described, options, deviation,
+                competitive, Arrays.asList(results), timing);
+        if (deviationSearch != null) {
+            result.addSection("deviationSearch", deviationSearch);
+        }
+        return result;
     }
 
     private static Box box(HubPricingEnv env, int i) {
@@ -181,7 +163,10 @@ public final class Evaluator {
         if (d.hub() >= hubs) {
             throw new IllegalArgumentException("deviation hub = " + d.hub() + " but the game has " + hubs + " hubs (0.." + (hubs - 1) + ")");
         }
-        double m = Double.isNaN(d.multiplier()) ? pricing.minMultiplier() : d.multiplier();
+        if (Double.isNaN(d.multiplier())) {
+            return d; // searched: the most profitable one-shot undercut
+        }
+        double m = d.multiplier();
         if (m < pricing.minMultiplier() || m > pricing.maxMultiplier()) {
             throw new IllegalArgumentException("deviation multiplier = " + m + " is outside the action range [" + pricing.minMultiplier() + ", "
                     + pricing.maxMultiplier() + "]");
@@ -199,41 +184,46 @@ public final class Evaluator {
         final double[][] obs;
         final double[] actions;
         final EvaluationOptions options;
-        final DeviationSpec deviation;
+        final MemoPolicy[] memo;
+        final double[] grid;
+        /** The deviator's mean multiplier at the deviation hour on the undisturbed path, from the last {@link #oneShot}. */
+        double lastUndisturbed;
         final double competitive;
         final MonopolySearch search;
         final HubStageGame stageGame;
         final double[][] schedule = new double[HubPricingEnv.PERIODS][];
         final long[] nanos = new long[PHASES.length];
 
-        Worker(HubPricingEnv env, List<HubPolicy> policies, EvaluationOptions options, DeviationSpec deviation, double competitive)
+        Worker(HubPricingEnv env, List<HubPolicy> policies, EvaluationOptions options, double competitive)
                 throws IOException {
             this.env = env;
             int h = env.hubCount();
             agents = new Agent[h];
             maps = new ActionMap[h];
+            memo = new MemoPolicy[h];
             obs = new double[h][HubPricingEnv.OBS_DIM];
             actions = new double[h];
             this.options = options;
-            this.deviation = deviation;
             this.competitive = competitive;
             try {
                 for (int i = 0; i < h; i++) {
                     agents[i] = open(policies.get(i), env, i);
                     maps[i] = ActionMap.of(env.possibleAgents().get(i), agents[i].actionSpace(), box(env, i));
+                    memo[i] = new MemoPolicy(agents[i], maps[i], HubPricingEnv.OBS_DIM);
                 }
             } catch (IOException | RuntimeException e) {
                 close();
                 throw e;
             }
             search = new MonopolySearch(env, options.monopolySearch(), options.maxSweeps());
+            grid = MonopolySearch.grid(env.config().pricing());
             stageGame = options.nash() ? new HubStageGame(env) : null;
             for (int t = 0; t < schedule.length; t++) {
                 schedule[t] = new double[h];
             }
         }
 
-        DayResult day(int day, long[] seeds) {
+        DayResult day(int day, long[] seeds, DeviationSpec deviation) {
             long t0 = System.nanoTime();
             DayPath learned = play(day, seeds, -1, -1, 0);
             long t1 = System.nanoTime();
@@ -257,6 +247,37 @@ public final class Evaluator {
             nanos[3] += t4 - t3;
             nanos[4] += t5 - t4;
             return new DayResult(day, env.days().get(day).date(), learned, comp, mono, m, dev, nash, nashPath);
+        }
+
+        /**
+         * Hub {@code hub}'s profit in hour {@code hour}, summed over the replications, for every grid
+         * level it could post there while everyone follows the policies before (the policies are
+         * remembered by observation, so the shared hours cost no forward pass after the first level).
+         */
+        double[] oneShot(int day, long[] seeds, int hub, int hour) {
+            int h = agents.length;
+            double[] v = new double[grid.length];
+            ResetOptions reset = ResetOptions.evaluationDay(day);
+            lastUndisturbed = 0;
+            for (int level = 0; level < grid.length; level++) {
+                for (long seed : seeds) {
+                    env.resetFast(seed, reset);
+                    for (int t = 0; t <= hour; t++) {
+                        for (int i = 0; i < h; i++) {
+                            actions[i] = memo[i].multiplier(env.observation(i));
+                        }
+                        if (t == hour) {
+                            if (level == 0) {
+                                lastUndisturbed += actions[hub] / seeds.length;
+                            }
+                            actions[hub] = grid[level];
+                        }
+                        env.stepFast(actions);
+                    }
+                    v[level] += env.reward(hub);
+                }
+            }
+            return v;
         }
 
         /** The policies' play; hub {@code devHub} is forced to {@code devMultiplier} in hour {@code devHour} (none when -1). */

@@ -138,7 +138,6 @@ public final class MonopolySearch {
     private final int maxSweeps;
     private final double[] grid;
     private final double[] actions;
-    private int evaluations;
 
     /** A search in {@code env}'s game on its pricing grid ({@link Mode#AUTO} resolved for that game). */
     public MonopolySearch(HubPricingEnv env, Mode mode, int maxSweeps) {
@@ -176,12 +175,11 @@ public final class MonopolySearch {
 
     /** Searches day {@code day} (an index into the environment's days) over the replication {@code seeds}. */
     public Result search(int day, long[] seeds) {
-        evaluations = 0;
         ResetOptions reset = ResetOptions.evaluationDay(day);
+        HourlyAscent ascent = new HourlyAscent(k -> objective(k, reset, seeds), grid.length);
         int n = grid.length;
-        int periods = HubPricingEnv.PERIODS;
-        int coarse = Math.max(1, (n - 1) / 10);
-        int[] k = new int[periods];
+        int coarse = ascent.coarse();
+        int[] k = new int[HubPricingEnv.PERIODS];
 
         // Stage 1: the best uniform level, coarse then fine.
         double best = Double.NEGATIVE_INFINITY;
@@ -190,8 +188,8 @@ public final class MonopolySearch {
         for (int level = 0; ; level = Math.min(level + coarse, n - 1)) {
             seen[level] = true;
             Arrays.fill(k, level);
-            double v = objective(k, reset, seeds);
-            if (improves(v, best)) {
+            double v = ascent.evaluate(k);
+            if (HourlyAscent.improves(v, best)) {
                 best = v;
                 bestLevel = level;
             }
@@ -205,8 +203,8 @@ public final class MonopolySearch {
                 continue;
             }
             Arrays.fill(k, level);
-            double v = objective(k, reset, seeds);
-            if (improves(v, best)) {
+            double v = ascent.evaluate(k);
+            if (HourlyAscent.improves(v, best)) {
                 best = v;
                 bestLevel = level;
             }
@@ -215,92 +213,16 @@ public final class MonopolySearch {
 
         // Stage 2: coordinate sweeps over the hours. The exhaustive search first runs the cheap
         // pattern sweeps to a local optimum, so that its expensive sweeps start close to the end.
-        int sweeps = 0;
-        boolean converged = false;
-        for (Mode stage : mode == Mode.EXHAUSTIVE ? new Mode[] {Mode.PATTERN, Mode.EXHAUSTIVE} : new Mode[] {Mode.PATTERN}) {
-            converged = false;
-            for (int stageSweeps = 0; stageSweeps < maxSweeps; stageSweeps++) {
-                sweeps++;
-                boolean moved = false;
-                for (int t = 0; t < periods; t++) {
-                    double before = best;
-                    best = stage == Mode.EXHAUSTIVE ? exhaustiveHour(k, t, best, reset, seeds) : patternHour(k, t, coarse, best, reset, seeds);
-                    moved |= best != before;
-                }
-                if (!moved) {
-                    converged = true;
-                    break;
-                }
-            }
-        }
-        double[] m = new double[periods];
-        for (int t = 0; t < periods; t++) {
+        HourlyAscent.Outcome o = ascent.climb(k, best, mode == Mode.EXHAUSTIVE, maxSweeps);
+        double[] m = new double[HubPricingEnv.PERIODS];
+        for (int t = 0; t < m.length; t++) {
             m[t] = grid[k[t]];
         }
-        return new Result(k, m, best, evaluations, sweeps, converged, mode);
-    }
-
-    private double patternHour(int[] k, int t, int coarse, double best, ResetOptions reset, long[] seeds) {
-        int n = grid.length;
-        for (int step : coarse > 1 ? new int[] {coarse, 1} : new int[] {1}) {
-            int direction = 0;
-            while (true) {
-                int from = k[t];
-                double bestHere = best;
-                int bestLevel = from;
-                int bestDirection = 0;
-                for (int d : direction == 0 ? new int[] {1, -1} : new int[] {direction}) {
-                    int level = from + d * step;
-                    if (level < 0 || level >= n) {
-                        continue;
-                    }
-                    k[t] = level;
-                    double v = objective(k, reset, seeds);
-                    if (improves(v, bestHere)) {
-                        bestHere = v;
-                        bestLevel = level;
-                        bestDirection = d;
-                    }
-                }
-                k[t] = bestLevel;
-                if (bestLevel == from) {
-                    break;
-                }
-                best = bestHere;
-                direction = bestDirection; // keep climbing the same way; the way back is known to be worse
-            }
-        }
-        return best;
-    }
-
-    private double exhaustiveHour(int[] k, int t, double best, ResetOptions reset, long[] seeds) {
-        int from = k[t];
-        int bestLevel = from;
-        for (int level = 0; level < grid.length; level++) {
-            if (level == from) {
-                continue;
-            }
-            k[t] = level;
-            double v = objective(k, reset, seeds);
-            if (improves(v, best)) {
-                best = v;
-                bestLevel = level;
-            }
-        }
-        k[t] = bestLevel;
-        return best;
-    }
-
-    private static boolean improves(double candidate, double incumbent) {
-        if (incumbent == Double.NEGATIVE_INFINITY) {
-            return true;
-        }
-        return candidate > incumbent + 1e-12 * Math.max(1.0, Math.abs(incumbent));
+        return new Result(k, m, o.best(), ascent.evaluations(), o.sweeps(), o.converged(), mode);
     }
 
     /** Joint profit of the level schedule {@code k} summed over every hub, hour and replication. */
     double objective(int[] k, ResetOptions reset, long[] seeds) {
-        evaluations++;
         double total = 0;
         int hubs = actions.length;
         for (long seed : seeds) {

@@ -1,0 +1,145 @@
+package org.hubprice.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.hubprice.common.Provenance;
+import org.hubprice.evaluation.EvaluationOptions;
+import org.hubprice.evaluation.equilibrium.BestResponseAnalysis;
+import org.hubprice.evaluation.equilibrium.BestResponseResult;
+import org.hubprice.training.output.RunFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hubprice best-response}: each hub's best response to its frozen rivals and the exploitability of the learned policies. */
+@Command(name = "best-response", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Holds every other hub on its policy and searches the best constant multiplier",
+            "(one for all days) and the best hourly multipliers per day for each hub, on the",
+            "held-out days with the evaluation's common random numbers. Prints each hub's",
+            "exploitability: the best response's gain in % of its learned profit, with a",
+            "bootstrap 95% interval over days, in sample and on fresh replications. Near 0",
+            "means the learned prices are mutual best responses among the policies a hub can",
+            "express; a large gain means the outcome is not an equilibrium (under-trained).", ""},
+        footer = {"", "Examples:",
+            "  hubprice best-response --run runs/demo",
+            "  hubprice best-response --run runs/sac-ff --hub 1 --replications 50 --json"})
+final class BestResponseCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    PolicyInputs inputs = new PolicyInputs();
+
+    @Option(names = "--hub", paramLabel = "I", description = "Analyse hub I only (repeatable; default every hub).")
+    List<Integer> hubs = new ArrayList<>();
+
+    @Option(names = "--replications", defaultValue = "20", paramLabel = "N", description = "Demand draws per day (default ${DEFAULT-VALUE}).")
+    int replications;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Root seed of the replications and the bootstrap (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core); results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--max-sweeps", defaultValue = "20", paramLabel = "N", description = "Most sweeps per search stage (default ${DEFAULT-VALUE}).")
+    int maxSweeps;
+
+    @Option(names = "--bootstrap", defaultValue = "10000", paramLabel = "N", description = "Bootstrap resamples (default ${DEFAULT-VALUE}).")
+    int bootstrap;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the JSON (default: RUN/best-response.json, else runs/best-response.json).")
+    Path out;
+
+    @Option(names = "--json", description = "Print the result as one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainCommand.setThreads(1);
+        Path file = out != null ? out : (inputs.run != null ? inputs.run.resolve("best-response.json") : Path.of("runs", "best-response.json"));
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("--out " + file + " is a directory; give a file name, e.g. --out " + file.resolve("best-response.json"));
+        }
+        PolicyInputs.Resolved in = inputs.resolve(seed);
+        int h = in.policies().size();
+        List<Integer> which = new ArrayList<>();
+        if (hubs.isEmpty()) {
+            for (int i = 0; i < h; i++) {
+                which.add(i);
+            }
+        } else {
+            which.addAll(hubs);
+        }
+        EvaluationOptions options = EvaluationOptions.builder().optReplications(replications).optSeed(seed)
+                .optThreads(threads != null ? threads : Runtime.getRuntime().availableProcessors()).optMaxSweeps(maxSweeps)
+                .optBootstrapResamples(bootstrap).optDeviation(null).optNash(false).build();
+        BestResponseResult result = BestResponseAnalysis.run(in.scenarios(), in.policies(), which, options);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", "hubprice best response");
+        m.putAll(result.toMap());
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("project", Provenance.collect());
+        prov.put("days", in.scenarios().describe());
+        prov.put("options", options.toMap());
+        List<String> argv = new ArrayList<>(List.of("hubprice"));
+        argv.addAll(spec.commandLine().getParseResult().originalArgs());
+        prov.put("command", argv);
+        if (in.run() != null) {
+            prov.put("run", in.run().directory().toAbsolutePath().normalize().toString());
+            prov.put("checkpoint", inputs.which);
+        }
+        m.put("provenance", prov);
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        RunFiles.writeString(file, JSON.writeValueAsString(m) + "\n");
+        PrintWriter w = spec.commandLine().getOut();
+        if (json) {
+            m.put("outputFile", file.toAbsolutePath().normalize().toString());
+            w.println(JSON.copy().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+        } else {
+            print(w, result, in.scenarios().selected().length, file);
+        }
+        w.flush();
+        return 0;
+    }
+
+    static void print(PrintWriter w, BestResponseResult r, int days, Path file) {
+        w.printf(Locale.ROOT, "hubprice best-response: %d days, rivals frozen on their policies%n", days);
+        w.printf(Locale.ROOT, "%-6s %12s %18s %22s %22s %12s%n", "hub", "learned $/d", "best constant", "constant gain % [CI]",
+                "hourly gain % [CI]", "fresh draws");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> hubs = (List<Map<String, Object>>) r.toMap().get("hubs");
+        for (int j = 0; j < hubs.size(); j++) {
+            Map<String, Object> h = hubs.get(j);
+            Map<?, ?> c = (Map<?, ?>) h.get("constant");
+            Map<?, ?> p = (Map<?, ?>) h.get("profile");
+            Map<?, ?> o = (Map<?, ?>) h.get("outOfSample");
+            w.printf(Locale.ROOT, "%-6s %12.2f %8.2f (%7.2f) %22s %22s %11.1f%%%n", h.get("hub"), r.learnedProfit(j), r.constantMultiplier(j),
+                    r.constantProfit(j), gain(c), gain(p), ((Number) o.get("profileExploitabilityPercent")).doubleValue());
+        }
+        w.printf(Locale.ROOT, "exploitability = the best response's gain over the learned profit; wrote %s%n", file);
+    }
+
+    private static String gain(Map<?, ?> m) {
+        List<?> ci = (List<?>) m.get("ci95");
+        return String.format(Locale.ROOT, "%.1f [%s, %s]", ((Number) m.get("exploitabilityPercent")).doubleValue(), fmt(ci.get(0)), fmt(ci.get(1)));
+    }
+
+    private static String fmt(Object v) {
+        return v == null ? "n/a" : String.format(Locale.ROOT, "%.1f", ((Number) v).doubleValue());
+    }
+}

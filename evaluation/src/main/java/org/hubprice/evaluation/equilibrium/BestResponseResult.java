@@ -1,0 +1,294 @@
+package org.hubprice.evaluation.equilibrium;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hubprice.env.data.MarketDay;
+import org.hubprice.env.game.HubPricingEnv;
+import org.hubprice.evaluation.EvaluationOptions;
+import org.hubprice.evaluation.days.Scenarios;
+import org.hubprice.evaluation.stats.Bootstrap;
+
+/**
+ * What {@link BestResponseAnalysis} found, per hub analysed: learned profit, the best constant
+ * multiplier and the best hourly profiles with their profits, the exploitability of each (gain
+ * in % of the learned profit, percentile-bootstrap interval over days) in sample and on fresh
+ * replications, and the learned and best-response multipliers and prices per hour. Profits are
+ * $ per day (means over replications and days).
+ */
+public final class BestResponseResult {
+    private final Builder b;
+
+    private BestResponseResult(Builder b) {
+        this.b = b;
+    }
+
+    /** The hubs analysed (indices). */
+    public List<Integer> hubs() {
+        return b.hubs;
+    }
+
+    /** Mean learned profit per day of the j-th analysed hub. */
+    public double learnedProfit(int j) {
+        return mean(b.learned[j]) / b.options.replications();
+    }
+
+    /** Mean profit per day of the j-th hub at the best constant multiplier. */
+    public double constantProfit(int j) {
+        double s = 0;
+        for (double[] c : b.constants[j]) {
+            s += c[b.constantLevel[j]];
+        }
+        return s / b.days.length / b.options.replications();
+    }
+
+    /** Mean profit per day of the j-th hub with its best hourly profiles. */
+    public double profileProfit(int j) {
+        double s = 0;
+        for (BestResponseSearch.Profile p : b.profiles[j]) {
+            s += p.value();
+        }
+        return s / b.days.length / b.options.replications();
+    }
+
+    /** The best constant multiplier of the j-th hub. */
+    public double constantMultiplier(int j) {
+        return b.grid[b.constantLevel[j]];
+    }
+
+    /** Exploitability (%) of the j-th hub by the hourly profiles, in sample. */
+    public double profileExploitability(int j) {
+        return gain(b.learned[j], profileValues(j), allDays());
+    }
+
+    /** Exploitability (%) of the j-th hub by the best constant, in sample. */
+    public double constantExploitability(int j) {
+        return gain(b.learned[j], constantValues(j), allDays());
+    }
+
+    /** Mean over days of the j-th hub's best-response multiplier in hour t. */
+    public double profileMultiplier(int j, int t) {
+        double s = 0;
+        for (BestResponseSearch.Profile p : b.profiles[j]) {
+            s += b.grid[p.levels()[t]];
+        }
+        return s / b.days.length;
+    }
+
+    /** Mean over days of the j-th hub's learned multiplier in hour t. */
+    public double learnedMultiplier(int j, int t) {
+        double s = 0;
+        for (double[] m : b.learnedMultipliers[j]) {
+            s += m[t];
+        }
+        return s / b.days.length;
+    }
+
+    /** Mean over days of the j-th hub's learned price in hour t, $/MWh. */
+    public double learnedPrice(int j, int t) {
+        double s = 0;
+        for (int d = 0; d < b.days.length; d++) {
+            s += b.learnedMultipliers[j][d][t] * reference(d, t);
+        }
+        return s / b.days.length;
+    }
+
+    /** Mean over days of the j-th hub's best-response price in hour t, $/MWh. */
+    public double profilePrice(int j, int t) {
+        double s = 0;
+        for (int d = 0; d < b.days.length; d++) {
+            s += b.grid[b.profiles[j][d].levels()[t]] * reference(d, t);
+        }
+        return s / b.days.length;
+    }
+
+    private double reference(int d, int t) {
+        MarketDay m = b.scenarios.days().get(b.days[d]);
+        return Math.max(Math.min(m.dayAhead(t), m.realTime(t)), b.scenarios.config().pricing().floor());
+    }
+
+    private double[] profileValues(int j) {
+        double[] v = new double[b.days.length];
+        for (int d = 0; d < v.length; d++) {
+            v[d] = b.profiles[j][d].value();
+        }
+        return v;
+    }
+
+    private double[] constantValues(int j) {
+        double[] v = new double[b.days.length];
+        for (int d = 0; d < v.length; d++) {
+            v[d] = b.constants[j][d][b.constantLevel[j]];
+        }
+        return v;
+    }
+
+    private double[] allDays() {
+        double[] idx = new double[b.days.length];
+        for (int d = 0; d < idx.length; d++) {
+            idx[d] = d;
+        }
+        return idx;
+    }
+
+    /** 100 · (Σ better − Σ base) / |Σ base| over the day indices {@code idx} (a bootstrap sample when resampled). */
+    static double gain(double[] base, double[] better, double[] idx) {
+        double sb = 0;
+        double sr = 0;
+        for (double x : idx) {
+            int d = (int) x;
+            sb += base[d];
+            sr += better[d];
+        }
+        return Math.abs(sb) > 0 ? 100.0 * (sr - sb) / Math.abs(sb) : Double.NaN;
+    }
+
+    private List<Object> interval(double[] base, double[] better) {
+        EvaluationOptions o = b.options;
+        double[] ci = Bootstrap.interval(allDays(), idx -> gain(base, better, idx), o.bootstrapResamples(), o.confidence(), o.seed());
+        List<Object> l = new ArrayList<>();
+        for (double v : ci) {
+            l.add(Double.isFinite(v) ? v : null);
+        }
+        return l;
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+
+    /** As an ordered map for JSON ({@code bestResponse} in summary.json, or best-response.json). */
+    public Map<String, Object> toMap() {
+        int reps = b.options.replications();
+        List<Map<String, Object>> hubs = new ArrayList<>();
+        for (int j = 0; j < b.hubs.size(); j++) {
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("hub", b.agents.get(b.hubs.get(j)));
+            h.put("learnedProfitPerDay", learnedProfit(j));
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("multiplier", constantMultiplier(j));
+            c.put("profitPerDay", constantProfit(j));
+            c.put("exploitabilityPercent", constantExploitability(j));
+            c.put("ci95", interval(b.learned[j], constantValues(j)));
+            h.put("constant", c);
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("profitPerDay", profileProfit(j));
+            p.put("exploitabilityPercent", profileExploitability(j));
+            p.put("ci95", interval(b.learned[j], profileValues(j)));
+            int converged = 0;
+            double evals = 0;
+            for (BestResponseSearch.Profile x : b.profiles[j]) {
+                converged += x.converged() ? 1 : 0;
+                evals += x.evaluations();
+            }
+            p.put("daysConverged", converged);
+            p.put("meanEvaluationsPerDay", evals / b.days.length);
+            h.put("profile", p);
+            Map<String, Object> oos = new LinkedHashMap<>();
+            oos.put("learnedProfitPerDay", mean(b.checkLearned[j]) / reps);
+            oos.put("constantProfitPerDay", mean(b.checkConstant[j]) / reps);
+            oos.put("profileProfitPerDay", mean(b.checkProfile[j]) / reps);
+            oos.put("constantExploitabilityPercent", gain(b.checkLearned[j], b.checkConstant[j], allDays()));
+            oos.put("profileExploitabilityPercent", gain(b.checkLearned[j], b.checkProfile[j], allDays()));
+            oos.put("profileCi95", interval(b.checkLearned[j], b.checkProfile[j]));
+            h.put("outOfSample", oos);
+            List<Map<String, Object>> hours = new ArrayList<>();
+            for (int t = 0; t < HubPricingEnv.PERIODS; t++) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("hour", t);
+                e.put("learnedMultiplier", learnedMultiplier(j, t));
+                e.put("bestResponseMultiplier", profileMultiplier(j, t));
+                e.put("learnedPrice", learnedPrice(j, t));
+                e.put("bestResponsePrice", profilePrice(j, t));
+                hours.add(e);
+            }
+            h.put("perHour", hours);
+            hubs.add(h);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("hubs", hubs);
+        m.put("days", b.days.length);
+        m.put("replications", reps);
+        m.put("wallSeconds", b.wallSeconds);
+        Map<String, Object> work = new LinkedHashMap<>();
+        work.put("rivalActionsRemembered", b.rivalActionsRemembered);
+        work.put("rivalActionsComputed", b.rivalActionsComputed);
+        work.put("exhaustiveLevelsTried", b.exhaustiveLevelsTried);
+        work.put("exhaustiveLevelsOnGrid", b.exhaustiveLevelsOnGrid);
+        m.put("work", work);
+        m.put("method", "rivals frozen on their policies; constant = one grid multiplier for every day and hour; profile = 24 grid "
+                + "multipliers per day by coordinate ascent (pattern then exhaustive sweeps, from the better of the constant optimum and the "
+                + "learned prices) until no single-hour change improves the day; profits from whole-day play on the evaluation's replications; "
+                + "exploitability = gain in % of the learned profit, percentile bootstrap over days; outOfSample = the same schedules and the "
+                + "learned policy on fresh replications (seed stream best-response-check)");
+        return m;
+    }
+
+    /** Collects the analysis' arrays as the phases fill them. */
+    static final class Builder {
+        final Scenarios scenarios;
+        final List<String> agents;
+        final List<Integer> hubs;
+        final int[] days;
+        final EvaluationOptions options;
+        final double[] grid;
+        final double[][] learned;
+        final double[][][] learnedMultipliers;
+        final double[][][] constants;
+        final int[] constantLevel;
+        final BestResponseSearch.Profile[][] profiles;
+        final double[][] checkLearned;
+        final double[][] checkProfile;
+        final double[][] checkConstant;
+        double wallSeconds;
+        long rivalActionsRemembered;
+        long rivalActionsComputed;
+        long exhaustiveLevelsTried;
+        long exhaustiveLevelsOnGrid;
+
+        Builder(Scenarios scenarios, List<String> agents, List<Integer> hubs, int[] days, EvaluationOptions options, double[] grid) {
+            this.scenarios = scenarios;
+            this.agents = agents;
+            this.hubs = List.copyOf(hubs);
+            this.days = days;
+            this.options = options;
+            this.grid = grid;
+            int h = hubs.size();
+            int n = days.length;
+            learned = new double[h][n];
+            learnedMultipliers = new double[h][n][];
+            constants = new double[h][n][];
+            constantLevel = new int[h];
+            profiles = new BestResponseSearch.Profile[h][n];
+            checkLearned = new double[h][n];
+            checkProfile = new double[h][n];
+            checkConstant = new double[h][n];
+        }
+
+        /** Each hub's best constant level: the largest profit summed over days (the lowest level among ties). */
+        void chooseConstants() {
+            for (int j = 0; j < hubs.size(); j++) {
+                double best = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < grid.length; k++) {
+                    double s = 0;
+                    for (double[] c : constants[j]) {
+                        s += c[k];
+                    }
+                    if (s > best) {
+                        best = s;
+                        constantLevel[j] = k;
+                    }
+                }
+            }
+        }
+
+        BestResponseResult build() {
+            return new BestResponseResult(this);
+        }
+    }
+}
