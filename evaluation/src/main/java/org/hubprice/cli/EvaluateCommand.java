@@ -16,8 +16,10 @@ import org.hubprice.evaluation.EvaluationOptions;
 import org.hubprice.evaluation.EvaluationResult;
 import org.hubprice.evaluation.Evaluator;
 import org.hubprice.evaluation.MonopolySearch;
+import org.hubprice.evaluation.NashSummary;
 import org.hubprice.evaluation.RunDirectory;
 import org.hubprice.evaluation.days.Scenarios;
+import org.hubprice.evaluation.equilibrium.BestResponseAnalysis;
 import org.hubprice.evaluation.policy.HubPolicy;
 import org.hubprice.evaluation.report.ResultFiles;
 import org.hubprice.evaluation.stats.Summary;
@@ -31,9 +33,12 @@ import picocli.CommandLine.Option;
         description = {"Evaluates pricing policies on held-out days. Every day is played with",
             "--replications demand draws (common random numbers: the same EVs for every",
             "policy and benchmark) by the policies, by every hub at marginal cost (pi^C),",
-            "and by the monopoly schedule (pi^M: the common hourly multipliers maximising",
-            "joint profit, searched on the price grid), plus a one-hour deviation test.",
-            "Prints the collusion index Delta = (pi - pi^C) / (pi^M - pi^C) and writes",
+            "by the monopoly schedule (pi^M: the common hourly multipliers maximising",
+            "joint profit, searched on the price grid) and by the stage-game Nash path",
+            "(pi^N: each hour's one-shot equilibrium), plus a one-hour deviation test",
+            "(the most profitable undercut) and, with --best-response, each hub's best",
+            "response to its frozen rivals. Prints Delta = (pi - pi^C) / (pi^M - pi^C) and",
+            "Delta^N = (pi - pi^N) / (pi^M - pi^N) and writes",
             "summary.json, days.csv, hours.csv, deviation.csv and report.html into --out.", ""},
         footer = {"", "Examples:",
             "  hubprice evaluate --run runs/demo",
@@ -77,6 +82,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--no-deviation", description = "Skip the deviation test.")
     boolean noDeviation;
 
+    @Option(names = "--best-response", description = "Also search each hub's best response to its frozen rivals (exploitability; see "
+            + "'hubprice best-response'); results in summary.json (bestResponse) and the report.")
+    boolean bestResponse;
+
+    @Option(names = "--no-nash", description = "Skip the stage-game Nash benchmark (pi^N, Delta^N).")
+    boolean noNash;
+
     @Option(names = "--bootstrap", defaultValue = "10000", paramLabel = "N", description = "Bootstrap resamples (default ${DEFAULT-VALUE}).")
     int bootstrap;
 
@@ -102,8 +114,15 @@ final class EvaluateCommand implements Callable<Integer> {
                 .optMonopolySearch(MonopolySearch.Mode.of(monopolySearch))
                 .optDeviation(noDeviation ? null : new DeviationSpec(deviationHub, deviationHour,
                         deviationMultiplier == null ? Double.NaN : deviationMultiplier))
-                .optBootstrapResamples(bootstrap).build();
+                .optBootstrapResamples(bootstrap).optNash(!noNash).build();
         EvaluationResult result = Evaluator.evaluate(scenarios, hubPolicies, options);
+        if (bestResponse) {
+            List<Integer> all = new ArrayList<>();
+            for (int i = 0; i < hubPolicies.size(); i++) {
+                all.add(i);
+            }
+            result.addSection("bestResponse", BestResponseAnalysis.run(scenarios, hubPolicies, all, options).toMap());
+        }
         List<String> argv = new ArrayList<>(List.of("hubprice"));
         argv.addAll(spec.commandLine().getParseResult().originalArgs());
         result.addProvenance("command", argv);
@@ -151,12 +170,34 @@ final class EvaluateCommand implements Callable<Integer> {
                 d.n() < r.days().size() ? ", " + (r.days().size() - d.n()) + " undefined" : "");
         w.printf(Locale.ROOT, "daily joint profit ($): learned %.2f, competitive %.2f, monopoly %.2f (means over days)%n", learned.mean(),
                 comp.mean(), mono.mean());
+        Map<String, Object> nash = NashSummary.of(r);
+        if (nash != null) {
+            Map<?, ?> dn = (Map<?, ?>) nash.get("deltaNash");
+            List<?> ci95 = (List<?>) dn.get("ci95");
+            w.printf(Locale.ROOT, "against the stage-game Nash benchmark: Δ^N median %s  [CI %s, %s]; π^N %.2f $/day; %s of %s hours mixed%n",
+                    fmt(dn.get("median")), fmt(ci95.get(0)), fmt(ci95.get(1)), ((Number) nash.get("profitMeanPerDay")).doubleValue(),
+                    nash.get("mixedHours"), nash.get("hoursTotal"));
+        }
         w.printf(Locale.ROOT, "average markup (price / unit cost): %.3f%n", r.meanMarkup(-1));
         for (int i = 0; i < r.hubs(); i++) {
             w.printf(Locale.ROOT, "  %s: mean price %.2f $/MWh, markup %.3f%n", r.agents().get(i), r.meanPrice(i), r.meanMarkup(i));
         }
+        if (r.section("bestResponse") instanceof Map<?, ?> br) {
+            for (Object o : (List<?>) br.get("hubs")) {
+                Map<?, ?> h = (Map<?, ?>) o;
+                Map<?, ?> p = (Map<?, ?>) h.get("profile");
+                List<?> pci = (List<?>) p.get("ci95");
+                w.printf(Locale.ROOT, "  %s exploitability: best constant %s gains %s %%, hourly best response %s %% [CI %s, %s]%n", h.get("hub"),
+                        fmt(((Map<?, ?>) h.get("constant")).get("multiplier")), fmt(((Map<?, ?>) h.get("constant")).get("exploitabilityPercent")),
+                        fmt(p.get("exploitabilityPercent")), fmt(pci.get(0)), fmt(pci.get(1)));
+            }
+        }
         Object wall = r.timing().get("wallSeconds");
         w.printf(Locale.ROOT, "%nwall time %.1f s on %s threads; wrote %s (summary.json, days.csv, hours.csv, %sreport.html)%n",
                 ((Number) wall).doubleValue(), r.timing().get("threads"), dir, r.deviation() != null ? "deviation.csv, " : "");
+    }
+
+    private static String fmt(Object v) {
+        return v instanceof Number n ? String.format(Locale.ROOT, "%.3f", n.doubleValue()) : "n/a";
     }
 }

@@ -63,6 +63,7 @@ public final class HtmlReport {
         summaryTable();
         hourlyPrices();
         boxPlots();
+        CollusionSection.write(result, html, this::figure);
         commitment();
         deviation();
         learningCurve();
@@ -254,7 +255,13 @@ public final class HtmlReport {
                     .append("</td></tr>");
         }
         int back = r.returnHour();
-        html.append("</table>\n<p>Prices back on the undisturbed path from hour: ").append(back >= 0 ? Integer.toString(back) : "not within the day")
+        Map<?, ?> verdict = (Map<?, ?>) r.toMap().get("verdict");
+        Object search = result.section("deviationSearch");
+        html.append("</table>\n<p>").append(search instanceof Map<?, ?> m
+                ? esc("The deviation is the most profitable one-shot undercut (below the deviator's undisturbed multiplier "
+                        + fmt(((Number) m.get("undisturbedMultiplier")).doubleValue(), 3) + "). ")
+                : esc("The deviation multiplier was forced. ")).append(esc(String.valueOf(verdict.get("reading")))).append(".</p>\n");
+        html.append("<p>Prices back on the undisturbed path from hour: ").append(back >= 0 ? Integer.toString(back) : "not within the day")
                 .append(".</p>\n");
     }
 
