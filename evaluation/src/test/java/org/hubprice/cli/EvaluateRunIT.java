@@ -121,4 +121,61 @@ class EvaluateRunIT {
         assertEquals(2, run(a, out, err));
         assertTrue(err.toString().contains("observation space: checkpoint") || err.toString().contains("observation scaling"), err.toString());
     }
+
+    /**
+     * Best responses of a trained DQN × SAC run: every hub gets a best constant, an hourly profile
+     * that is never worse, and an exploitability with its interval; the same analysis inside
+     * {@code evaluate --best-response} lands in summary.json and the report.
+     */
+    @Test
+    void bestResponsesOfATrainedRun() throws Exception {
+        Path file = dir.resolve("br.json");
+        CliRun r = CliRun.of("best-response", "--run", runDir.toString(), "--replications", "2", "--bootstrap", "500", "--out", file.toString(),
+                "--json");
+        assertEquals(0, r.exitCode, r.toString());
+        JsonNode j = r.json();
+        assertEquals(2, j.get("hubs").size());
+        for (JsonNode h : j.get("hubs")) {
+            double learned = h.get("learnedProfitPerDay").asDouble();
+            double constant = h.get("constant").get("profitPerDay").asDouble();
+            double profile = h.get("profile").get("profitPerDay").asDouble();
+            assertTrue(profile >= constant - 1e-9, "profile " + profile + " vs constant " + constant);
+            assertTrue(profile >= learned - 1e-9, "profile " + profile + " vs learned " + learned + " (it starts from the learned prices)");
+            assertEquals(24, h.get("perHour").size());
+            assertTrue(h.get("profile").get("exploitabilityPercent").isNumber());
+            assertEquals(2, h.get("profile").get("ci95").size());
+        }
+        assertTrue(Files.isRegularFile(file));
+
+        Path eval = dir.resolve("eval-br");
+        CliRun e = CliRun.of("evaluate", "--run", runDir.toString(), "--replications", "2", "--bootstrap", "500", "--best-response", "--out",
+                eval.toString(), "--json");
+        assertEquals(0, e.exitCode, e.toString());
+        JsonNode br = e.json().get("bestResponse");
+        assertEquals(j.get("hubs").get(0).get("profile").get("profitPerDay").asDouble(), br.get("hubs").get(0).get("profile").get("profitPerDay")
+                .asDouble(), 0.0, "the command and the evaluate option give the same numbers");
+        String report = Files.readString(eval.resolve("report.html"), StandardCharsets.UTF_8);
+        assertTrue(report.contains("Is it collusion?") && report.contains("best response prices"), "the report's section");
+    }
+
+    @Test
+    void bestResponseRefusesBadInputByName() throws Exception {
+        CliRun hub = CliRun.of("best-response", "--run", runDir.toString(), "--hub", "2", "--replications", "1", "--out",
+                dir.resolve("x.json").toString());
+        assertEquals(2, hub.exitCode, hub.toString());
+        assertTrue(hub.err.contains("--hub 2 is out of range") && hub.err.contains("0..1"), hub.err);
+        assertTrue(!hub.err.contains("\tat "), "no stack trace: " + hub.err);
+
+        Path bare = dir.resolve("no-checkpoints");
+        Files.createDirectories(bare);
+        Files.copy(runDir.resolve("config.yaml"), bare.resolve("config.yaml"));
+        CliRun none = CliRun.of("best-response", "--run", bare.toString(), "--replications", "1");
+        assertEquals(2, none.exitCode, none.toString());
+        assertTrue(none.err.contains("has no checkpoints/final") && none.err.contains("(it has none)"), none.err);
+
+        CliRun grid = CliRun.of("best-response", "--run", runDir.toString(), "--set", "pricing.discreteLevels=1", "--replications", "1");
+        assertEquals(2, grid.exitCode, grid.toString());
+        assertTrue(grid.err.contains("pricing.discreteLevels"), grid.err);
+        assertTrue(!Files.exists(runDir.resolve("best-response.json")), "nothing written on bad input");
+    }
 }

@@ -4,14 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.hubprice.agents.Agent;
-import org.hubprice.agents.Mode;
-import org.hubprice.env.api.Box;
-import org.hubprice.env.api.Space;
-import org.hubprice.env.api.Transition;
 import org.hubprice.env.game.HubPricingEnv;
 import org.hubprice.evaluation.days.Scenarios;
 import org.hubprice.evaluation.policy.HubPolicy;
@@ -21,72 +15,12 @@ import org.junit.jupiter.api.Test;
 class DeviationTest {
     private static final Scenarios SCENARIOS = EvalFixtures.scenarios(EvalFixtures.config());
 
-    /** Prices at 1 + (battery energy / capacity): reacts to its own battery, which the rival's undercut changes. */
-    private static final class BatteryPricer implements Agent {
-        private final Space obs;
-        private final Box act;
-        private final double[] out = new double[1];
-
-        BatteryPricer(Space obs, Box act) {
-            this.obs = obs;
-            this.act = act;
-        }
-
-        @Override
-        public String name() {
-            return "battery-pricer";
-        }
-
-        @Override
-        public Space observationSpace() {
-            return obs;
-        }
-
-        @Override
-        public Space actionSpace() {
-            return act;
-        }
-
-        @Override
-        public double[] act(double[] observation, Mode mode) {
-            out[0] = 1.0 + Math.min(1.0, Math.max(0.0, observation[5]));
-            return out;
-        }
-
-        @Override
-        public void observe(Transition transition) {}
-
-        @Override
-        public int learn(int gradientSteps) {
-            return 0;
-        }
-
-        @Override
-        public void save(Path directory) {
-            throw new UnsupportedOperationException("a test policy");
-        }
-    }
-
-    private static final HubPolicy REACTIVE = new HubPolicy() {
-        @Override
-        public String label() {
-            return "battery-pricer";
-        }
-
-        @Override
-        public Map<String, Object> describe() {
-            return Map.of("kind", "test");
-        }
-
-        @Override
-        public Agent open(Space observationSpace, Box actionSpace) {
-            return new BatteryPricer(observationSpace, actionSpace);
-        }
-    };
+    private static final HubPolicy REACTIVE = ReactivePolicy.INSTANCE;
 
     @Test
     void fixedPoliciesDoNotRespondAndTheDeviatorLosesAtTheDeviationHour() throws Exception {
-        EvaluationResult r = Evaluator.evaluate(SCENARIOS, EvalFixtures.all("fixed-markup:1.6", 2), EvalFixtures.options(3, 2));
+        EvaluationResult r = Evaluator.evaluate(SCENARIOS, EvalFixtures.all("fixed-markup:1.6", 2), EvaluationOptions.builder()
+                .optReplications(3).optThreads(2).optBootstrapResamples(1000).optDeviation(new DeviationSpec(0, 12, 1.0)).build());
         DeviationReport d = DeviationReport.of(r);
         assertEquals(0, d.hub());
         assertEquals(12, d.hour());
@@ -100,6 +34,28 @@ class DeviationTest {
         assertTrue(d.profitDeviation()[12][0] < d.profitUndisturbed()[12][0], "undercutting to cost loses money in that hour");
         for (int t = 0; t < 12; t++) {
             assertEquals(d.profitUndisturbed()[t][0], d.profitDeviation()[t][0], 0.0, "before the deviation the paths are identical");
+        }
+    }
+
+    @Test
+    void theDefaultDeviationIsTheMostProfitableOneShotUndercut() throws Exception {
+        // Against a rival at 1.6, posting inside the 5 % band (1.524 .. 1.6) splits the EVs; below it
+        // the deviator takes all its 150 stations can hold: 1.52 is the highest such level on the grid.
+        EvaluationResult r = Evaluator.evaluate(SCENARIOS, EvalFixtures.all("fixed-markup:1.6", 2), EvalFixtures.options(3, 2));
+        DeviationReport d = DeviationReport.of(r);
+        assertEquals(1.52, d.multiplier(), 1e-9);
+        Map<?, ?> search = (Map<?, ?>) r.section("deviationSearch");
+        assertEquals(1.6, ((Number) search.get("undisturbedMultiplier")).doubleValue(), 1e-12);
+        Map<?, ?> verdict = (Map<?, ?>) d.toMap().get("verdict");
+        assertTrue(((Number) verdict.get("gainAtDeviation")).doubleValue() > 0, "the undercut gains in its hour: " + verdict);
+        assertEquals(Boolean.TRUE, verdict.get("deviationPays"), "a fixed rival cannot punish");
+        // The chosen level beats every other undercut in the deviation hour (checked by forcing each neighbour).
+        for (double other : new double[] {1.51, 1.53, 1.59, 1.0}) {
+            EvaluationResult forced = Evaluator.evaluate(SCENARIOS, EvalFixtures.all("fixed-markup:1.6", 2), EvaluationOptions.builder()
+                    .optReplications(3).optThreads(2).optBootstrapResamples(1000).optNash(false)
+                    .optDeviation(new DeviationSpec(0, 12, other)).build());
+            DeviationReport f = DeviationReport.of(forced);
+            assertTrue(f.profitDeviation()[12][0] < d.profitDeviation()[12][0], "multiplier " + other);
         }
     }
 
