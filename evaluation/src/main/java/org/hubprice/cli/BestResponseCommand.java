@@ -41,23 +41,14 @@ final class BestResponseCommand implements Callable<Integer> {
     @CommandLine.Mixin
     PolicyInputs inputs = new PolicyInputs();
 
+    @CommandLine.Mixin
+    ReplicationOptions draws = new ReplicationOptions();
+
     @Option(names = "--hub", paramLabel = "I", description = "Analyse hub I only (repeatable; default every hub).")
     List<Integer> hubs = new ArrayList<>();
 
-    @Option(names = "--replications", defaultValue = "20", paramLabel = "N", description = "Demand draws per day (default ${DEFAULT-VALUE}).")
-    int replications;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Root seed of the replications and the bootstrap (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core); results do not depend on it.")
-    Integer threads;
-
     @Option(names = "--max-sweeps", defaultValue = "20", paramLabel = "N", description = "Most sweeps per search stage (default ${DEFAULT-VALUE}).")
     int maxSweeps;
-
-    @Option(names = "--bootstrap", defaultValue = "10000", paramLabel = "N", description = "Bootstrap resamples (default ${DEFAULT-VALUE}).")
-    int bootstrap;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write the JSON (default: RUN/best-response.json, else runs/best-response.json).")
     Path out;
@@ -72,7 +63,7 @@ final class BestResponseCommand implements Callable<Integer> {
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException("--out " + file + " is a directory; give a file name, e.g. --out " + file.resolve("best-response.json"));
         }
-        PolicyInputs.Resolved in = inputs.resolve(seed);
+        PolicyInputs.Resolved in = inputs.resolve(draws.seed);
         int h = in.policies().size();
         List<Integer> which = new ArrayList<>();
         if (hubs.isEmpty()) {
@@ -82,9 +73,9 @@ final class BestResponseCommand implements Callable<Integer> {
         } else {
             which.addAll(hubs);
         }
-        EvaluationOptions options = EvaluationOptions.builder().optReplications(replications).optSeed(seed)
-                .optThreads(threads != null ? threads : Runtime.getRuntime().availableProcessors()).optMaxSweeps(maxSweeps)
-                .optBootstrapResamples(bootstrap).optDeviation(null).optNash(false).build();
+        EvaluationOptions options = EvaluationOptions.builder().optReplications(draws.replications).optSeed(draws.seed)
+                .optThreads(draws.threads()).optMaxSweeps(maxSweeps)
+                .optBootstrapResamples(draws.bootstrap).optDeviation(null).optNash(false).build();
         BestResponseResult result = BestResponseAnalysis.run(in.scenarios(), in.policies(), which, options);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", "hubprice best response");

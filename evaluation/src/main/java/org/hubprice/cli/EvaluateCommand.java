@@ -56,14 +56,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     PolicyInputs inputs = new PolicyInputs();
 
-    @Option(names = "--replications", defaultValue = "20", paramLabel = "N", description = "Demand draws per day (default ${DEFAULT-VALUE}).")
-    int replications;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Root seed of the replications and the bootstrap (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core); results do not depend on it.")
-    Integer threads;
+    @CommandLine.Mixin
+    ReplicationOptions draws = new ReplicationOptions();
 
     @Option(names = "--monopoly-search", defaultValue = "auto", paramLabel = "auto|pattern|exhaustive",
             description = "How π^M searches each hour's multiplier (default ${DEFAULT-VALUE}: pattern search, exact without absolute-price "
@@ -89,9 +83,6 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--no-nash", description = "Skip the stage-game Nash benchmark (pi^N, Delta^N).")
     boolean noNash;
 
-    @Option(names = "--bootstrap", defaultValue = "10000", paramLabel = "N", description = "Bootstrap resamples (default ${DEFAULT-VALUE}).")
-    int bootstrap;
-
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: RUN/eval with --run, else runs/eval).")
     Path out;
 
@@ -105,16 +96,16 @@ final class EvaluateCommand implements Callable<Integer> {
         TrainCommand.setThreads(1);
         Path dir = out != null ? out : (inputs.run != null ? inputs.run.resolve("eval") : Path.of("runs", "eval"));
         ResultFiles.checkTarget(dir);
-        PolicyInputs.Resolved in = inputs.resolve(seed);
+        PolicyInputs.Resolved in = inputs.resolve(draws.seed);
         RunDirectory r = in.run();
         Scenarios scenarios = in.scenarios();
         List<HubPolicy> hubPolicies = in.policies();
-        EvaluationOptions options = EvaluationOptions.builder().optReplications(replications).optSeed(seed)
-                .optThreads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
+        EvaluationOptions options = EvaluationOptions.builder().optReplications(draws.replications).optSeed(draws.seed)
+                .optThreads(draws.threads())
                 .optMonopolySearch(MonopolySearch.Mode.of(monopolySearch))
                 .optDeviation(noDeviation ? null : new DeviationSpec(deviationHub, deviationHour,
                         deviationMultiplier == null ? Double.NaN : deviationMultiplier))
-                .optBootstrapResamples(bootstrap).optNash(!noNash).build();
+                .optBootstrapResamples(draws.bootstrap).optNash(!noNash).build();
         EvaluationResult result = Evaluator.evaluate(scenarios, hubPolicies, options);
         if (bestResponse) {
             List<Integer> all = new ArrayList<>();

@@ -42,6 +42,15 @@ public final class HubChoiceModel {
     /** Relative slack on the similarity test {@code (p_i − p_min)/p_min <= δ}, against rounding. */
     public static final double SIMILARITY_SLACK = 1e-9;
 
+    /**
+     * Whether a hub at {@code price} is in the similar set when the lowest price is {@code pMin}:
+     * {@code (price − pMin)/pMin <= δ} with the {@link #SIMILARITY_SLACK}. The one formula every
+     * analysis of the choice uses, so that they classify prices exactly as the simulator does.
+     */
+    public static boolean isSimilar(double price, double pMin, double delta) {
+        return (price - pMin) / pMin <= delta + SIMILARITY_SLACK;
+    }
+
     private final double gamma;
     private final double delta;
     private final BalkingCurve balking;
@@ -120,7 +129,7 @@ public final class HubChoiceModel {
             pMin = Math.min(pMin, prices[i]);
         }
         for (int i = 0; i < hubs; i++) {
-            similar[i] = (prices[i] - pMin) / pMin <= delta + SIMILARITY_SLACK;
+            similar[i] = isSimilar(prices[i], pMin, delta);
         }
 
         // Similar set: water-filling. Each round gives every open hub the same whole share; hubs

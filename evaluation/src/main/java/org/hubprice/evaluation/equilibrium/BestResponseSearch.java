@@ -177,7 +177,7 @@ public final class BestResponseSearch implements AutoCloseable {
                     pMin = Math.min(pMin, p[i]);
                 }
                 for (int i = 0; i < h; i++) {
-                    boolean similar = (p[i] - pMin) / pMin <= delta + HubChoiceModel.SIMILARITY_SLACK;
+                    boolean similar = HubChoiceModel.isSimilar(p[i], pMin, delta);
                     int lower = 0;
                     int equal = 0;
                     for (int j = 0; j < h; j++) {

@@ -59,7 +59,7 @@ public final class ExpectedChoice {
             pMin = Math.min(pMin, prices[i]);
         }
         for (int i = 0; i < h; i++) {
-            similar[i] = (prices[i] - pMin) / pMin <= delta + HubChoiceModel.SIMILARITY_SLACK;
+            similar[i] = HubChoiceModel.isSimilar(prices[i], pMin, delta);
         }
         double pending = waterFill(sensitive, similar, prices, pMin);
         if (pending <= 0) {
