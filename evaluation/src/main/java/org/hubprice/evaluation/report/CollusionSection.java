@@ -59,9 +59,14 @@ final class CollusionSection {
                     .append("</td><td>1</td><td></td></tr>");
             html.append("<tr><td class=\"l\">learned policies</td><td>").append(fmt(Summary.of(r.dailyProfit(0)).mean(), 2))
                     .append("</td><td></td><td></td></tr></table>\n");
+            var hubsConfig = r.scenarios().config().hubs();
             html.append("<p>Δ measures the learned profit between marginal-cost pricing (0) and monopoly (1); Δ^N puts 0 at the static "
-                    + "equilibrium of each hour's pricing game instead, which with 150 stations per hub and the 5 % similarity band is "
-                    + "above marginal cost (a Bertrand–Edgeworth game). Only profit above π^N needs a collusion story. ")
+                    + "equilibrium of each hour's pricing game instead, which with capacity limits (")
+                    .append(esc(hubsConfig.stationsPerHub() == null ? hubsConfig.stations() + " stations per hub"
+                            : "stations per hub " + hubsConfig.stationsPerHub()))
+                    .append(") and the ").append(fmt(100 * r.scenarios().config().demand().similarityTolerance(), 0))
+                    .append(" % similarity band can lie above marginal cost (a Bertrand–Edgeworth game). Only profit above π^N needs a "
+                            + "collusion story. ")
                     .append(mixed).append(" of ").append(r.days().size() * 24).append(" hours had no pure equilibrium (mixed). Convention: ")
                     .append(esc(NashSummary.CONVENTION)).append(".</p>\n");
         } else {
