@@ -19,6 +19,7 @@ import java.util.Set;
  *       it attributes the least to collusion);</li>
  *   <li>with no pure equilibrium, a mixed one by {@link LemkeHowson}.</li>
  * </ol>
+ * (If every Lemke–Howson path tried fails numerically, fictitious play as below.)
  * <b>More players.</b> Iterated best response with the oracle; if it cycles, fictitious play
  * ({@link #FICTITIOUS_PLAY_ROUNDS} rounds, each player replying to the others' empirical
  * mixtures) whose empirical mixtures are returned with their residual regret.
@@ -112,8 +113,11 @@ public final class GridGameSolver {
         // 3. Mixed.
         MixedEquilibrium m = LemkeHowson.solve(game);
         if (m == null) {
-            throw new IllegalStateException("no equilibrium found: best response cycles, no pure equilibrium, and every Lemke-Howson path "
-                    + "failed numerically (" + levels + " levels)");
+            // Numerically failed paths: fictitious play converges in zero-sum-like games and reports its regret otherwise.
+            return fictitiousPlay(2, levels, (l, o) -> {
+                o[0] = a[l[0]][l[1]];
+                o[1] = b[l[0]][l[1]];
+            }, new int[] {i, j}, rounds);
         }
         return StageEquilibrium.mixed(new double[][] {m.row(), m.col()}, new double[] {m.rowValue(), m.colValue()}, m.regret(),
                 StageEquilibrium.Method.LEMKE_HOWSON, rounds);

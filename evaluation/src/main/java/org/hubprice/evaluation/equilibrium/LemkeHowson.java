@@ -83,14 +83,18 @@ public final class LemkeHowson {
         return null;
     }
 
+    /** Dropped labels tried by {@link #solve(Bimatrix)} before it gives up. */
+    public static final int MAX_LABELS = 24;
+
     /**
-     * An equilibrium: tries the dropped labels 0, 1, ... in turn and returns the first path that
-     * ends at a verified equilibrium; null only when every path failed numerically.
+     * An equilibrium: tries the dropped labels 0, 1, ... (at most {@link #MAX_LABELS}, each path
+     * at most {@code 100·(m + n) + 1000} pivots; paths are short in practice) and returns the
+     * first that ends at a verified equilibrium; null when every path tried failed numerically.
      */
     public static MixedEquilibrium solve(Bimatrix game) {
         int labels = game.rows() + game.cols();
-        int maxPivots = 50 * labels * labels + 1000;
-        for (int k = 0; k < labels; k++) {
+        int maxPivots = 100 * labels + 1000;
+        for (int k = 0; k < Math.min(labels, MAX_LABELS); k++) {
             MixedEquilibrium e = solve(game, k, maxPivots);
             if (e != null) {
                 return e;
