@@ -1,9 +1,7 @@
 package org.hubprice.evaluation.equilibrium;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,9 +18,10 @@ import java.util.Set;
  *   <li>with no pure equilibrium, a mixed one by {@link LemkeHowson}.</li>
  * </ol>
  * (If every Lemke–Howson path tried fails numerically, fictitious play as below.)
- * <b>More players.</b> Iterated best response with the oracle; if it cycles, fictitious play
- * ({@link #FICTITIOUS_PLAY_ROUNDS} rounds, each player replying to the others' empirical
- * mixtures) whose empirical mixtures are returned with their residual regret.
+ * <b>More players.</b> Iterated best response with the oracle (at most
+ * {@link #MAX_BEST_RESPONSE_ROUNDS} rounds); if it cycles, fictitious play
+ * ({@link #FICTITIOUS_PLAY_ROUNDS} rounds, each player replying to the opponents' past play),
+ * whose empirical frequencies are returned with their residual (external) regret.
  */
 public final class GridGameSolver {
     /** Payoffs of a profile. */
@@ -31,6 +30,9 @@ public final class GridGameSolver {
         /** Writes every player's payoff of the level profile {@code levels} into {@code out}. */
         void payoffs(int[] levels, double[] out);
     }
+
+    /** Rounds of iterated best response for more than two players before fictitious play takes over. */
+    public static final int MAX_BEST_RESPONSE_ROUNDS = 200;
 
     /** Rounds of fictitious play for more than two players. */
     public static final int FICTITIOUS_PLAY_ROUNDS = 400;
@@ -162,7 +164,7 @@ public final class GridGameSolver {
         double[] out = new double[players];
         Set<String> seen = new HashSet<>();
         int rounds = 0;
-        while (seen.add(Arrays.toString(profile))) {
+        while (seen.add(Arrays.toString(profile)) && rounds < MAX_BEST_RESPONSE_ROUNDS) {
             rounds++;
             boolean moved = false;
             for (int p = 0; p < players; p++) {
@@ -196,91 +198,57 @@ public final class GridGameSolver {
         return fictitiousPlay(players, levels, payoffs, profile, rounds);
     }
 
+    /**
+     * Fictitious play against the empirical history: every round each player replies to the
+     * average payoff of each of its levels over the opponents' past profiles (kept as running
+     * sums, so a round costs {@code players × levels} oracle calls), ties to the lowest level. The
+     * players' empirical frequencies are returned; the regret is each player's external regret
+     * against that history (the best fixed level's average payoff minus the average payoff it got).
+     */
     private static StageEquilibrium fictitiousPlay(int players, int levels, Payoffs payoffs, int[] start, int rounds) {
         double[][] counts = new double[players][levels];
+        double[][] sums = new double[players][levels];
+        double[] got = new double[players];
         int[] current = start.clone();
-        for (int p = 0; p < players; p++) {
-            counts[p][current[p]] = 1;
-        }
+        int[] probe = new int[players];
+        double[] out = new double[players];
         for (int round = 0; round < FICTITIOUS_PLAY_ROUNDS; round++) {
-            double[][] mix = normalised(counts);
-            int[] reply = new int[players];
             for (int p = 0; p < players; p++) {
-                double[] values = expectedAgainst(p, mix, levels, payoffs);
+                counts[p][current[p]] += 1;
+            }
+            payoffs.payoffs(current, out);
+            for (int p = 0; p < players; p++) {
+                got[p] += out[p];
+            }
+            for (int p = 0; p < players; p++) {
+                System.arraycopy(current, 0, probe, 0, players);
+                for (int k = 0; k < levels; k++) {
+                    probe[p] = k;
+                    payoffs.payoffs(probe, out);
+                    sums[p][k] += out[p];
+                }
+            }
+            for (int p = 0; p < players; p++) {
                 int best = 0;
                 for (int k = 1; k < levels; k++) {
-                    if (values[k] > values[best]) {
+                    if (sums[p][k] > sums[p][best]) {
                         best = k;
                     }
                 }
-                reply[p] = best;
-            }
-            for (int p = 0; p < players; p++) {
-                counts[p][reply[p]] += 1;
+                current[p] = best;
             }
         }
-        double[][] mix = normalised(counts);
         double[] value = new double[players];
         double regret = 0;
         for (int p = 0; p < players; p++) {
-            double[] values = expectedAgainst(p, mix, levels, payoffs);
-            double v = 0;
             double best = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < levels; k++) {
-                v += mix[p][k] * values[k];
-                best = Math.max(best, values[k]);
+            for (double v : sums[p]) {
+                best = Math.max(best, v);
             }
-            value[p] = v;
-            regret = Math.max(regret, best - v);
+            value[p] = got[p] / FICTITIOUS_PLAY_ROUNDS;
+            regret = Math.max(regret, (best - got[p]) / FICTITIOUS_PLAY_ROUNDS);
         }
-        return StageEquilibrium.mixed(mix, value, regret, StageEquilibrium.Method.FICTITIOUS_PLAY, rounds + FICTITIOUS_PLAY_ROUNDS);
-    }
-
-    /** Player p's expected payoff of each level against the others' mixtures (their supports enumerated). */
-    private static double[] expectedAgainst(int p, double[][] mix, int levels, Payoffs payoffs) {
-        int players = mix.length;
-        List<int[]> supports = new ArrayList<>();
-        for (double[] m : mix) {
-            int[] s = new int[levels];
-            int n = 0;
-            for (int k = 0; k < levels; k++) {
-                if (m[k] > 0) {
-                    s[n++] = k;
-                }
-            }
-            supports.add(Arrays.copyOf(s, n));
-        }
-        double[] values = new double[levels];
-        int[] profile = new int[players];
-        int[] cursor = new int[players];
-        double[] out = new double[players];
-        while (true) {
-            double w = 1;
-            for (int q = 0; q < players; q++) {
-                if (q != p) {
-                    profile[q] = supports.get(q)[cursor[q]];
-                    w *= mix[q][profile[q]];
-                }
-            }
-            for (int k = 0; k < levels; k++) {
-                profile[p] = k;
-                payoffs.payoffs(profile, out);
-                values[k] += w * out[p];
-            }
-            int q = 0;
-            for (; q < players; q++) {
-                if (q == p) {
-                    continue;
-                }
-                if (++cursor[q] < supports.get(q).length) {
-                    break;
-                }
-                cursor[q] = 0;
-            }
-            if (q == players) {
-                return values;
-            }
-        }
+        return StageEquilibrium.mixed(normalised(counts), value, regret, StageEquilibrium.Method.FICTITIOUS_PLAY, rounds + FICTITIOUS_PLAY_ROUNDS);
     }
 
     private static double[][] normalised(double[][] counts) {
