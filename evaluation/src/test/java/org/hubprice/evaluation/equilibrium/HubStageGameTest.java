@@ -89,4 +89,19 @@ class HubStageGameTest {
         assertTrue(mean > 1.15 && mean < 1.5, "mean Nash multiplier " + mean);
         assertTrue(e.value()[0] > 0);
     }
+
+    @Test
+    void threeHubsFallBackToFictitiousPlayWithASmallResidualRegret() {
+        HubPricingEnv env = flatEnv("hubs.count=3");
+        HubStageGame g = new HubStageGame(env);
+        double e = env.config().hubs().evaluationStart().energyKwh();
+        double[] energy = {e, e, e};
+        double[] basis = {50, 50, 50};
+        int one = g.levelOf(1.0);
+        StageEquilibrium eq = GridGameSolver.solve(3, g.grid().length, (l, out) -> g.payoffs(0, 12, energy, basis, l, out, null, null),
+                new int[] {one, one, one});
+        assertEquals(StageEquilibrium.Method.FICTITIOUS_PLAY, eq.method());
+        assertTrue(eq.regret() < 0.1 * eq.value()[0], "regret " + eq.regret() + " against a value of " + eq.value()[0]);
+        assertTrue(eq.meanOf(0, g.grid()) > 1.0 && eq.meanOf(0, g.grid()) < 1.5);
+    }
 }
