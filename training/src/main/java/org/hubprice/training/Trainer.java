@@ -165,6 +165,7 @@ public final class Trainer {
             if (!Files.isWritable(d)) {
                 throw new IllegalArgumentException("--out " + dir + " is not writable. Maybe another --out");
             }
+            RunFiles.probeCreatable(dir, d);
             return;
         }
         Path p = d.getParent();
@@ -175,6 +176,7 @@ public final class Trainer {
             throw new IllegalArgumentException("--out " + dir + " cannot be created: " + (p == null ? "no existing parent directory"
                     : p + (Files.isDirectory(p) ? " is not writable" : " is not a directory")) + ". Maybe another --out");
         }
+        RunFiles.probeCreatable(dir, p);
     }
 
     /** Settings a resumed run may change: they do not alter what is learned. */
