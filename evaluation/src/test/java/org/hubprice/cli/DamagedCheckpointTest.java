@@ -140,6 +140,16 @@ class DamagedCheckpointTest {
         Files.write(f, java.util.Arrays.copyOf(b, b.length - 9));
         Checkpoints.deleteRecursively(r.resolve("eval"));
         refused(evaluate(r), r, f, "is truncated");
+
+        Files.write(f, b);
+        Path manifest = r.resolve("checkpoints/final/agents/hub_1/manifest.json");
+        String m = Files.readString(manifest);
+        Files.writeString(manifest, m.substring(0, m.length() / 2));
+        CliRun broken = evaluate(r);
+        refused(broken, r, manifest, "is damaged: it ends in the middle of its JSON (line ");
+        for (String parser : List.of("Unexpected end-of-input", "[Source:", "JsonEOFException", "expected close marker")) {
+            assertFalse(broken.err.contains(parser), "no parser wording: " + broken);
+        }
     }
 
     @Test

@@ -179,7 +179,12 @@ public final class Checkpoints {
             throw new CheckpointException(file, "is missing", null);
         }
         try {
-            return Json.MAPPER.readValue(file.toFile(), type);
+            // syntax first (a cut-off or scrambled file), then the fields: each has its own wording
+            com.fasterxml.jackson.databind.JsonNode tree = Json.MAPPER.readTree(file.toFile());
+            if (tree == null || tree.isMissingNode()) {
+                throw new CheckpointException(file, "is empty", null);
+            }
+            return Json.MAPPER.treeToValue(tree, type);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new CheckpointException(file, "is damaged: " + jsonProblem(e), e);
         } catch (RuntimeException e) {
