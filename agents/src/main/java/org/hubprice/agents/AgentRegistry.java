@@ -53,6 +53,32 @@ public final class AgentRegistry {
         return new AgentRegistry(List.of(factories));
     }
 
+    /** The registered names, each with its aliases: {@code [cap, ..., tabular-q (alias q-learning)]}. */
+    private List<String> described() {
+        List<String> out = new ArrayList<>();
+        factories.stream().sorted(java.util.Comparator.comparing(AgentFactory::name)).forEach(f -> out.add(f.name()
+                + (f.aliases().isEmpty() ? "" : " (alias " + String.join(", ", f.aliases()) + ")")));
+        return out;
+    }
+
+    /** The registered name or alias nearest to a mistyped one (at most 2 edits, or a third of its length), or null. */
+    private String nearest(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        String t = typed.trim().toLowerCase(Locale.ROOT);
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        for (String n : byName.keySet()) {
+            int d = org.hubprice.common.EditDistance.between(t, n);
+            if (d < bestD) {
+                bestD = d;
+                best = n;
+            }
+        }
+        return bestD <= Math.max(2, t.length() / 3) ? best : null;
+    }
+
     /** Every registered name and alias, sorted. */
     public List<String> names() {
         return List.copyOf(byName.keySet());
@@ -66,8 +92,9 @@ public final class AgentRegistry {
     public AgentFactory get(String name) {
         AgentFactory f = name == null ? null : byName.get(name.trim().toLowerCase(Locale.ROOT));
         if (f == null) {
-            throw new IllegalArgumentException("agent = '" + name + "' is not registered; known agents: " + names()
-                    + ". A custom agent is added by putting its jar, with a META-INF/services/"
+            String hint = nearest(name);
+            throw new IllegalArgumentException("agent = '" + name + "' is not registered; known agents: " + described()
+                    + (hint != null ? ". Maybe '" + hint + "'?" : ".") + " A custom agent is added by putting its jar, with a META-INF/services/"
                     + AgentFactory.class.getName() + " entry, on the class path");
         }
         return f;

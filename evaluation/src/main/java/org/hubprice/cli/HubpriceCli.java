@@ -12,6 +12,11 @@ public final class HubpriceCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Every command takes it (inherited); only the error handler reads it. */
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "On an error, print the full stack trace as well as the one-line message.")
+    boolean verbose;
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -30,12 +35,18 @@ public final class HubpriceCli implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** Bad input found while running (config, files): one clear line, exit 2. */
+    /**
+     * Bad input found while running (config, files, a damaged checkpoint): one clear line, exit 2;
+     * with {@code --verbose} the stack trace follows. Anything else is a bug: the trace, exit 1.
+     */
     private static int handleFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException
-                || e instanceof java.nio.file.NoSuchFileException) {
-            err.println("error: " + e.getMessage());
+        Throwable bad = badInput(e);
+        if (bad != null) {
+            err.println("error: " + bad.getMessage());
+            if (verbose(parsed)) {
+                e.printStackTrace(err);
+            }
             err.flush();
             return 2;
         }
@@ -43,6 +54,31 @@ public final class HubpriceCli implements Runnable {
         e.printStackTrace(err);
         err.flush();
         return 1;
+    }
+
+    /** The bad-input exception {@code e} is or wraps (a worker thread's failure arrives wrapped), or null. */
+    private static Throwable badInput(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException || t instanceof java.io.UncheckedIOException
+                    || t instanceof java.nio.file.NoSuchFileException) {
+                return t;
+            }
+            boolean wrapper = t instanceof java.util.concurrent.ExecutionException || t instanceof java.util.concurrent.CompletionException
+                    || t instanceof java.lang.reflect.InvocationTargetException;
+            if (!wrapper) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static boolean verbose(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.hasSubcommand() ? p.subcommand() : null) {
+            if (p.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int handleBadArguments(CommandLine.ParameterException e, String[] args) {

@@ -118,7 +118,8 @@ final class PolicyInputs {
         if (!Files.isRegularFile(info)) {
             return;
         }
-        JsonNode n = JSON.readTree(info.toFile()).path("environment").path("observationNormalizer");
+        org.hubprice.agents.checkpoint.CheckpointDigests.verify(info.getParent());
+        JsonNode n = org.hubprice.agents.checkpoint.Checkpoints.readJson(info, JsonNode.class).path("environment").path("observationNormalizer");
         if (n.isMissingNode() || n.isNull()) {
             return;
         }

@@ -99,6 +99,15 @@ public record DeviationReport(int hub, int hour, double multiplier, double[][] p
         return back;
     }
 
+    /** The largest gap, over hubs, between the mean price with and without the deviation in hour {@code t} ($/MWh). */
+    public double largestPriceGap(int t) {
+        double g = 0;
+        for (int i = 0; i < hubs(); i++) {
+            g = Math.max(g, Math.abs(priceChange(t, i)));
+        }
+        return g;
+    }
+
     /** As an ordered map for JSON. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -143,6 +152,7 @@ public record DeviationReport(int hub, int hour, double multiplier, double[][] p
         m.put("verdict", verdict);
         int back = returnHour();
         m.put("pricesBackOnPathFromHour", back >= 0 ? back : null);
+        m.put("pricesBackOnPathTolerance", SAME_PRICE);
         m.put("note", "means over days and replications; undisturbed = the learned policies on the same draws");
         return m;
     }

@@ -32,6 +32,9 @@ class TrainCommandIT {
         try (var s = Files.walk(agents)) {
             for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
                 String rel = agents.relativize(f).toString();
+                if (f.getFileName().toString().equals("checksums.sha256")) {
+                    continue; // holds the manifest's digest (provenance differs); the files it covers are compared one by one
+                }
                 if (f.getFileName().toString().equals("manifest.json")) {
                     ObjectNode n = (ObjectNode) json.readTree(f.toFile());
                     n.remove("provenance");

@@ -165,6 +165,7 @@ public final class Trainer {
             if (!Files.isWritable(d)) {
                 throw new IllegalArgumentException("--out " + dir + " is not writable. Maybe another --out");
             }
+            RunFiles.probeCreatable(dir, d);
             return;
         }
         Path p = d.getParent();
@@ -175,6 +176,7 @@ public final class Trainer {
             throw new IllegalArgumentException("--out " + dir + " cannot be created: " + (p == null ? "no existing parent directory"
                     : p + (Files.isDirectory(p) ? " is not writable" : " is not a directory")) + ". Maybe another --out");
         }
+        RunFiles.probeCreatable(dir, p);
     }
 
     /** Settings a resumed run may change: they do not alter what is learned. */
@@ -260,8 +262,11 @@ public final class Trainer {
                         bestEpisodes = e;
                         best = c;
                     }
-                } catch (IOException ignored) {
-                    // an unreadable state is no checkpoint to resume from
+                } catch (IOException e) {
+                    throw new org.hubprice.agents.checkpoint.CheckpointException(state, "is damaged: "
+                            + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                                    ? org.hubprice.agents.checkpoint.Checkpoints.jsonProblem(j) : e.getMessage())
+                            + "; --resume cannot tell which checkpoint is the latest", e);
                 }
             }
         }
@@ -279,8 +284,18 @@ public final class Trainer {
     public TrainingSummary run() throws IOException {
         checkOutputDir(dir, resume);
         long setupStart = System.nanoTime();
+        if (resume) {
+            Session.removeLeftovers(dir);
+        }
         Path resumeFrom = resume ? latestCheckpoint(dir) : null;
-        TrainerState saved = resumeFrom != null ? RunFiles.JSON.readValue(resumeFrom.resolve(TRAINER_STATE).toFile(), TrainerState.class) : null;
+        TrainerState saved = null;
+        if (resumeFrom != null) {
+            if (!org.hubprice.agents.checkpoint.CheckpointDigests.verify(resumeFrom)) {
+                LOG.info("note: checkpoint {} has no {} (written before checkpoints carried digests); its files are loaded without a check",
+                        resumeFrom, org.hubprice.agents.checkpoint.CheckpointDigests.FILE);
+            }
+            saved = org.hubprice.agents.checkpoint.Checkpoints.readJson(resumeFrom.resolve(TRAINER_STATE), TrainerState.class);
+        }
 
         LOG.info("setting up the environment (market data, DA commitment)");
         TrainingEnv env = envFactory.apply(config);
@@ -502,6 +517,7 @@ public final class Trainer {
                         times.describe(sessionNanos));
                 TrainingSummary summary = summary(reason, sessionEpisodes, sessionPeriods, sessionNanos);
                 RunFiles.writeJson(dir.resolve(SUMMARY_JSON), summaryJson(summary));
+                recordStop(reason);
                 return summary;
             } finally {
                 closeBar();
@@ -515,6 +531,35 @@ public final class Trainer {
                         Runtime.getRuntime().removeShutdownHook(hook);
                     } catch (IllegalStateException shuttingDown) {
                         // the JVM is exiting because of the signal; the hook is running
+                    }
+                }
+            }
+        }
+
+        /**
+         * Deletes the hidden temporary files and directories ({@code .NAME.tmp-...}) an earlier
+         * session left when it was killed while writing, in the run directory and in
+         * {@code checkpoints/}. A checkpoint killed between its two renames survives only as
+         * {@code .NAME.old-...}: it is renamed back when {@code NAME} is missing.
+         */
+        private static void removeLeftovers(Path dir) throws IOException {
+            for (Path d : List.of(dir, dir.resolve(CHECKPOINTS))) {
+                if (!Files.isDirectory(d)) {
+                    continue;
+                }
+                List<Path> entries;
+                try (var s = Files.list(d)) {
+                    entries = s.sorted().toList();
+                }
+                for (Path p : entries) {
+                    String n = p.getFileName().toString();
+                    int old = n.indexOf(".old-");
+                    if (n.startsWith(".") && old > 1 && !Files.exists(d.resolve(n.substring(1, old)))) {
+                        Files.move(p, d.resolve(n.substring(1, old)));
+                        LOG.info("restored {} from {}, left by a session killed while replacing it", d.resolve(n.substring(1, old)), n);
+                    } else if (n.startsWith(".") && (n.contains(".tmp-") || old > 1)) {
+                        RunFiles.deleteRecursively(p);
+                        LOG.info("removed {}, left half-written by the earlier session", dir.relativize(p));
                     }
                 }
             }
@@ -766,6 +811,8 @@ public final class Trainer {
                 for (int i = 0; i < hubs; i++) {
                     seats[i].agent.save(tmp.resolve(AGENTS_DIR).resolve(env.agentName(i)));
                 }
+                // the agents' directories carry their own digests; this one covers the two files above
+                org.hubprice.agents.checkpoint.CheckpointDigests.seal(tmp, false);
             });
             times.add(Phase.CHECKPOINTS, System.nanoTime() - t);
             LOG.debug("checkpoint {} written at episode {}", name, episodes);
@@ -934,6 +981,11 @@ public final class Trainer {
                 run = RunFiles.JSON.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {});
                 @SuppressWarnings("unchecked")
                 List<Object> list = run.get("sessions") instanceof List<?> l ? new ArrayList<>((List<Object>) l) : new ArrayList<>();
+                if (!list.isEmpty() && list.get(list.size() - 1) instanceof Map<?, ?> previous && !previous.containsKey("stopped")) {
+                    LOG.warn("the previous session (started {}) has no clean stop recorded: it was killed or crashed. Resuming from {} at "
+                            + "episode {}; the episodes it played after that checkpoint are played again", previous.get("started"),
+                            dir.relativize(resumeFrom), episodes);
+                }
                 list.add(session);
                 run.put("sessions", list);
                 run.put("config", config.toMap());
@@ -970,6 +1022,23 @@ public final class Trainer {
                         + config.toYaml());
             }
             RunFiles.writeJson(file, run);
+        }
+
+        /** Marks this session in {@code run.json} as stopped cleanly, so the next {@code --resume} can tell a kill from a stop. */
+        @SuppressWarnings("unchecked")
+        private void recordStop(StopReason reason) throws IOException {
+            Path file = dir.resolve(RUN_JSON);
+            Map<String, Object> run = RunFiles.JSON.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {});
+            if (run.get("sessions") instanceof List<?> l && !l.isEmpty() && l.get(l.size() - 1) instanceof Map<?, ?> last) {
+                Map<String, Object> session = new LinkedHashMap<>((Map<String, Object>) last);
+                session.put("stopped", Instant.now().toString());
+                session.put("stopReason", reason.name());
+                session.put("episodesAtStop", episodes);
+                List<Object> list = new ArrayList<>((List<Object>) l);
+                list.set(list.size() - 1, session);
+                run.put("sessions", list);
+                RunFiles.writeJson(file, run);
+            }
         }
 
         private Map<String, Object> benchmarksJson() {

@@ -60,7 +60,10 @@ public final class Checkpoints {
                         + "; refusing to replace it. Maybe another path?");
             }
         }
-        replaceDirectory(target, writer);
+        replaceDirectory(target, tmp -> {
+            writer.accept(tmp);
+            CheckpointDigests.seal(tmp, true);
+        });
     }
 
     /**
@@ -142,17 +145,87 @@ public final class Checkpoints {
         Json.write(dir.resolve(MANIFEST), manifest);
     }
 
-    /** Reads {@code dir/manifest.json}; the error says clearly when {@code dir} is not a checkpoint. */
+    /**
+     * Reads {@code dir/manifest.json} after checking every file of the checkpoint against its
+     * {@value CheckpointDigests#FILE} ({@link CheckpointDigests#verify}). A checkpoint written
+     * before digests existed loads with a note in the log (once per directory); a missing,
+     * damaged or mismatched file is a {@link CheckpointException} naming it.
+     */
     public static Manifest readManifest(Path dir) throws IOException {
         Path file = dir.resolve(MANIFEST);
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, dir + " is not a checkpoint directory (no " + MANIFEST + ")");
         }
-        Manifest m = Json.MAPPER.readValue(file.toFile(), Manifest.class);
+        if (!CheckpointDigests.verify(dir) && UNCHECKED_NOTED.add(dir.toAbsolutePath().normalize())) {
+            LOG.info("note: checkpoint {} has no {} (written before checkpoints carried digests); its files are loaded without a check."
+                    + " Saving it again (e.g. train --resume) adds them", dir, CheckpointDigests.FILE);
+        }
+        Manifest m = readJson(file, Manifest.class);
         if (m.formatVersion() != FORMAT_VERSION) {
-            throw new IOException(file + " has checkpoint format " + m.formatVersion() + "; this version reads format " + FORMAT_VERSION);
+            throw new CheckpointException(file, "has checkpoint format " + m.formatVersion() + "; this version reads format " + FORMAT_VERSION, null);
         }
         return m;
+    }
+
+    private static final java.util.Set<Path> UNCHECKED_NOTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Checkpoints.class);
+
+    /**
+     * Reads a JSON file of a checkpoint as {@code type}; a file that is not valid JSON or does not
+     * have the expected fields is a {@link CheckpointException} naming it and the line, in our words.
+     */
+    public static <T> T readJson(Path file, Class<T> type) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new CheckpointException(file, "is missing", null);
+        }
+        try {
+            // syntax first (a cut-off or scrambled file), then the fields: each has its own wording
+            com.fasterxml.jackson.databind.JsonNode tree = Json.MAPPER.readTree(file.toFile());
+            if (tree == null || tree.isMissingNode()) {
+                throw new CheckpointException(file, "is empty", null);
+            }
+            return Json.MAPPER.treeToValue(tree, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new CheckpointException(file, "is damaged: " + jsonProblem(e), e);
+        } catch (RuntimeException e) {
+            Throwable c = e.getCause() != null ? e.getCause() : e;
+            throw new CheckpointException(file, "is damaged: " + (c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage()), e);
+        }
+    }
+
+    /** What a JSON parser or binder found wrong, without the library's wording: the kind of problem and its line. */
+    public static String jsonProblem(com.fasterxml.jackson.core.JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonLocation loc = e.getLocation();
+        String where = loc != null && loc.getLineNr() > 0 ? " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")" : "";
+        if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+            return "it ends in the middle of its JSON" + where + ", so it is truncated";
+        }
+        if (e instanceof com.fasterxml.jackson.core.JsonParseException) {
+            return "it is not valid JSON" + where;
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            return "it has an unknown field '" + u.getPropertyName() + "'" + where;
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getPath() != null && !m.getPath().isEmpty()) {
+            return "field '" + fieldPath(m.getPath()) + "' has a value of the wrong type" + where;
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException) {
+            Throwable c = e.getCause();
+            return "its content is invalid" + (c != null && c.getMessage() != null ? " (" + c.getMessage() + ")" : "") + where;
+        }
+        return "its content does not have the expected fields" + where;
+    }
+
+    private static String fieldPath(List<com.fasterxml.jackson.databind.JsonMappingException.Reference> path) {
+        StringBuilder sb = new StringBuilder();
+        for (var r : path) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
     }
 
     /** Versions of the project, Java, DJL and the engine, for the manifest. */
@@ -232,13 +305,23 @@ public final class Checkpoints {
         }
     }
 
-    /** Reads a binary file of the checkpoint; a missing file is reported by its role. */
+    /**
+     * Reads a binary file of the checkpoint. A missing file, one that ends early or one whose
+     * content the reader rejects as corrupt is a {@link CheckpointException} naming the file.
+     */
     public static void readBinary(Path file, IOConsumer<DataInputStream> body) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "checkpoint file missing");
+            throw new CheckpointException(file, "is missing", null);
         }
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             body.accept(in);
+        } catch (java.io.EOFException | java.io.UTFDataFormatException e) {
+            throw new CheckpointException(file, "is truncated or damaged: it ends before the data it announces (" + Files.size(file) + " bytes)", e);
+        } catch (CheckpointException e) {
+            throw e;
+        } catch (IOException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace(file.toString(), "").replaceFirst("^[:\\s]+", "");
+            throw new CheckpointException(file, why.startsWith("is ") ? why : "is damaged: " + why, e);
         }
     }
 

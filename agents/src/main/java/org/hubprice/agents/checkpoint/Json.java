@@ -1,6 +1,5 @@
 package org.hubprice.agents.checkpoint;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -14,9 +13,10 @@ public final class Json {
 
     private Json() {}
 
-    /** Reads a JSON object file into a map. */
+    /** Reads a JSON object file into a map; a missing or damaged file is a {@link CheckpointException} naming it. */
+    @SuppressWarnings("unchecked")
     public static Map<String, Object> readMap(Path file) throws IOException {
-        return MAPPER.readValue(file.toFile(), new TypeReference<Map<String, Object>>() {});
+        return Checkpoints.readJson(file, Map.class);
     }
 
     /** Writes {@code value} as indented JSON. */

@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
 public final class Devices {
     private static final Logger LOG = LoggerFactory.getLogger(Devices.class);
 
+    /** The CPU fallback is said once per process, however many agents resolve {@code auto}. */
+    private static final java.util.concurrent.atomic.AtomicBoolean CPU_NOTED = new java.util.concurrent.atomic.AtomicBoolean();
+
     private Devices() {}
 
     /** The device for {@code name} (see the class comment); {@code null} means {@code cpu}. */
@@ -37,7 +40,9 @@ public final class Devices {
                 LOG.info("device auto: using gpu(0) of {} visible to PyTorch {}", gpus, engineVersion());
                 return Device.gpu(0);
             }
-            LOG.info("device auto: no GPU visible to PyTorch {} (native flavour: {}); using the CPU", engineVersion(), flavour());
+            if (CPU_NOTED.compareAndSet(false, true)) {
+                LOG.info("device auto: no GPU visible to PyTorch {} (native flavour: {}); using the CPU", engineVersion(), flavour());
+            }
             return Device.cpu();
         }
         if (n.equals("gpu") || n.startsWith("gpu:")) {

@@ -64,7 +64,7 @@ public final class ParameterIO {
                 case BIAS, BETA, RUNNING_MEAN -> { /* zeros */ }
                 case RUNNING_VAR -> java.util.Arrays.fill(values, 1f);
             }
-            array.set(values);
+            assign(array, values);
         }
     }
 
@@ -149,7 +149,7 @@ public final class ParameterIO {
         in.readFully(bytes);
         float[] v = new float[n];
         ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN).asFloatBuffer().get(v);
-        target.set(v);
+        assign(target, v);
     }
 
     /**
@@ -163,7 +163,14 @@ public final class ParameterIO {
         checkSameStructure(s, t);
         for (int i = 0; i < s.size(); i++) {
             // a bit-exact copy through host memory; hard updates are rare, so its cost does not matter
-            t.get(i).getValue().getArray().set(s.get(i).getValue().getArray().toByteBuffer());
+            NDArray to = t.get(i).getValue().getArray();
+            if (to.getShape().dimension() == 0) {
+                to.set(s.get(i).getValue().getArray().toByteBuffer());
+                continue;
+            }
+            try (NDArray from = s.get(i).getValue().getArray().stopGradient(); NDArray view = to.stopGradient()) {
+                view.set(ALL, from);
+            }
         }
     }
 
@@ -197,6 +204,26 @@ public final class ParameterIO {
                     tgt.muli(keep).addi(scaled);
                 }
             }
+        }
+    }
+
+    private static final ai.djl.ndarray.index.NDIndex ALL = new ai.djl.ndarray.index.NDIndex(":");
+
+    /**
+     * Writes host {@code values} into {@code target} in place, bit for bit. Through an indexed
+     * assignment on a detached view rather than {@code NDArray.set(float[])}: the engine's
+     * buffer copy uses a PyTorch guard that prints a deprecation warning on standard error
+     * ("AutoNonVariableTypeMode is deprecated") once per process; the view shares the target's
+     * storage, so the parameter store keeps its arrays (and, on a leaf that requires a gradient,
+     * the in-place write is allowed).
+     */
+    static void assign(NDArray target, float[] values) {
+        if (target.getShape().dimension() == 0) {
+            target.set(values);
+            return;
+        }
+        try (NDArray src = target.getManager().create(values, target.getShape()); NDArray view = target.stopGradient()) {
+            view.set(ALL, src);
         }
     }
 

@@ -182,6 +182,9 @@ final class ConfigYaml {
     }
 
     /** Applies {@code key=value} overrides; the value is read as YAML (numbers, lists, null). */
+    /** The prefix a training configuration puts before these keys; accepted (and dropped) in every override. */
+    static final String ENV_PREFIX = "env.";
+
     static void applyOverrides(ObjectNode tree, List<String> overrides) {
         if (overrides == null) {
             return;
@@ -193,6 +196,10 @@ final class ConfigYaml {
             }
             String key = o.substring(0, eq).trim();
             String raw = o.substring(eq + 1).trim();
+            // train names these keys env.hubs.count; the same --set works here (one key namespace)
+            if (key.startsWith(ENV_PREFIX) && key.length() > ENV_PREFIX.length()) {
+                key = key.substring(ENV_PREFIX.length());
+            }
             setPath(tree, key, raw);
         }
     }
@@ -277,14 +284,14 @@ final class ConfigYaml {
         try {
             return YAML.treeToValue(tree, EnvConfig.class);
         } catch (JsonProcessingException e) {
-            throw translate(e, source);
+            throw translate(e, source, tree);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
     }
 
     /** Turns a binding failure into one line naming the source, the full key and what is allowed. */
-    private static IllegalArgumentException translate(JsonProcessingException e, String source) {
+    private static IllegalArgumentException translate(JsonProcessingException e, String source, JsonNode tree) {
         String path = e instanceof JsonMappingException m ? dotted(m.getPath()) : "";
         if (e instanceof UnrecognizedPropertyException u) {
             List<String> known = new ArrayList<>();
@@ -307,11 +314,13 @@ final class ConfigYaml {
         if (e instanceof InvalidFormatException f) {
             return new IllegalArgumentException(source + ": " + path + " = '" + f.getValue() + "' is not " + describe(f.getTargetType()), e);
         }
+        JsonNode given = e instanceof JsonMappingException m ? valueAt(tree, m.getPath()) : null;
+        String value = given == null ? "" : " = " + shown(given);
         if (e instanceof MismatchedInputException m) {
-            return new IllegalArgumentException(source + ": " + path + " has the wrong type; expected " + describe(m.getTargetType())
-                    + " (" + e.getOriginalMessage() + ")", e);
+            return new IllegalArgumentException(source + ": " + path + value + " is not " + describe(m.getTargetType()), e);
         }
-        return new IllegalArgumentException(source + ": " + (path.isEmpty() ? "" : path + ": ") + e.getOriginalMessage(), e);
+        return new IllegalArgumentException(source + ": " + (path.isEmpty() ? "the configuration" : path + value)
+                + " cannot be read as a configuration value", e);
     }
 
     private static String describe(Class<?> type) {
@@ -334,6 +343,22 @@ final class ConfigYaml {
             return "a mapping";
         }
         return "a " + type.getSimpleName();
+    }
+
+    /** The node at a binding error's path in the tree that was bound, or null. */
+    private static JsonNode valueAt(JsonNode tree, List<JsonMappingException.Reference> refs) {
+        JsonNode n = tree;
+        for (JsonMappingException.Reference r : refs) {
+            if (n == null) {
+                return null;
+            }
+            n = r.getFieldName() != null ? n.get(r.getFieldName()) : r.getIndex() >= 0 ? n.get(r.getIndex()) : n;
+        }
+        return n;
+    }
+
+    private static String shown(JsonNode v) {
+        return v.isTextual() ? "'" + v.asText() + "'" : v.isContainerNode() ? v.toString() : v.asText();
     }
 
     private static String dotted(List<JsonMappingException.Reference> refs) {

@@ -63,8 +63,13 @@ import org.slf4j.LoggerFactory;
  * price is the mean of the two. UTC timestamps are converted to local time first and then follow
  * the same rules. Nothing else is ever filled or shifted: any other missing hour makes its day a
  * {@link SkippedDay} naming the date and the hours, and a date present in only one file is
- * skipped too. In strict mode ({@link Builder#optStrict}) any skipped day is an error naming
- * every such date.
+ * skipped too. A skipped day that is the first or last day both files share, or lies outside
+ * that range (the partial first or last local day of an export bounded in UTC, a date only one
+ * file reaches) is an <em>edge</em> day ({@link SkippedDay#edge}). In strict mode
+ * ({@link Builder#optStrict}) a skipped day inside the range (a missing or ambiguous hour) is an
+ * error naming every such date; edge days are skipped in both modes, and rows dropped by the
+ * rules above (superseded, not current, exact copies) are never errors. The loader logs nothing
+ * but a missing pnode column: its caller reports the result ({@code MarketSource.loadPjm}).
  *
  * <h2>Errors</h2>
  * An {@link IllegalArgumentException} names the file, and the line, column and value where there
@@ -148,6 +153,8 @@ public final class PjmLmpCsvLoader {
         }
         long first = Math.min(da.firstDay, rt.firstDay);
         long last = Math.max(da.lastDay, rt.lastDay);
+        long sharedFirst = Math.max(da.firstDay, rt.firstDay);
+        long sharedLast = Math.min(da.lastDay, rt.lastDay);
         List<MarketDay> days = new ArrayList<>();
         List<SkippedDay> skipped = new ArrayList<>();
         for (long day = first; day <= last; day++) {
@@ -159,26 +166,24 @@ public final class PjmLmpCsvLoader {
             } else {
                 String reason = daReason == null ? "RT: " + rtReason
                         : rtReason == null ? "DA: " + daReason : "DA: " + daReason + "; RT: " + rtReason;
-                skipped.add(new SkippedDay(date, reason));
+                boolean edge = day < sharedFirst || day > sharedLast
+                        || day == sharedFirst && da.cutAtStart(day) && rt.cutAtStart(day)
+                        || day == sharedLast && da.cutAtEnd(day) && rt.cutAtEnd(day);
+                skipped.add(new SkippedDay(date, reason, edge));
             }
         }
         PjmLoadResult result = new PjmLoadResult(days, skipped, da.report, rt.report);
-        if (strict && !skipped.isEmpty()) {
+        List<SkippedDay> inside = skipped.stream().filter(k -> !k.edge()).toList();
+        if (strict && !inside.isEmpty()) {
             StringBuilder sb = new StringBuilder();
-            sb.append(skipped.size()).append(skipped.size() == 1 ? " day" : " days").append(" cannot be built from ")
-                    .append(daFile.getFileName()).append(" and ").append(rtFile.getFileName()).append(": ");
-            for (int i = 0; i < skipped.size(); i++) {
-                sb.append(i == 0 ? "" : "; ").append(skipped.get(i));
+            sb.append(inside.size()).append(inside.size() == 1 ? " day" : " days").append(" inside the range of ")
+                    .append(daFile.getFileName()).append(" and ").append(rtFile.getFileName())
+                    .append(" cannot be built (strict mode): ");
+            for (int i = 0; i < inside.size(); i++) {
+                sb.append(i == 0 ? "" : "; ").append(inside.get(i));
             }
-            sb.append(". Maybe export the missing hours again, or load without strict mode to skip these days");
+            sb.append(". Maybe export the missing hours again, or set market.pjm.strict=false to skip these days");
             throw new IllegalArgumentException(sb.toString());
-        }
-        if (LOG.isInfoEnabled()) {
-            LOG.info("Loaded {} days from {} and {}, skipped {}", days.size(), daFile.getFileName(), rtFile.getFileName(),
-                    skipped.size());
-            for (String note : result.notes()) {
-                LOG.info(note);
-            }
         }
         return result;
     }
@@ -238,6 +243,36 @@ public final class PjmLmpCsvLoader {
                 return "no rows";
             }
             return missing.isEmpty() ? null : "missing hours " + compress(missing) + " (" + missing.size() + " of 24)";
+        }
+
+        /** Whether the day's rows start late and then run to its end: the first day of an export that begins mid-day. */
+        boolean cutAtStart(long day) {
+            return presentRun(day, true);
+        }
+
+        /** Whether the day's rows run from its start and stop early: the last day of an export that ends mid-day. */
+        boolean cutAtEnd(long day) {
+            return presentRun(day, false);
+        }
+
+        private boolean presentRun(long day, boolean atStart) {
+            if (ambiguous.containsKey(day)) {
+                return false;
+            }
+            int base = (int) (day - firstDay) * MarketDay.HOURS;
+            int[] expected = this.expected[(int) (day - firstDay)];
+            boolean seenPresent = false;
+            boolean seenMissing = false;
+            for (int k = 0; k < MarketDay.HOURS; k++) {
+                int h = atStart ? MarketDay.HOURS - 1 - k : k; // walk from the end that must be present
+                boolean present = expected[h] == 0 || count[base + h] >= expected[h];
+                if (present && seenMissing) {
+                    return false; // a hole: present hours on both sides of a missing one
+                }
+                seenPresent |= present;
+                seenMissing |= !present;
+            }
+            return seenPresent;
         }
 
         private boolean complete(int base, int h, int[] expected) {

@@ -147,7 +147,7 @@ public final class DaCommitments {
     private static Resolved resolveLoad(EnvConfig config, List<MarketDay> days, double[] load, Path cacheDir) {
         List<DayProfile> profiles = trainingProfiles(config, days, load);
         DaCommitmentConfig model = modelConfig(config);
-        SolverBackend backend = Solvers.byName(config.power().solver());
+        SolverBackend backend = Dispatchers.configuredSolver(config.power().solver());
         String key = key(profiles, model, backend.name());
         Path file = cacheDir.resolve("da-commitment-" + key + ".json");
         double[] cached = read(file, key);

@@ -212,4 +212,63 @@ class PjmLmpCsvLoaderTest {
         Files.writeString(p, content);
         return p;
     }
+
+    /** Days 2022-07-01 .. 07-04 in EPT, every hour except those in {@code skip} ("M/D H"), plus {@code extra} lines. */
+    private Path export(String name, String column, java.util.Set<String> skip, List<String> extra) throws IOException {
+        List<String> lines = new java.util.ArrayList<>(List.of("datetime_beginning_ept,pnode_id," + column));
+        for (int d = 1; d <= 4; d++) {
+            for (int h = 0; h < 24; h++) {
+                if (!skip.contains(d + " " + h)) {
+                    lines.add("7/" + d + "/2022 " + h + ":00,48592," + (40 + h));
+                }
+            }
+        }
+        lines.addAll(extra);
+        return Files.write(tmp.resolve(name), lines);
+    }
+
+    private static java.util.Set<String> hours(int day, int from, int to) {
+        java.util.Set<String> s = new java.util.HashSet<>();
+        for (int h = from; h <= to; h++) {
+            s.add(day + " " + h);
+        }
+        return s;
+    }
+
+    @Test
+    void strictModeSkipsPartialEdgeDaysButRefusesAMissingHourInside() throws IOException {
+        PjmLmpCsvLoader strict = PjmLmpCsvLoader.builder().optStrict(true).build();
+        // an export that starts at 05:00 on its first day and stops after 00:00 on its last (UTC-bounded), with a
+        // repeated row (a superseded copy) and an RT row one day beyond the DA file
+        java.util.Set<String> cut = hours(1, 0, 4);
+        cut.addAll(hours(4, 1, 23));
+        Path da = export("da.csv", "total_lmp_da", cut, List.of());
+        Path rt = export("rt.csv", "total_lmp_rt", cut, List.of("7/2/2022 3:00,48592,99", "7/5/2022 0:00,48592,50"));
+        PjmLoadResult r = strict.load(da, rt);
+        assertEquals(List.of(LocalDate.of(2022, 7, 2), LocalDate.of(2022, 7, 3)), r.days().stream().map(MarketDay::date).toList());
+        assertEquals(List.of(LocalDate.of(2022, 7, 1), LocalDate.of(2022, 7, 4), LocalDate.of(2022, 7, 5)),
+                r.skippedDays().stream().map(SkippedDay::date).toList());
+        assertTrue(r.skippedDays().stream().allMatch(SkippedDay::edge), r.skippedDays().toString());
+        assertEquals(43, day(r, "2022-07-02").realTime(3), 0.0, "the first of the repeated rows is kept");
+
+        // a hole inside the range is a missing hour: strict refuses it, naming the date; otherwise it is skipped
+        java.util.Set<String> hole = new java.util.HashSet<>(cut);
+        hole.add("3 14");
+        Path daHole = export("da-hole.csv", "total_lmp_da", hole, List.of());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> strict.load(daHole, rt));
+        assertTrue(e.getMessage().startsWith("1 day inside the range of da-hole.csv and rt.csv cannot be built (strict mode): "
+                + "2022-07-03: DA: missing hours 14:00 (1 of 24)"), e.getMessage());
+        assertTrue(!e.getMessage().contains("2022-07-04") && e.getMessage().contains("set market.pjm.strict=false"), e.getMessage());
+        PjmLoadResult lax = new PjmLmpCsvLoader().load(daHole, rt);
+        assertEquals(List.of(LocalDate.of(2022, 7, 2)), lax.days().stream().map(MarketDay::date).toList());
+        SkippedDay inside = lax.skippedDays().stream().filter(k -> k.date().equals(LocalDate.of(2022, 7, 3))).findFirst().orElseThrow();
+        assertTrue(!inside.edge(), inside.toString());
+
+        // a hole on the last day is no cut-off export either
+        java.util.Set<String> lastHole = new java.util.HashSet<>(hours(1, 0, 4));
+        lastHole.add("4 14");
+        Path daLast = export("da-last.csv", "total_lmp_da", lastHole, List.of());
+        Path rtLast = export("rt-last.csv", "total_lmp_rt", hours(1, 0, 4), List.of());
+        assertThrows(IllegalArgumentException.class, () -> strict.load(daLast, rtLast));
+    }
 }

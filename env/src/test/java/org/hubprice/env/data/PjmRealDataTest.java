@@ -38,7 +38,7 @@ class PjmRealDataTest {
         assertEquals(LocalDate.of(2021, 12, 1), r.days().get(0).date());
         assertEquals(LocalDate.of(2022, 11, 29), r.days().get(363).date());
         assertEquals(List.of(new SkippedDay(LocalDate.of(2022, 11, 30),
-                "DA: no rows (the file covers 2021-12-01 .. 2022-11-29); RT: missing hours 01:00–23:00 (23 of 24)")), r.skippedDays());
+                "DA: no rows (the file covers 2021-12-01 .. 2022-11-29); RT: missing hours 01:00–23:00 (23 of 24)", true)), r.skippedDays());
 
         // 337 repeated RT timestamps: the fall-back hour (kept, averaged) and 336 superseded rows.
         PjmFileReport rt = r.realTime();
@@ -71,10 +71,12 @@ class PjmRealDataTest {
         assertEquals(-211.40, min, 1e-9);
         assertEquals(2165.16, max, 1e-9);
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PjmLmpCsvLoader.builder()
-                .optStrict(true).build().load(SharedData.pjmDir().resolve("da_hrl_lmps_48592.csv"),
-                        SharedData.pjmDir().resolve("rt_hrl_lmps_48592.csv")));
-        assertTrue(e.getMessage().startsWith("1 day cannot be built") && e.getMessage().contains("2022-11-30"), e.getMessage());
+        // strict mode: the extra RT row of 2022-11-30 and the 336 repeated rows are no missing hour, so the files load unchanged
+        PjmLoadResult strict = PjmLmpCsvLoader.builder().optStrict(true).build().load(SharedData.pjmDir().resolve("da_hrl_lmps_48592.csv"),
+                SharedData.pjmDir().resolve("rt_hrl_lmps_48592.csv"));
+        assertEquals(364, strict.days().size());
+        assertEquals(r.skippedDays(), strict.skippedDays());
+        assertTrue(strict.skippedDays().get(0).edge(), "2022-11-30 lies beyond the DA file: an edge day");
     }
 
     @Test
@@ -90,6 +92,10 @@ class PjmRealDataTest {
         assertEquals(0, r.realTime().supersededDropped() + r.realTime().exactCopiesDropped());
         assertEquals(List.of(LocalDate.of(2022, 3, 13)), r.realTime().gapHoursFilled());
         assertEquals(List.of(LocalDate.of(2022, 11, 6)), r.realTime().repeatedHoursAveraged());
+        assertTrue(r.skippedDays().get(0).edge(), "the partial last local day of a UTC-bounded export is an edge day");
+        PjmLoadResult strict = PjmLmpCsvLoader.builder().optStrict(true).build().load(
+                SharedData.pjmDir().resolve("pjm_westernhub_da_hrl_lmps_2022.csv"), SharedData.pjmDir().resolve("pjm_westernhub_rt_hrl_lmps_2022.csv"));
+        assertEquals(364, strict.days().size(), "strict mode skips the edge day");
     }
 
     @Test
@@ -103,6 +109,14 @@ class PjmRealDataTest {
         assertEquals(24, r.realTime().nonCurrentDropped());
         assertEquals(List.of(LocalDate.of(2023, 3, 12)), r.dayAhead().gapHoursFilled());
         assertEquals(List.of(LocalDate.of(2023, 11, 5)), r.dayAhead().repeatedHoursAveraged());
+        assertEquals(List.of(false, false, true), r.skippedDays().stream().map(SkippedDay::edge).toList());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PjmLmpCsvLoader.builder().optStrict(true).build()
+                .load(SharedData.pjmDir().resolve("pjm_westernhub_da_hrl_lmps_2023.csv"),
+                        SharedData.pjmDir().resolve("pjm_westernhub_rt_hrl_lmps_2023.csv")));
+        String m = e.getMessage();
+        assertTrue(m.startsWith("2 days inside the range of pjm_westernhub_da_hrl_lmps_2023.csv and pjm_westernhub_rt_hrl_lmps_2023.csv"
+                + " cannot be built (strict mode): 2023-06-30: DA: missing hours"), m);
+        assertTrue(m.contains("2023-07-01") && !m.contains("2023-12-31") && m.endsWith("set market.pjm.strict=false to skip these days"), m);
     }
 
     /**

@@ -10,14 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import org.hubprice.env.config.EnvConfig;
 import org.hubprice.env.data.MarketDay;
-import org.hubprice.env.data.PjmLmpCsvLoader;
 import org.hubprice.env.data.PjmLoadResult;
 import org.hubprice.env.game.DaCommitments;
 import org.hubprice.env.game.HubPricingEnv;
 import org.hubprice.env.game.MarketSource;
 import org.hubprice.env.game.ObservationNormalizer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The days of one evaluation and everything needed to build identical environments for them
@@ -26,13 +23,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@code --days} chooses: {@code test} (the held-out days of the configuration's split, the
  * default), {@code train}, {@code all}, a scenario CSV ({@link ScenarioCsv}) or a PJM Data
- * Miner pair {@code DA.csv,RT.csv} (read strictly: a day with missing hours is an error). For a
+ * Miner pair {@code DA.csv,RT.csv} (loaded as {@code market.source: pjm} loads, with the configuration's
+ * {@code market.pjm.strict} and {@code pnodeId}; skipped days are named in one WARN line). For a
  * file the environment plays the file's days with the DA commitment and observation scaling of
  * the configuration's own data, so that agents see observations on the scale they were trained
  * on; every file day is evaluated.
  */
 public final class Scenarios {
-    private static final Logger LOG = LoggerFactory.getLogger(Scenarios.class);
 
     private final EnvConfig config;
     private final List<MarketDay> days;
@@ -107,14 +104,7 @@ public final class Scenarios {
                 }
                 Path da = existing(parts[0].trim());
                 Path rt = existing(parts[1].trim());
-                PjmLmpCsvLoader.Builder b = PjmLmpCsvLoader.builder().optStrict(true);
-                if (config.market().pjm().pnodeId() != null) {
-                    b.optPnodeId(config.market().pjm().pnodeId());
-                }
-                PjmLoadResult r = b.build().load(da, rt);
-                for (String note : r.notes()) {
-                    LOG.info("--days PJM data: {}", note);
-                }
+                PjmLoadResult r = org.hubprice.env.game.MarketSource.loadPjm(da, rt, config.market().pjm(), "--days");
                 fileDays = r.days();
                 d.put("source", "PJM Data Miner pair " + da + ", " + rt);
             } else {

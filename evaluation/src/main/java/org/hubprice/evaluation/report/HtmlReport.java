@@ -83,7 +83,7 @@ public final class HtmlReport {
         html.append("<h1>hubprice evaluation</h1>\n<p>");
         html.append(result.days().size()).append(" days × ").append(result.options().replications())
                 .append(" demand replications (common random numbers across policies and benchmarks), ").append(result.hubs())
-                .append(" hubs, written ").append(esc(Instant.now().toString())).append(".</p>\n<table><tr><th class=\"l\">hub</th><th class=\"l\">policy</th></tr>");
+                .append(" hubs, written ").append(esc(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())).append(".</p>\n<table><tr><th class=\"l\">hub</th><th class=\"l\">policy</th></tr>");
         for (Map<String, Object> p : result.policies()) {
             html.append("<tr><td class=\"l\">").append(esc(String.valueOf(p.get("hub")))).append("</td><td class=\"l\">")
                     .append(esc(String.valueOf(p.get("label")))).append("</td></tr>");
@@ -261,8 +261,17 @@ public final class HtmlReport {
                 ? esc("The deviation is the most profitable one-shot undercut (below the deviator's undisturbed multiplier "
                         + fmt(((Number) m.get("undisturbedMultiplier")).doubleValue(), 3) + "). ")
                 : esc("The deviation multiplier was forced. ")).append(esc(String.valueOf(verdict.get("reading")))).append(".</p>\n");
-        html.append("<p>Prices back on the undisturbed path from hour: ").append(back >= 0 ? Integer.toString(back) : "not within the day")
-                .append(".</p>\n");
+        html.append("<p>Prices back on the undisturbed path (every hub's mean price within ")
+                .append(String.valueOf(DeviationReport.SAME_PRICE).replace("1.0E", "1e")).append(" $/MWh of it, i.e. the same price, for the rest of the day) from hour: ")
+                .append(back >= 0 ? Integer.toString(back) : "not within the day").append(".");
+        if (r.hour() < 23) {
+            html.append(" Largest gap between the two paths over hubs ($/MWh), by hour after the deviation:");
+            for (int t = r.hour() + 1; t < 24; t++) {
+                html.append(t == r.hour() + 1 ? " " : ", ").append(t).append(": ").append(fmt(r.largestPriceGap(t), 3));
+            }
+            html.append('.');
+        }
+        html.append("</p>\n");
     }
 
     private void learningCurve() {
@@ -284,7 +293,7 @@ public final class HtmlReport {
         for (String a : result.agents()) {
             html.append("<th>").append(esc(a)).append(" $/MWh</th>");
         }
-        html.append("<th>served</th><th>balked</th></tr>\n");
+        html.append("<th>served (EVs/day, all hubs)</th><th>balked (EVs/day, all hubs)</th></tr>\n");
         for (DayResult d : result.days()) {
             DayPath l = d.learned();
             double served = 0;

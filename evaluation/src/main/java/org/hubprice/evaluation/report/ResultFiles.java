@@ -66,6 +66,15 @@ public final class ResultFiles {
      */
     public static void checkTarget(Path dir) throws IOException {
         if (!Files.exists(dir)) {
+            Path p = dir.toAbsolutePath().normalize().getParent();
+            while (p != null && !Files.exists(p)) {
+                p = p.getParent();
+            }
+            if (p == null || !Files.isDirectory(p)) {
+                throw new IllegalArgumentException("--out " + dir + " cannot be created: " + (p == null ? "no existing parent directory"
+                        : p + " is not a directory") + ". Maybe another --out");
+            }
+            org.hubprice.training.output.RunFiles.probeCreatable(dir, p);
             return;
         }
         if (!Files.isDirectory(dir)) {

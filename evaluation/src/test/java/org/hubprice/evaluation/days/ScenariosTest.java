@@ -103,13 +103,16 @@ class ScenariosTest {
     }
 
     @Test
-    void aPjmPairIsReadStrictly() throws Exception {
+    void aPjmPairFollowsTheConfigurationsStrictMode() throws Exception {
         Path da = pjm("da.csv", "total_lmp_da", -1);
         Path rt = pjm("rt.csv", "total_lmp_rt", -1);
         assertEquals(2, Scenarios.of(CONFIG, da + "," + rt, null).selected().length);
         Path gap = pjm("gap_da.csv", "total_lmp_da", 14);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Scenarios.of(CONFIG, gap + "," + rt, null));
+        assertEquals(1, Scenarios.of(CONFIG, gap + "," + rt, null).selected().length, "market.pjm.strict=false: the day is skipped");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Scenarios.of(CONFIG.withOverrides("market.pjm.strict=true"), gap + "," + rt, null));
         assertTrue(e.getMessage().contains("2022-07-02: DA: missing hours 14:00"), e.getMessage());
+        assertTrue(e.getMessage().contains("set market.pjm.strict=false"), "the hint names an option that works here: " + e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Scenarios.of(CONFIG, da + ",", null));
         assertTrue(e.getMessage().contains("DA.csv,RT.csv"), e.getMessage());
     }

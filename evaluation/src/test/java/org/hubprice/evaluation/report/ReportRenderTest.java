@@ -64,6 +64,17 @@ class ReportRenderTest {
     }
 
     @Test
+    void theTextGivesUnitsTheBackOnPathToleranceAndATimestampToTheSecond() {
+        assertTrue(Pattern.compile("written \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\.").matcher(html).find(),
+                "the header's time has no fractions of a second");
+        assertTrue(html.contains("<th>served (EVs/day, all hubs)</th><th>balked (EVs/day, all hubs)</th>"), "units on the days table");
+        assertTrue(html.contains("Prices back on the undisturbed path (every hub's mean price within 1e-9 $/MWh of it"),
+                "the tolerance is stated");
+        Matcher gaps = Pattern.compile("by hour after the deviation: 13: [0-9.]+, 14: [0-9.]+(, \\d+: [0-9.]+)*, 23: [0-9.]+\\.").matcher(html);
+        assertTrue(gaps.find(), "the gap behind the verdict, hour by hour, as the figure shows it");
+    }
+
+    @Test
     void theReportIsSelfContained() throws IOException {
         Matcher m = Pattern.compile("<img alt=\"[^\"]*\" src=\"data:image/png;base64,").matcher(html);
         int images = 0;

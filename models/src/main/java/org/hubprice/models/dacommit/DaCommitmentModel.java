@@ -265,7 +265,7 @@ public final class DaCommitmentModel {
         String hint = switch (r.status()) {
             case TIME_LIMIT -> "; raise solveOptions.timeLimitSeconds (now " + cfg.solveOptions().timeLimitSeconds() + " s) or try another solver";
             case INFEASIBLE -> "; check that initialBatteryKwh lies within the battery limits and psi x load <= commitmentCapKwh";
-            default -> "; try another solver (--solver scip or highs)";
+            default -> "; try another solver (scip or highs)";
         };
         throw new SolverException("solving " + what + " with " + r.solver() + " ended with status " + r.status()
                 + (r.detail().isEmpty() ? "" : " (" + r.detail() + ")") + hint);

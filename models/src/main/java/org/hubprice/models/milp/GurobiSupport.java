@@ -75,7 +75,7 @@ public final class GurobiSupport {
         if (!s.available()) {
             throw new IllegalArgumentException("solver = 'gurobi' needs a Gurobi licence, and none is usable: " + s.explanation()
                     + ". Provide one by setting GRB_LICENSE_FILE=/path/to/gurobi.lic (or the WLS variables GRB_WLSACCESSID, "
-                    + "GRB_WLSSECRET, GRB_LICENSEID). Maybe use --solver scip, which is embedded and works without a licence.");
+                    + "GRB_WLSSECRET, GRB_LICENSEID). Maybe choose the solver scip, which is embedded and works without a licence.");
         }
         return new GurobiBackend(s.explanation());
     }

@@ -175,6 +175,9 @@ public final class TrainingConfigs {
                 }
                 if (key.startsWith("env.")) {
                     envOverrides.add(key.substring(4) + "=" + value);
+                } else if (ENV_SECTIONS.contains(key.split("[.\\[]", 2)[0])) {
+                    // env-check and evaluate name these keys without env. (hubs.count=3); train takes both forms
+                    envOverrides.add(key + "=" + value);
                 } else {
                     ConfigTree.set(tree, key, value);
                     if (key.startsWith("agents")) {
@@ -225,6 +228,18 @@ public final class TrainingConfigs {
         }
     }
 
+    /** The top-level sections of the environment configuration (hubs, demand, market, ...). */
+    private static final List<String> ENV_SECTIONS = java.util.Arrays.stream(EnvConfig.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName).toList();
+    private static final java.util.regex.Pattern ENV_KEY = java.util.regex.Pattern.compile(
+            "(?<![\\w.\\[])(" + String.join("|", ENV_SECTIONS) + ")(?=[.\\[']| =| has| is)");
+
+    /** An environment error's keys as a training configuration names them: {@code hubs.count} becomes {@code env.hubs.count}. */
+    static String qualifyEnvKeys(String message) {
+        String m = ENV_KEY.matcher(message).replaceAll("env.$1");
+        return m.replace("the allowed keys at the top level are", "the allowed keys under 'env' are");
+    }
+
     @SuppressWarnings("unchecked")
     private static TrainingConfig build(ObjectNode tree, List<String> envOverrides) {
         ConfigTree.onlyKeys(tree, "", TOP_KEYS);
@@ -236,8 +251,8 @@ public final class TrainingConfigs {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot re-serialise the env section", e);
         } catch (IllegalArgumentException e) {
-            // EnvConfig names keys relative to its own root; say they live under env.
-            throw new IllegalArgumentException("in section env: " + e.getMessage().replaceFirst("^<yaml>: ", ""), e);
+            // EnvConfig names keys relative to its own root; name them as they are typed here (env.hubs.count)
+            throw new IllegalArgumentException(qualifyEnvKeys(e.getMessage().replaceFirst("^(<yaml>|overrides?): ", "")), e);
         }
         List<HubAgentConfig> agents = new ArrayList<>();
         ArrayNode list = (ArrayNode) tree.get("agents");

@@ -21,7 +21,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * episodes keeps about a thousand points in memory and on the plot.
  */
 public final class LearningCurve {
-    private static final int WIDTH = 1000;
+    private static final int WIDTH = 1100;
     private static final int HEIGHT = 420;
     /** One colour per hub (its training line and validation markers share it), then the benchmarks'. */
     private static final java.awt.Color[] HUB_COLORS = {new java.awt.Color(31, 119, 180), new java.awt.Color(255, 127, 14),
@@ -111,8 +111,22 @@ public final class LearningCurve {
         // ImageIO's default disk cache registers a JVM shutdown hook per stream, which fails while
         // the JVM shuts down (the last plot of a run stopped by Ctrl-C); encode in memory instead.
         javax.imageio.ImageIO.setUseCache(false);
-        XYChart profit = chart("Daily profit per hub", "$ per day");
-        XYChart price = chart("Mean price multiplier per hub", "multiplier (price / marginal cost)");
+        List<XYChart> charts = charts();
+        RunFiles.writeFile(png, tmp -> {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                BitmapEncoder.saveBitmap(charts, 2, 1, out, BitmapEncoder.BitmapFormat.PNG);
+            }
+        });
+    }
+
+    /**
+     * The two charts: daily profit and mean multiplier per hub against the episode, on the same
+     * numeric x axis from 0 to the last episode; the legend to the right of each plot.
+     */
+    List<XYChart> charts() {
+        String xTitle = stride > 1 ? "episode (training lines: means over blocks of " + stride + " episodes)" : "episode";
+        XYChart profit = chart("Daily profit per hub (validation markers and benchmarks: means over the validation days)", "$ per day", xTitle);
+        XYChart price = chart("Mean price multiplier per hub", "multiplier (price / marginal cost)", xTitle);
         double xMax = 1;
         for (double[] p : rewardPoints) {
             xMax = Math.max(xMax, p[0]);
@@ -120,37 +134,60 @@ public final class LearningCurve {
         for (double[] p : validationProfit) {
             xMax = Math.max(xMax, p[0]);
         }
+        for (XYChart c : List.of(profit, price)) {
+            c.getStyler().setXAxisMin(0.0);
+            c.getStyler().setXAxisMax(xMax);
+        }
         for (int i = 0; i < hubs.size(); i++) {
-            String suffix = stride > 1 ? " (mean of " + stride + " episodes)" : "";
             java.awt.Color color = HUB_COLORS[i % HUB_COLORS.length];
-            line(profit, hubs.get(i) + " training" + suffix, rewardPoints, i + 1, color);
-            line(price, hubs.get(i) + " training" + suffix, multiplierPoints, i + 1, color);
+            line(profit, hubs.get(i) + " training", rewardPoints, i + 1, color);
+            line(price, hubs.get(i) + " training", multiplierPoints, i + 1, color);
             points(profit, hubs.get(i) + " validation", validationProfit, i + 1, color);
             points(price, hubs.get(i) + " validation", validationMultiplier, i + 1, color);
         }
         if (Double.isFinite(competitive)) {
-            XYSeries s = profit.addSeries("all hubs at multiplier 1 (competitive)", new double[] {0, xMax}, new double[] {competitive, competitive});
+            XYSeries s = profit.addSeries(COMPETITIVE_LABEL, new double[] {0, xMax}, new double[] {competitive, competitive});
             s.setMarker(SeriesMarkers.NONE);
             s.setLineColor(COMPETITIVE);
             s.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
         }
         if (Double.isFinite(monopoly)) {
-            XYSeries s = profit.addSeries("all hubs at the cap (monopoly proxy)", new double[] {0, xMax}, new double[] {monopoly, monopoly});
+            XYSeries s = profit.addSeries(MONOPOLY_LABEL, new double[] {0, xMax}, new double[] {monopoly, monopoly});
             s.setMarker(SeriesMarkers.NONE);
             s.setLineColor(MONOPOLY);
             s.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
         }
-        RunFiles.writeFile(png, tmp -> {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                BitmapEncoder.saveBitmap(List.of(profit, price), 2, 1, out, BitmapEncoder.BitmapFormat.PNG);
-            }
-        });
+        numericTicks(profit, xMax);
+        numericTicks(price, xMax);
+        return List.of(profit, price);
     }
 
-    private static XYChart chart(String title, String yTitle) {
-        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("episode").yAxisTitle(yTitle).build();
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-        c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+    /**
+     * XChart places the x ticks on the data's own x values when they are all equally spaced (as
+     * block means are), which draws a numeric axis like a categorical one: a tick per point,
+     * crowded, starting at the first point. One invisible point off that grid, hidden from the
+     * legend, restores the ordinary numeric ticks (round numbers, spaced for the width).
+     */
+    private static void numericTicks(XYChart chart, double xMax) {
+        XYSeries first = chart.getSeriesMap().values().iterator().next();
+        double y = first.getYData()[0];
+        XYSeries s = chart.addSeries(" ", new double[] {xMax * 0.3819660112501051 + 0.1234}, new double[] {y});
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(new java.awt.Color(0, 0, 0, 0));
+        s.setShowInLegend(false);
+    }
+
+    /** Legend labels of the two benchmark lines: they are validation-day means, not training profit. */
+    static final String COMPETITIVE_LABEL = "all at multiplier 1, validation-day mean";
+    static final String MONOPOLY_LABEL = "all at the cap, validation-day mean";
+
+    private static XYChart chart(String title, String yTitle, String xTitle) {
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        // a vertical legend beside the plot keeps every entry whole (a horizontal one below ran past the image's edge)
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
+        c.getStyler().setXAxisDecimalPattern("#,##0");
+        c.getStyler().setXAxisTickMarkSpacingHint(90);
         c.getStyler().setLegendSeriesLineLength(14);
         c.getStyler().setMarkerSize(6);
         return c;

@@ -63,6 +63,25 @@ public final class RunFiles {
         }
     }
 
+    /**
+     * Checks that {@code --out dir} can be created in {@code where} (its nearest existing
+     * directory) by creating and deleting a hidden directory there: permissions do not tell
+     * everything ({@code /proc} and read-only mounts look writable to root), so an output that
+     * cannot be written fails before any work, with what is wrong and what to do.
+     */
+    public static void probeCreatable(Path dir, Path where) {
+        try {
+            Path probe = Files.createTempDirectory(where, ".hubprice-probe-");
+            Files.delete(probe);
+        } catch (IOException | UnsupportedOperationException e) {
+            String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e instanceof java.nio.file.NoSuchFileException ? "the file system there refuses new entries"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
+            throw new IllegalArgumentException("--out " + dir + " cannot be created: " + where + " does not take new files or directories ("
+                    + why + "). Maybe another --out, e.g. runs/NAME under the working directory", e);
+        }
+    }
+
     /** Deletes a directory tree; absent is fine. */
     public static void deleteRecursively(Path dir) throws IOException {
         org.hubprice.agents.checkpoint.Checkpoints.deleteRecursively(dir);
