@@ -63,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
         if (out == null && !dir.equals(DEFAULT_OUT)) {
             LOG.info("{} is taken; this demo writes to {} (choose with --out)", DEFAULT_OUT, dir);
         }
-        org.hubprice.training.Trainer.checkOutputDir(dir, false);
+        org.hubprice.training.run.RunLayout.checkOutputDir(dir, false);
         List<String> argv = new ArrayList<>(List.of("hubprice"));
         argv.addAll(spec.commandLine().getParseResult().originalArgs());
         TrainCommand.setThreads(threads);

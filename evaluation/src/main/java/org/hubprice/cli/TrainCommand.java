@@ -69,7 +69,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainingConfig c;
         if (resume) {
-            c = Trainer.resumeConfig(out, config, overrides, seed);
+            c = org.hubprice.training.run.ResumePolicy.resumeConfig(out, config, overrides, seed);
         } else {
             if (config == null) {
                 throw new IllegalArgumentException("--config is missing; give a named config " + TrainingConfigs.NAMES
@@ -79,7 +79,7 @@ final class TrainCommand implements Callable<Integer> {
             if (seed != null) {
                 c = c.withSeed(seed);
             }
-            Trainer.checkOutputDir(out, false);
+            org.hubprice.training.run.RunLayout.checkOutputDir(out, false);
         }
         List<String> argv = new ArrayList<>(List.of("hubprice"));
         argv.addAll(spec.commandLine().getParseResult().originalArgs());

@@ -1,17 +1,16 @@
 package org.hubprice.evaluation;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.hubprice.env.config.EnvConfig;
-import org.hubprice.training.Trainer;
 import org.hubprice.training.config.TrainingConfig;
 import org.hubprice.training.config.TrainingConfigs;
+import org.hubprice.training.output.CsvTable;
 import org.hubprice.training.output.LearningCurve;
+import org.hubprice.training.run.RunLayout;
 
 /**
  * A training run directory written by {@code hubprice train}: its resolved configuration
@@ -40,9 +39,9 @@ public final class RunDirectory {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--run " + dir + " is not a directory (working directory " + Path.of("").toAbsolutePath() + ")");
         }
-        Path yaml = dir.resolve(Trainer.CONFIG_YAML);
+        Path yaml = dir.resolve(RunLayout.CONFIG_YAML);
         if (!Files.isRegularFile(yaml)) {
-            throw new IllegalArgumentException("--run " + dir + " holds no " + Trainer.CONFIG_YAML + "; it is not a run written by "
+            throw new IllegalArgumentException("--run " + dir + " holds no " + RunLayout.CONFIG_YAML + "; it is not a run written by "
                     + "'hubprice train'. Maybe give --checkpoint HUB=PATH and --config instead");
         }
         return new RunDirectory(dir, TrainingConfigs.load(yaml, List.of()));
@@ -72,11 +71,11 @@ public final class RunDirectory {
         if (!CHECKPOINTS.contains(name)) {
             throw new IllegalArgumentException("--which = '" + name + "' is not a checkpoint name; choose one of " + CHECKPOINTS);
         }
-        Path p = dir.resolve(Trainer.CHECKPOINTS).resolve(name);
+        Path p = dir.resolve(RunLayout.CHECKPOINTS).resolve(name);
         if (!Files.isDirectory(p)) {
             List<String> have = new ArrayList<>();
             for (String c : CHECKPOINTS) {
-                if (Files.isDirectory(dir.resolve(Trainer.CHECKPOINTS).resolve(c))) {
+                if (Files.isDirectory(dir.resolve(RunLayout.CHECKPOINTS).resolve(c))) {
                     have.add(c);
                 }
             }
@@ -91,11 +90,11 @@ public final class RunDirectory {
      * from {@code metrics.csv} into {@code scratch}; null when the run has neither.
      */
     public Path learningCurve(Path scratch) throws IOException {
-        Path png = dir.resolve(Trainer.CURVE_PNG);
+        Path png = dir.resolve(RunLayout.CURVE_PNG);
         if (Files.isRegularFile(png)) {
             return png;
         }
-        Path metrics = dir.resolve(Trainer.METRICS_CSV);
+        Path metrics = dir.resolve(RunLayout.METRICS_CSV);
         if (!Files.isRegularFile(metrics)) {
             return null;
         }
@@ -108,37 +107,21 @@ public final class RunDirectory {
      * Returns null when the file has no complete row.
      */
     public static Path learningCurveFromMetrics(Path metrics, Path scratch) throws IOException {
-        List<String> hubs = new ArrayList<>();
+        CsvTable table = CsvTable.read(metrics);
+        List<String> hubs = table.suffixes("reward_");
+        if (hubs.isEmpty() || table.header().size() < 3 + 2 * hubs.size()) {
+            return null;
+        }
         List<double[]> rows = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(metrics, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            if (header == null) {
-                return null;
+        for (int k = 0; k < table.rows().size(); k++) {
+            double[] r = new double[1 + 2 * hubs.size()];
+            r[0] = table.number(k, 0);
+            boolean ok = !Double.isNaN(r[0]);
+            for (int j = 0; j < 2 * hubs.size(); j++) {
+                r[1 + j] = table.number(k, 3 + j);
+                ok &= !Double.isNaN(r[1 + j]) || "NaN".equals(table.rows().get(k)[3 + j]);
             }
-            String[] h = header.split(",");
-            for (String c : h) {
-                if (c.startsWith("reward_")) {
-                    hubs.add(c.substring("reward_".length()));
-                }
-            }
-            if (hubs.isEmpty() || h.length < 3 + 2 * hubs.size()) {
-                return null;
-            }
-            String line;
-            while ((line = in.readLine()) != null) {
-                String[] c = line.split(",");
-                if (c.length != h.length) {
-                    continue; // a row cut short by a crash
-                }
-                double[] r = new double[1 + 2 * hubs.size()];
-                try {
-                    r[0] = Double.parseDouble(c[0]);
-                    for (int k = 0; k < 2 * hubs.size(); k++) {
-                        r[1 + k] = Double.parseDouble(c[3 + k]);
-                    }
-                } catch (NumberFormatException e) {
-                    continue;
-                }
+            if (ok) {
                 rows.add(r);
             }
         }

@@ -1,5 +1,14 @@
 package org.hubprice.training;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import org.hubprice.agents.AgentContext;
+import org.hubprice.agents.AgentFactory;
+import org.hubprice.agents.AgentRegistry;
+import org.hubprice.common.Seeds;
+import org.hubprice.env.api.VectorEnv;
+import org.hubprice.training.config.HubAgentConfig;
+import org.hubprice.training.config.TrainingConfig;
 import org.hubprice.agents.Agent;
 import org.hubprice.agents.Mode;
 import org.hubprice.env.api.Box;
@@ -54,6 +63,50 @@ final class Seat {
 
     static Seat of(Agent agent, Space agentActionSpace, Space envActionSpace) {
         return new Seat(agent, agentActionSpace, envActionSpace);
+    }
+
+    /**
+     * One seat per hub of {@code config}: each agent created by its factory, or loaded from
+     * {@code agentsDir/NAME} when resuming (null for a new run). On failure the seats made so
+     * far are closed.
+     *
+     * @throws IllegalArgumentException naming {@code agents[i]} for an unknown agent or bad parameters
+     */
+    static Seat[] createAll(TrainingConfig config, VectorEnv env, AgentRegistry registry, String device, Path agentsDir) throws IOException {
+        int levels = config.env().pricing().discreteLevels();
+        Seat[] seats = new Seat[config.hubCount()];
+        try {
+            for (int i = 0; i < seats.length; i++) {
+                HubAgentConfig hc = config.agents().get(i);
+                String where = "agents[" + i + "]";
+                AgentFactory factory;
+                try {
+                    factory = registry.get(hc.agent());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(where + ".agent: " + e.getMessage(), e);
+                }
+                Space agentSpace = agentSpace(env.actionSpace(i), hc.discrete(), levels, where);
+                AgentContext ctx = new AgentContext(env.observationSpace(i), agentSpace, hc.params(), Seeds.derive(config.seed(), "agent", i),
+                        device);
+                Agent agent;
+                try {
+                    agent = agentsDir != null ? factory.load(agentsDir.resolve(env.agentName(i)), ctx) : factory.create(ctx);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(where + " (" + hc.agent() + "): " + e.getMessage()
+                            + (hc.discrete() ? "" : e.getMessage() != null && e.getMessage().contains("Discrete")
+                                    ? ". Maybe " + where + ".actions=discrete" : ""), e);
+                }
+                seats[i] = of(agent, agentSpace, env.actionSpace(i));
+            }
+        } catch (IOException | RuntimeException e) {
+            for (Seat s : seats) {
+                if (s != null) {
+                    s.agent.close();
+                }
+            }
+            throw e;
+        }
+        return seats;
     }
 
     /** Asks the agent for an action and maps it; the results are in {@link #agentAction} and {@link #envAction}. */

@@ -39,13 +39,13 @@ class TrainerTest {
 
     private static Trainer trainer(TrainingConfig c, Path dir, boolean resume) {
         return Trainer.builder().setConfig(c).setOutputDir(dir).optResume(resume).optQuiet(true).optRegistry(REGISTRY)
-                .optEnvFactory(x -> new ParallelEnvAdapter(new DuopolyEnv())).build();
+                .optEnvFactory(x -> new org.hubprice.env.api.ParallelVectorEnv(new DuopolyEnv())).build();
     }
 
     /** Every file of a checkpoint's agents, by relative path, with content (the manifests' provenance differs by time). */
     private static Map<String, String> agentFiles(Path checkpoint) throws IOException {
         Map<String, String> m = new java.util.TreeMap<>();
-        Path agents = checkpoint.resolve(Trainer.AGENTS_DIR);
+        Path agents = checkpoint.resolve(org.hubprice.training.run.RunLayout.AGENTS_DIR);
         try (var s = Files.walk(agents)) {
             for (Path f : s.filter(Files::isRegularFile).toList()) {
                 m.put(agents.relativize(f).toString(), Files.readString(f));
@@ -60,20 +60,20 @@ class TrainerTest {
         TrainingSummary s = trainer(config(), dir, false).run();
         assertEquals(60, s.episodes());
         assertEquals(StopReason.MAX_EPISODES, s.stopReason());
-        List<String> metrics = Files.readAllLines(dir.resolve(Trainer.METRICS_CSV));
+        List<String> metrics = Files.readAllLines(dir.resolve(org.hubprice.training.run.RunLayout.METRICS_CSV));
         assertEquals(61, metrics.size(), "header + one row per episode");
         assertTrue(metrics.get(0).startsWith("episode,day,total_reward,reward_seller_0,reward_seller_1,multiplier_seller_0"));
-        assertEquals(4, Files.readAllLines(dir.resolve(Trainer.VALIDATION_CSV)).size(), "validation at 20, 40, 60");
-        assertTrue(Files.size(dir.resolve(Trainer.CURVE_PNG)) > 1000, "a learning-curve image");
-        byte[] png = Files.readAllBytes(dir.resolve(Trainer.CURVE_PNG));
+        assertEquals(4, Files.readAllLines(dir.resolve(org.hubprice.training.run.RunLayout.VALIDATION_CSV)).size(), "validation at 20, 40, 60");
+        assertTrue(Files.size(dir.resolve(org.hubprice.training.run.RunLayout.CURVE_PNG)) > 1000, "a learning-curve image");
+        byte[] png = Files.readAllBytes(dir.resolve(org.hubprice.training.run.RunLayout.CURVE_PNG));
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
         assertTrue(Files.isRegularFile(dir.resolve("checkpoints/final/trainer-state.json")));
         assertFalse(Files.exists(dir.resolve("checkpoints/last")), "the final checkpoint supersedes the periodic one");
         assertTrue(Files.isDirectory(dir.resolve("checkpoints/best/agents/seller_0")));
-        assertTrue(Files.isRegularFile(dir.resolve(Trainer.RUN_JSON)));
-        assertTrue(Files.readString(dir.resolve(Trainer.CONFIG_YAML)).contains("test-bandit"));
-        Map<?, ?> summary = RunFiles.JSON.readValue(dir.resolve(Trainer.SUMMARY_JSON).toFile(), Map.class);
+        assertTrue(Files.isRegularFile(dir.resolve(org.hubprice.training.run.RunLayout.RUN_JSON)));
+        assertTrue(Files.readString(dir.resolve(org.hubprice.training.run.RunLayout.CONFIG_YAML)).contains("test-bandit"));
+        Map<?, ?> summary = RunFiles.JSON.readValue(dir.resolve(org.hubprice.training.run.RunLayout.SUMMARY_JSON).toFile(), Map.class);
         assertEquals("MAX_EPISODES", summary.get("stopReason"));
         Map<?, ?> timing = (Map<?, ?>) summary.get("timing");
         assertEquals(360, ((Number) timing.get("sessionPeriods")).intValue(), "60 episodes x 6 periods");
@@ -106,9 +106,9 @@ class TrainerTest {
         assertEquals(35, resumed.sessionEpisodes());
         assertEquals(agentFiles(whole.resolve("checkpoints/final")), agentFiles(parts.resolve("checkpoints/final")),
                 "same final agent state (values, counts, buffers, random streams)");
-        assertEquals(Files.readString(whole.resolve(Trainer.METRICS_CSV)), Files.readString(parts.resolve(Trainer.METRICS_CSV)));
-        assertEquals(Files.readString(whole.resolve(Trainer.VALIDATION_CSV)).lines().filter(l -> !l.startsWith("25,")).toList(),
-                Files.readString(parts.resolve(Trainer.VALIDATION_CSV)).lines().filter(l -> !l.startsWith("25,")).toList(),
+        assertEquals(Files.readString(whole.resolve(org.hubprice.training.run.RunLayout.METRICS_CSV)), Files.readString(parts.resolve(org.hubprice.training.run.RunLayout.METRICS_CSV)));
+        assertEquals(Files.readString(whole.resolve(org.hubprice.training.run.RunLayout.VALIDATION_CSV)).lines().filter(l -> !l.startsWith("25,")).toList(),
+                Files.readString(parts.resolve(org.hubprice.training.run.RunLayout.VALIDATION_CSV)).lines().filter(l -> !l.startsWith("25,")).toList(),
                 "the same validation passes (the stopped run adds one at its stop)");
     }
 
@@ -119,7 +119,7 @@ class TrainerTest {
         // A run that crashes after episode 37: its last periodic checkpoint is at 30, its metrics go further.
         Path crashed = tmp.resolve("crashed");
         Trainer t = Trainer.builder().setConfig(config()).setOutputDir(crashed).optQuiet(true).optRegistry(REGISTRY)
-                .optEnvFactory(x -> new ParallelEnvAdapter(new DuopolyEnv())).optEpisodeListener(e -> {
+                .optEnvFactory(x -> new org.hubprice.env.api.ParallelVectorEnv(new DuopolyEnv())).optEpisodeListener(e -> {
                     if (e == 37) {
                         throw new IllegalStateException("simulated crash");
                     }
@@ -128,19 +128,19 @@ class TrainerTest {
         assertFalse(Files.exists(crashed.resolve("checkpoints/final")));
         Map<?, ?> state = RunFiles.JSON.readValue(crashed.resolve("checkpoints/last/trainer-state.json").toFile(), Map.class);
         assertEquals(30, ((Number) state.get("episodes")).intValue());
-        assertTrue(Files.readAllLines(crashed.resolve(Trainer.METRICS_CSV)).size() > 31, "rows past the checkpoint were written");
-        Files.writeString(crashed.resolve(Trainer.METRICS_CSV), "38,2021-", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        assertTrue(Files.readAllLines(crashed.resolve(org.hubprice.training.run.RunLayout.METRICS_CSV)).size() > 31, "rows past the checkpoint were written");
+        Files.writeString(crashed.resolve(org.hubprice.training.run.RunLayout.METRICS_CSV), "38,2021-", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
         trainer(config(), crashed, true).run();
         assertEquals(agentFiles(whole.resolve("checkpoints/final")), agentFiles(crashed.resolve("checkpoints/final")));
-        assertEquals(Files.readString(whole.resolve(Trainer.METRICS_CSV)), Files.readString(crashed.resolve(Trainer.METRICS_CSV)));
-        assertEquals(Files.readString(whole.resolve(Trainer.VALIDATION_CSV)), Files.readString(crashed.resolve(Trainer.VALIDATION_CSV)));
+        assertEquals(Files.readString(whole.resolve(org.hubprice.training.run.RunLayout.METRICS_CSV)), Files.readString(crashed.resolve(org.hubprice.training.run.RunLayout.METRICS_CSV)));
+        assertEquals(Files.readString(whole.resolve(org.hubprice.training.run.RunLayout.VALIDATION_CSV)), Files.readString(crashed.resolve(org.hubprice.training.run.RunLayout.VALIDATION_CSV)));
     }
 
     @Test
     void asynchronousScheduleAlternatesHubs() throws IOException {
         Path dir = tmp.resolve("async");
         trainer(config("schedule.mode=asynchronous", "schedule.every=2", "schedule.gradientSteps=1", "stopping.maxEpisodes=12"), dir, false).run();
-        List<String> rows = Files.readAllLines(dir.resolve(Trainer.METRICS_CSV));
+        List<String> rows = Files.readAllLines(dir.resolve(org.hubprice.training.run.RunLayout.METRICS_CSV));
         String[] header = rows.get(0).split(",");
         int u0 = List.of(header).indexOf("updates_seller_0");
         // after episode k (1-based): hub 0 learns at 0-based episodes 2, 4, ...; hub 1 at 3, 5, ...
@@ -175,10 +175,10 @@ class TrainerTest {
     void refusesToWriteIntoAnExistingRun() throws IOException {
         Path dir = tmp.resolve("taken");
         trainer(config("stopping.maxEpisodes=3"), dir, false).run();
-        String before = Files.readString(dir.resolve(Trainer.METRICS_CSV));
+        String before = Files.readString(dir.resolve(org.hubprice.training.run.RunLayout.METRICS_CSV));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> trainer(config(), dir, false).run());
         assertTrue(e.getMessage().contains("already holds a training run") && e.getMessage().contains("--resume"), e.getMessage());
-        assertEquals(before, Files.readString(dir.resolve(Trainer.METRICS_CSV)), "nothing written over");
+        assertEquals(before, Files.readString(dir.resolve(org.hubprice.training.run.RunLayout.METRICS_CSV)), "nothing written over");
     }
 
     @Test
@@ -190,7 +190,7 @@ class TrainerTest {
         IllegalArgumentException r = assertThrows(IllegalArgumentException.class, () -> trainer(config(), tmp.resolve("none"), true).run());
         assertTrue(r.getMessage().contains("--resume") && r.getMessage().contains("no training run"), r.getMessage());
         Path started = Files.createDirectories(tmp.resolve("started"));
-        Files.writeString(started.resolve(Trainer.RUN_JSON), "{}");
+        Files.writeString(started.resolve(org.hubprice.training.run.RunLayout.RUN_JSON), "{}");
         IllegalArgumentException c = assertThrows(IllegalArgumentException.class, () -> trainer(config(), started, true).run());
         assertTrue(c.getMessage().contains("no checkpoint"), c.getMessage());
         assertEquals("mine", Files.readString(other.resolve("notes.txt")));
@@ -234,11 +234,6 @@ class TrainerTest {
     void differentSeedsGiveDifferentRuns() throws IOException {
         trainer(config("stopping.maxEpisodes=5"), tmp.resolve("a"), false).run();
         trainer(config("stopping.maxEpisodes=5", "seed=2"), tmp.resolve("b"), false).run();
-        assertNotEquals(Files.readString(tmp.resolve("a").resolve(Trainer.METRICS_CSV)), Files.readString(tmp.resolve("b").resolve(Trainer.METRICS_CSV)));
-    }
-
-    @Test
-    void splitCsvHandlesQuotes() {
-        assertArrayEquals(new String[] {"1", "a,b", "x\"y", ""}, Trainer.splitCsv("1,\"a,b\",\"x\"\"y\","));
+        assertNotEquals(Files.readString(tmp.resolve("a").resolve(org.hubprice.training.run.RunLayout.METRICS_CSV)), Files.readString(tmp.resolve("b").resolve(org.hubprice.training.run.RunLayout.METRICS_CSV)));
     }
 }

@@ -1,37 +1,74 @@
 package org.hubprice.training.validation;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.hubprice.agents.Mode;
 import org.hubprice.agents.baseline.RandomAgent;
 import org.hubprice.common.Seeds;
 import org.hubprice.env.api.Box;
+import org.hubprice.env.api.Rollout;
 import org.hubprice.env.api.Space;
-import org.hubprice.training.TrainingEnv;
+import org.hubprice.env.api.VectorEnv;
 
 /**
  * Plays policies on the fixed validation days: a set of training days chosen once from the
  * root seed (never held-out days), each with its own fixed seed, so every pass and every
- * policy faces the same arrivals, EV draws and battery start (common random numbers).
+ * policy faces the same arrivals, EV draws and battery start (common random numbers). For a
+ * game without fixed scenarios, validation slot {@code j} is the fixed start {@code j}.
+ * Episodes are played through the {@link Rollout} engine on copy 0.
  */
 public final class Validator {
-    private final TrainingEnv env;
+    private final VectorEnv env;
+    private final Rollout rollout;
     private final long root;
+    private final int[] scenarios;
     private final List<String> days;
-    private final double[][] actions;
+    private final int multiplierMetric;
 
     /**
-     * @param env the environment (its validation slots are fixed here)
+     * @param env the environment
      * @param root the run's root seed
      * @param days number of validation days wanted (fewer when the environment has fewer training days)
      */
-    public Validator(TrainingEnv env, long root, int days) {
+    public Validator(VectorEnv env, long root, int days) {
         this.env = env;
+        this.rollout = new Rollout(env);
         this.root = root;
-        this.days = List.copyOf(env.chooseValidationSlots(days, Seeds.derive(root, "validation-set")));
-        this.actions = new double[env.agentCount()][];
-        for (int i = 0; i < actions.length; i++) {
-            actions[i] = new double[env.actionSpace(i).dimension()];
+        this.scenarios = choose(env, days, Seeds.derive(root, "validation-set"));
+        List<String> labels = new ArrayList<>();
+        for (int s : scenarios) {
+            labels.add(env.scenarioLabel(s));
         }
+        this.days = List.copyOf(labels);
+        this.multiplierMetric = env.metricNames().indexOf("multiplier");
+    }
+
+    /**
+     * Up to {@code count} distinct training scenarios drawn with {@code seed} (partial
+     * Fisher-Yates), sorted so the set reads by date; {@code 0..count-1} for a game without any.
+     */
+    static int[] choose(VectorEnv env, int count, long seed) {
+        int[] training = env.trainingScenarios();
+        if (training.length == 0) {
+            int[] slots = new int[count];
+            for (int j = 0; j < count; j++) {
+                slots[j] = j;
+            }
+            return slots;
+        }
+        int n = Math.min(count, training.length);
+        int[] pool = training.clone();
+        SplittableRandom r = Seeds.stream(seed, "validation-days");
+        for (int k = 0; k < n; k++) {
+            int j = k + r.nextInt(pool.length - k);
+            int tmp = pool[k];
+            pool[k] = pool[j];
+            pool[j] = tmp;
+        }
+        int[] chosen = java.util.Arrays.copyOf(pool, n);
+        java.util.Arrays.sort(chosen);
+        return chosen;
     }
 
     /** The validation days' labels (dates for the hub game). */
@@ -45,27 +82,28 @@ public final class Validator {
         double[] profit = new double[n];
         double[] multiplier = new double[n];
         double[] totals = new double[days.size()];
-        long periods = 0;
-        for (int slot = 0; slot < days.size(); slot++) {
-            env.resetValidation(Seeds.derive(root, "validation", slot), slot);
-            boolean done = false;
-            while (!done) {
-                for (int i = 0; i < n; i++) {
-                    policy.act(i, env.observation(i), actions[i]);
-                }
-                done = env.step(actions);
-                for (int i = 0; i < n; i++) {
-                    double r = env.reward(i);
-                    profit[i] += r;
-                    totals[slot] += r;
-                    multiplier[i] += env.multiplier(i);
-                }
-                periods++;
+        long[] periods = new long[1];
+        Rollout.Actor actor = (copy, step, actions) -> {
+            for (int i = 0; i < n; i++) {
+                policy.act(i, env.observation(copy, i), actions[i]);
             }
+        };
+        for (int slot = 0; slot < scenarios.length; slot++) {
+            int s = slot;
+            rollout.episode(0, Seeds.derive(root, "validation", slot), scenarios[slot], actor, (copy, step, actions, done) -> {
+                for (int i = 0; i < n; i++) {
+                    double r = env.reward(copy, i);
+                    profit[i] += r;
+                    totals[s] += r;
+                    multiplier[i] += multiplierMetric >= 0 ? env.metric(copy, i, multiplierMetric) : Double.NaN;
+                }
+                periods[0]++;
+                return true;
+            });
         }
         for (int i = 0; i < n; i++) {
             profit[i] /= days.size();
-            multiplier[i] /= Math.max(1, periods);
+            multiplier[i] /= Math.max(1, periods[0]);
         }
         return new ValidationResult(profit, multiplier, totals);
     }

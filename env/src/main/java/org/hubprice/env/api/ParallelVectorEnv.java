@@ -1,53 +1,47 @@
-package org.hubprice.training;
+package org.hubprice.env.api;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hubprice.env.api.ParallelEnv;
-import org.hubprice.env.api.ResetResult;
-import org.hubprice.env.api.Space;
-import org.hubprice.env.api.StepResult;
 
 /**
- * Any {@link ParallelEnv} for the training loop, through its map-based API (so it allocates
- * per step; the hub game uses {@link HubGameEnv} instead). Validation slots are seeds: slot
- * {@code j} resets with its validation seed and {@link #validationOptions}. Infos may carry
- * {@code multiplier}, {@code assigned} and {@code balked} numbers; they feed the metrics when
- * present.
+ * Any {@link ParallelEnv} as a one-copy {@link VectorEnv}, through its map-based API (so it
+ * allocates per step; the hub and Calvano games implement {@link VectorEnv} directly). Fixed
+ * scenario {@code k} is a reset with its seed and the fixed-start options; training resets use
+ * the training options. Infos may carry {@code multiplier}, {@code assigned} and {@code balked}
+ * numbers: they are the metrics {@code multiplier}, {@code served} and {@code balked} (the
+ * multiplier defaults to the first action component, the counts to 0).
  */
-public final class ParallelEnvAdapter implements TrainingEnv {
+public final class ParallelVectorEnv implements VectorEnv {
+    private static final List<String> METRICS = List.of("multiplier", "served", "balked");
+
     private final ParallelEnv env;
     private final List<String> agents;
     private final Map<String, Object> trainingOptions;
-    private final Map<String, Object> validationOptions;
+    private final Map<String, Object> fixedOptions;
     private final double[][] observations;
     private final double[] rewards;
-    private final double[] multipliers;
-    private final int[] served;
-    private final int[] balked;
+    private final double[][] metrics;
     private boolean truncated;
     private String label = "";
 
     /**
      * @param env the environment
      * @param trainingOptions reset options of training episodes (may be empty)
-     * @param validationOptions reset options of validation episodes (may be empty)
+     * @param fixedOptions reset options of fixed-scenario episodes, such as validation (may be empty)
      */
-    public ParallelEnvAdapter(ParallelEnv env, Map<String, Object> trainingOptions, Map<String, Object> validationOptions) {
+    public ParallelVectorEnv(ParallelEnv env, Map<String, Object> trainingOptions, Map<String, Object> fixedOptions) {
         this.env = env;
         this.agents = List.copyOf(env.possibleAgents());
         this.trainingOptions = Map.copyOf(trainingOptions);
-        this.validationOptions = Map.copyOf(validationOptions);
+        this.fixedOptions = Map.copyOf(fixedOptions);
         int n = agents.size();
         observations = new double[n][];
         rewards = new double[n];
-        multipliers = new double[n];
-        served = new int[n];
-        balked = new int[n];
+        metrics = new double[n][METRICS.size()];
     }
 
-    public ParallelEnvAdapter(ParallelEnv env) {
+    public ParallelVectorEnv(ParallelEnv env) {
         this(env, Map.of(), Map.of());
     }
 
@@ -72,36 +66,25 @@ public final class ParallelEnvAdapter implements TrainingEnv {
     }
 
     @Override
-    public void resetTraining(long seed) {
-        take(env.reset(seed, trainingOptions));
-        label = "seed " + Long.toUnsignedString(seed, 16);
-    }
-
-    @Override
-    public List<String> chooseValidationSlots(int count, long seed) {
-        List<String> labels = new ArrayList<>();
-        for (int j = 0; j < count; j++) {
-            labels.add("validation " + j);
-        }
-        return labels;
-    }
-
-    @Override
-    public void resetValidation(long seed, int slot) {
-        take(env.reset(seed, validationOptions));
-        label = "validation " + slot;
-    }
-
-    private void take(ResetResult r) {
+    public void reset(int copy, long seed, int scenario) {
+        checkCopy(copy);
+        ResetResult r = env.reset(seed, scenario == TRAINING ? trainingOptions : fixedOptions);
         for (int i = 0; i < agents.size(); i++) {
             observations[i] = r.observations().get(agents.get(i));
             rewards[i] = 0;
         }
         truncated = false;
+        label = scenario == TRAINING ? "seed " + Long.toUnsignedString(seed, 16) : scenarioLabel(scenario);
     }
 
     @Override
-    public boolean step(double[][] actions) {
+    public String scenarioLabel(int scenario) {
+        return "validation " + scenario;
+    }
+
+    @Override
+    public boolean step(int copy, double[][] actions) {
+        checkCopy(copy);
         Map<String, double[]> a = new LinkedHashMap<>();
         for (int i = 0; i < agents.size(); i++) {
             a.put(agents.get(i), actions[i]);
@@ -115,9 +98,9 @@ public final class ParallelEnvAdapter implements TrainingEnv {
             }
             rewards[i] = s.rewards().getOrDefault(name, 0.0);
             Map<String, Object> info = s.infos() == null ? null : s.infos().get(name);
-            multipliers[i] = number(info, "multiplier", actions[i].length > 0 ? actions[i][0] : Double.NaN);
-            served[i] = (int) number(info, "assigned", 0);
-            balked[i] = (int) number(info, "balked", 0);
+            metrics[i][0] = number(info, "multiplier", actions[i].length > 0 ? actions[i][0] : Double.NaN);
+            metrics[i][1] = (int) number(info, "assigned", 0);
+            metrics[i][2] = (int) number(info, "balked", 0);
         }
         boolean done = s.allDone();
         truncated = false;
@@ -136,39 +119,40 @@ public final class ParallelEnvAdapter implements TrainingEnv {
         return v instanceof Number n ? n.doubleValue() : dflt;
     }
 
+    private static void checkCopy(int copy) {
+        if (copy != 0) {
+            throw new IndexOutOfBoundsException("copy " + copy + " of a one-copy environment");
+        }
+    }
+
     @Override
-    public double[] observation(int i) {
+    public double[] observation(int copy, int i) {
         return observations[i];
     }
 
     @Override
-    public double reward(int i) {
+    public double reward(int copy, int i) {
         return rewards[i];
     }
 
     @Override
-    public boolean truncated() {
+    public boolean truncated(int copy) {
         return truncated;
     }
 
     @Override
-    public double multiplier(int i) {
-        return multipliers[i];
-    }
-
-    @Override
-    public int served(int i) {
-        return served[i];
-    }
-
-    @Override
-    public int balked(int i) {
-        return balked[i];
-    }
-
-    @Override
-    public String episodeLabel() {
+    public String episodeLabel(int copy) {
         return label;
+    }
+
+    @Override
+    public List<String> metricNames() {
+        return METRICS;
+    }
+
+    @Override
+    public double metric(int copy, int agent, int metric) {
+        return metrics[agent][metric];
     }
 
     @Override
