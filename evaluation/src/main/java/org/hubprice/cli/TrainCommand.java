@@ -61,11 +61,36 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the run summary as one JSON object on standard output.")
     boolean json;
 
+    @Option(names = "--seeds", paramLabel = "A..B|A,B,...",
+            description = "Train one member per seed (e.g. 1..8) into --out DIR/seed-N, side by side; DIR/seeds.json gives the across-seed"
+                    + " interquartile mean and bootstrap interval of the validation collusion index and profit, DIR/seeds-curve.png every"
+                    + " seed's curve with the band. With --resume: finish the unfinished members.")
+    String seeds;
+
+    @Option(names = "--parallel", paramLabel = "P",
+            description = "With --seeds: members trained at a time (default: one per core, each with --threads engine threads).")
+    Integer parallel;
+
+    @Option(names = "--progress-lines", hidden = true, description = "Print 'hubprice-progress EPISODES MAX' lines on standard output (for --seeds).")
+    boolean progressLines;
+
     @Override
     public Integer call() throws Exception {
         String d = device.trim().toLowerCase(Locale.ROOT);
         if (!(d.equals("auto") || d.equals("cpu") || d.equals("gpu") || d.matches("gpu:\\d+"))) {
             throw new IllegalArgumentException("--device = '" + device + "' is not known; allowed: auto, cpu, gpu, gpu:N");
+        }
+        if (parallel != null && seeds == null) {
+            throw new IllegalArgumentException("--parallel needs --seeds (it sets how many members train at a time)");
+        }
+        List<String> argv = new ArrayList<>(List.of("hubprice"));
+        argv.addAll(spec.commandLine().getParseResult().originalArgs());
+        if (seeds != null || (resume && Files.isRegularFile(out.resolve(TrainSeeds.RECORD)))) {
+            if (seed != null) {
+                throw new IllegalArgumentException("--seed " + seed + " and --seeds both given; --seeds names every member's seed. Maybe drop --seed");
+            }
+            setThreads(threads);
+            return TrainSeeds.run(seeds, config, overrides, out, resume, parallel, threads, d, quiet, json, spec.commandLine().getOut(), argv);
         }
         TrainingConfig c;
         if (resume) {
@@ -81,10 +106,8 @@ final class TrainCommand implements Callable<Integer> {
             }
             org.hubprice.training.run.RunLayout.checkOutputDir(out, false);
         }
-        List<String> argv = new ArrayList<>(List.of("hubprice"));
-        argv.addAll(spec.commandLine().getParseResult().originalArgs());
         setThreads(threads);
-        TrainingSummary s = run(c, out, d, resume, quiet, argv);
+        TrainingSummary s = run(c, out, d, resume, quiet, argv, progressLines);
         if (json) {
             spec.commandLine().getOut().println(json(s));
             spec.commandLine().getOut().flush();
@@ -114,6 +137,11 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Runs a trainer with the run's log copied to DIR/train.log and Ctrl-C handled. */
     static TrainingSummary run(TrainingConfig c, Path out, String device, boolean resume, boolean quiet, List<String> argv) throws Exception {
+        return run(c, out, device, resume, quiet, argv, false);
+    }
+
+    static TrainingSummary run(TrainingConfig c, Path out, String device, boolean resume, boolean quiet, List<String> argv, boolean progressLines)
+            throws Exception {
         Path dir = out.toAbsolutePath().normalize();
         RunLog[] log = new RunLog[1];
         try {
@@ -121,7 +149,7 @@ final class TrainCommand implements Callable<Integer> {
             runtime.put("pytorchThreads", System.getProperty("ai.djl.pytorch.num_threads"));
             runtime.put("pytorchInteropThreads", System.getProperty("ai.djl.pytorch.num_interop_threads"));
             Trainer trainer = Trainer.builder().optRuntime(runtime).setConfig(c).setOutputDir(dir).optDevice(device).optResume(resume).optQuiet(quiet)
-                    .optStopOnSignal(true).optCommand(argv).optOnStart(p -> log[0] = RunLog.attach(p.resolve("train.log"))).build();
+                    .optStopOnSignal(true).optCommand(argv).optProgressLines(progressLines ? System.out : null).optOnStart(p -> log[0] = RunLog.attach(p.resolve("train.log"))).build();
             return trainer.run();
         } finally {
             if (log[0] != null) {

@@ -40,12 +40,7 @@ public final class ResumePolicy {
             throw new IllegalArgumentException("--seed " + seed + " differs from the run's seed " + saved.seed()
                     + "; a resumed run keeps its seed. Maybe drop --seed");
         }
-        List<String> changed = differences(saved.toMap(), resumed.toMap(), "");
-        changed.removeIf(ResumePolicy::resumable);
-        if (!changed.isEmpty()) {
-            throw new IllegalArgumentException("--resume: --set changes " + changed + ", which would change what the resumed part learns; only "
-                    + RESUMABLE_CHANGES + " may change. Maybe start a new run with another --out");
-        }
+        checkChanges(saved, resumed);
         if (configArg != null) {
             TrainingConfig requested = TrainingConfigs.resolve(configArg, overrides);
             if (seed != null) {
@@ -59,6 +54,20 @@ public final class ResumePolicy {
             }
         }
         return resumed;
+    }
+
+    /**
+     * Checks that {@code resumed} differs from {@code saved} only in {@link #RESUMABLE_CHANGES}.
+     *
+     * @throws IllegalArgumentException naming the keys that differ
+     */
+    public static void checkChanges(TrainingConfig saved, TrainingConfig resumed) {
+        List<String> changed = differences(saved.toMap(), resumed.toMap(), "");
+        changed.removeIf(ResumePolicy::resumable);
+        if (!changed.isEmpty()) {
+            throw new IllegalArgumentException("--resume: --set changes " + changed + ", which would change what the resumed part learns; only "
+                    + RESUMABLE_CHANGES + " may change. Maybe start a new run with another --out");
+        }
     }
 
     /** Whether the dotted key {@code key} may differ in a resume. */
