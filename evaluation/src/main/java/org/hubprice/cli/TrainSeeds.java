@@ -35,6 +35,9 @@ final class TrainSeeds {
     static int run(String spec, String configArg, List<String> overrides, Path out, boolean resume, Integer parallel, int threads, String device,
                    boolean quiet, boolean json, PrintWriter stdout, List<String> argv) throws Exception {
         Path dir = out.toAbsolutePath().normalize();
+        if (parallel != null && parallel < 1) {
+            throw new IllegalArgumentException("--parallel = " + parallel + " must be >= 1 (default: one member per core)");
+        }
         List<Long> seeds;
         TrainingConfig c;
         Map<String, Object> record;
