@@ -27,5 +27,6 @@ final class Commands {
         cl.addSubcommand("compare", new CompareCommand());
         cl.addSubcommand("best-response", new BestResponseCommand());
         bench.addSubcommand("agents", new AgentsBenchCommand());
+        bench.addSubcommand("training", new TrainingBenchCommand());
     }
 }

@@ -2,7 +2,6 @@ package org.hubprice.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -126,15 +125,6 @@ final class TrainSeeds {
     private static Process start(long seed, Path member, boolean resume, Path log, Path dir, List<String> overrides, int threads, String device)
             throws IOException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!a.startsWith("-agentlib") && !a.startsWith("-javaagent")) {
-                cmd.add(a);
-            }
-        }
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(HubpriceCli.class.getName());
         cmd.add("train");
         if (resume) {
             cmd.add("--resume");
@@ -146,7 +136,7 @@ final class TrainSeeds {
             cmd.addAll(List.of("--config", dir.resolve(RunLayout.CONFIG_YAML).toString(), "--seed", Long.toString(seed)));
         }
         cmd.addAll(List.of("--out", member.toString(), "--quiet", "--progress-lines", "--threads", Integer.toString(threads), "--device", device));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.command(cmd));
         pb.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.redirectInput(ProcessBuilder.Redirect.PIPE);
         return pb.start();
