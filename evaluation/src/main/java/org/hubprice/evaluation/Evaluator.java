@@ -18,8 +18,9 @@ import org.hubprice.agents.Mode;
 import org.hubprice.common.Seeds;
 import org.hubprice.env.api.Box;
 import org.hubprice.env.config.PricingConfig;
+import org.hubprice.env.api.Rollout;
 import org.hubprice.env.game.HubPricingEnv;
-import org.hubprice.env.game.ResetOptions;
+import org.hubprice.env.game.HubVectorEnv;
 import org.hubprice.evaluation.days.Scenarios;
 import org.hubprice.evaluation.equilibrium.HubStageGame;
 import org.hubprice.evaluation.equilibrium.MemoPolicy;
@@ -182,7 +183,7 @@ public final class Evaluator {
         final Agent[] agents;
         final ActionMap[] maps;
         final double[][] obs;
-        final double[] actions;
+        final Rollout rollout;
         final EvaluationOptions options;
         final MemoPolicy[] memo;
         final double[] grid;
@@ -202,7 +203,7 @@ public final class Evaluator {
             maps = new ActionMap[h];
             memo = new MemoPolicy[h];
             obs = new double[h][HubPricingEnv.OBS_DIM];
-            actions = new double[h];
+            rollout = new Rollout(new HubVectorEnv(env));
             this.options = options;
             this.competitive = competitive;
             try {
@@ -257,23 +258,22 @@ public final class Evaluator {
         double[] oneShot(int day, long[] seeds, int hub, int hour) {
             int h = agents.length;
             double[] v = new double[grid.length];
-            ResetOptions reset = ResetOptions.evaluationDay(day);
             lastUndisturbed = 0;
             for (int level = 0; level < grid.length; level++) {
-                for (long seed : seeds) {
-                    env.resetFast(seed, reset);
-                    for (int t = 0; t <= hour; t++) {
-                        for (int i = 0; i < h; i++) {
-                            actions[i] = memo[i].multiplier(env.observation(i));
-                        }
-                        if (t == hour) {
-                            if (level == 0) {
-                                lastUndisturbed += actions[hub] / seeds.length;
-                            }
-                            actions[hub] = grid[level];
-                        }
-                        env.stepFast(actions);
+                int lv = level;
+                Rollout.Actor actor = (c, t, a) -> {
+                    for (int i = 0; i < h; i++) {
+                        a[i][0] = memo[i].multiplier(env.observation(i));
                     }
+                    if (t == hour) {
+                        if (lv == 0) {
+                            lastUndisturbed += a[hub][0] / seeds.length;
+                        }
+                        a[hub][0] = grid[lv];
+                    }
+                };
+                for (long seed : seeds) {
+                    rollout.episode(0, seed, day, hour + 1, actor, Rollout.NONE);
                     v[level] += env.reward(hub);
                 }
             }
@@ -283,42 +283,27 @@ public final class Evaluator {
         /** The policies' play; hub {@code devHub} is forced to {@code devMultiplier} in hour {@code devHour} (none when -1). */
         DayPath play(int day, long[] seeds, int devHub, int devHour, double devMultiplier) {
             int h = agents.length;
-            DayPath path = new DayPath(h, seeds.length);
-            ResetOptions reset = ResetOptions.evaluationDay(day);
-            for (int r = 0; r < seeds.length; r++) {
-                env.resetFast(seeds[r], reset);
-                for (int t = 0; t < HubPricingEnv.PERIODS; t++) {
-                    for (int i = 0; i < h; i++) {
-                        // A copy: the environment's buffer is overwritten by the next step and an agent may keep what it is given.
-                        System.arraycopy(env.observation(i), 0, obs[i], 0, obs[i].length);
-                        actions[i] = maps[i].multiplier(agents[i].act(obs[i], Mode.EVAL));
-                    }
-                    if (t == devHour) {
-                        actions[devHub] = devMultiplier;
-                    }
-                    env.stepFast(actions);
-                    path.add(r, env);
+            Rollout.Actor actor = (c, t, a) -> {
+                for (int i = 0; i < h; i++) {
+                    // A copy: the environment's buffer is overwritten by the next step and an agent may keep what it is given.
+                    System.arraycopy(env.observation(i), 0, obs[i], 0, obs[i].length);
+                    a[i][0] = maps[i].multiplier(agents[i].act(obs[i], Mode.EVAL));
                 }
-            }
-            path.finish();
-            return path;
+                if (t == devHour) {
+                    a[devHub][0] = devMultiplier;
+                }
+            };
+            return path(day, seeds, r -> actor);
         }
 
         /** Every hub at {@code multipliers[t]} in hour t. */
         DayPath schedule(int day, long[] seeds, double[] multipliers) {
-            int h = agents.length;
-            DayPath path = new DayPath(h, seeds.length);
-            ResetOptions reset = ResetOptions.evaluationDay(day);
-            for (int r = 0; r < seeds.length; r++) {
-                env.resetFast(seeds[r], reset);
-                for (int t = 0; t < HubPricingEnv.PERIODS; t++) {
-                    Arrays.fill(actions, multipliers[t]);
-                    env.stepFast(actions);
-                    path.add(r, env);
+            Rollout.Actor actor = (c, t, a) -> {
+                for (double[] ai : a) {
+                    ai[0] = multipliers[t];
                 }
-            }
-            path.finish();
-            return path;
+            };
+            return path(day, seeds, r -> actor);
         }
 
         /**
@@ -326,17 +311,26 @@ public final class Evaluator {
          * multiplier drawn per replication from {@code Seeds.stream(replication seed, "nash-mixture")}.
          */
         DayPath nash(int day, long[] seeds, NashPath nashPath) {
-            int h = agents.length;
-            DayPath path = new DayPath(h, seeds.length);
-            ResetOptions reset = ResetOptions.evaluationDay(day);
-            for (int r = 0; r < seeds.length; r++) {
-                nashPath.sample(Seeds.stream(seeds[r], "nash-mixture"), schedule);
-                env.resetFast(seeds[r], reset);
-                for (int t = 0; t < HubPricingEnv.PERIODS; t++) {
-                    System.arraycopy(schedule[t], 0, actions, 0, h);
-                    env.stepFast(actions);
-                    path.add(r, env);
+            Rollout.Actor actor = (c, t, a) -> {
+                for (int i = 0; i < a.length; i++) {
+                    a[i][0] = schedule[t][i];
                 }
+            };
+            return path(day, seeds, r -> {
+                nashPath.sample(Seeds.stream(seeds[r], "nash-mixture"), schedule);
+                return actor;
+            });
+        }
+
+        /** Plays day {@code day} once per replication seed with the actor for replication r, recording every hour into a {@link DayPath}. */
+        private DayPath path(int day, long[] seeds, java.util.function.IntFunction<Rollout.Actor> actorOf) {
+            DayPath path = new DayPath(agents.length, seeds.length);
+            for (int r = 0; r < seeds.length; r++) {
+                int rep = r;
+                rollout.episode(0, seeds[r], day, actorOf.apply(r), (c, t, a, done) -> {
+                    path.add(rep, env);
+                    return true;
+                });
             }
             path.finish();
             return path;

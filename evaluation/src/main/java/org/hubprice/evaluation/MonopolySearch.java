@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.hubprice.env.config.PricingConfig;
+import org.hubprice.env.api.Rollout;
 import org.hubprice.env.game.HubPricingEnv;
-import org.hubprice.env.game.ResetOptions;
+import org.hubprice.env.game.HubVectorEnv;
 
 /**
  * The monopoly benchmark {@code π^M} of one day: the 24 hourly multipliers, common to every hub
@@ -137,7 +138,9 @@ public final class MonopolySearch {
     private final Mode mode;
     private final int maxSweeps;
     private final double[] grid;
-    private final double[] actions;
+    private final Rollout rollout;
+    private final Rollout.StepHook sumRewards;
+    private double total;
 
     /** A search in {@code env}'s game on its pricing grid ({@link Mode#AUTO} resolved for that game). */
     public MonopolySearch(HubPricingEnv env, Mode mode, int maxSweeps) {
@@ -145,7 +148,14 @@ public final class MonopolySearch {
         this.mode = resolve(mode, env);
         this.maxSweeps = maxSweeps;
         this.grid = grid(env.config().pricing());
-        this.actions = new double[env.hubCount()];
+        this.rollout = new Rollout(new HubVectorEnv(env));
+        int hubs = env.hubCount();
+        this.sumRewards = (c, t, a, done) -> {
+            for (int i = 0; i < hubs; i++) {
+                total += env.reward(i);
+            }
+            return true;
+        };
     }
 
     /** The mode {@code mode} means in {@code env}'s game: AUTO becomes PATTERN or EXHAUSTIVE. */
@@ -175,8 +185,7 @@ public final class MonopolySearch {
 
     /** Searches day {@code day} (an index into the environment's days) over the replication {@code seeds}. */
     public Result search(int day, long[] seeds) {
-        ResetOptions reset = ResetOptions.evaluationDay(day);
-        HourlyAscent ascent = new HourlyAscent(k -> objective(k, reset, seeds), grid.length);
+        HourlyAscent ascent = new HourlyAscent(k -> objective(k, day, seeds), grid.length);
         int n = grid.length;
         int coarse = ascent.coarse();
         int[] k = new int[HubPricingEnv.PERIODS];
@@ -222,18 +231,15 @@ public final class MonopolySearch {
     }
 
     /** Joint profit of the level schedule {@code k} summed over every hub, hour and replication. */
-    double objective(int[] k, ResetOptions reset, long[] seeds) {
-        double total = 0;
-        int hubs = actions.length;
-        for (long seed : seeds) {
-            env.resetFast(seed, reset);
-            for (int t = 0; t < HubPricingEnv.PERIODS; t++) {
-                Arrays.fill(actions, grid[k[t]]);
-                env.stepFast(actions);
-                for (int i = 0; i < hubs; i++) {
-                    total += env.reward(i);
-                }
+    double objective(int[] k, int day, long[] seeds) {
+        total = 0;
+        Rollout.Actor actor = (c, t, a) -> {
+            for (double[] ai : a) {
+                ai[0] = grid[k[t]];
             }
+        };
+        for (long seed : seeds) {
+            rollout.episode(0, seed, day, actor, sumRewards);
         }
         return total;
     }

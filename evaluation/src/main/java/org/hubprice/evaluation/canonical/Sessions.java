@@ -1,8 +1,6 @@
 package org.hubprice.evaluation.canonical;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.hubprice.agents.Agent;
 import org.hubprice.agents.AgentContext;
@@ -13,12 +11,13 @@ import org.hubprice.agents.tabular.QInitializer;
 import org.hubprice.agents.tabular.TabularQAgent;
 import org.hubprice.common.Seeds;
 import org.hubprice.env.api.Discrete;
-import org.hubprice.env.api.ResetResult;
+import org.hubprice.env.api.Rollout;
 import org.hubprice.env.api.Space;
-import org.hubprice.env.api.StepResult;
 import org.hubprice.env.api.Transition;
+import org.hubprice.env.api.VectorEnv;
 import org.hubprice.env.bertrand.BertrandGame;
 import org.hubprice.env.bertrand.BertrandLogitEnv;
+import org.hubprice.env.bertrand.BertrandVectorEnv;
 import org.hubprice.env.bertrand.ObservationEncoding;
 
 /**
@@ -123,56 +122,52 @@ public final class Sessions {
     private static SessionResult runGeneric(CanonicalConfig config, BertrandGame game, Agent[] agents, int index, long seed, long t0) {
         int n = game.firms();
         ObservationEncoding enc = config.effectiveObservation();
-        BertrandLogitEnv env = new BertrandLogitEnv(game, enc, config.maxPeriods());
-        List<String> ids = env.possibleAgents();
-        ResetResult reset = env.reset(Seeds.derive(seed, "env"), Map.of());
-        Map<String, double[]> obs = reset.observations();
+        BertrandVectorEnv env = new BertrandVectorEnv(new BertrandLogitEnv(game, enc, config.maxPeriods()));
         int states = game.stateCount();
-        int[][] previous = new int[n][states];
-        int[][] current = new int[n][states];
+        int[][][] tables = {new int[n][states], new int[n][states]};
         double[] scratch = new double[game.observationSpace(enc).dimension()];
-        greedyTable(game, enc, agents, previous, scratch);
-        long stable = 0;
-        long t = 0;
-        boolean converged = false;
+        greedyTable(game, enc, agents, tables[0], scratch);
+        long[] counters = new long[2]; // periods played, periods the greedy strategy has been stable
+        boolean[] converged = new boolean[1];
         int checkEvery = config.checkEvery();
-        while (true) {
-            Map<String, double[]> actions = new LinkedHashMap<>();
+        double[][] obs = new double[n][];
+        // Agents may keep what they are given: every transition gets its own arrays, as the map-based API gave them.
+        Rollout.Actor actor = (c, step, a) -> {
             for (int i = 0; i < n; i++) {
-                double[] a = agents[i].act(obs.get(ids.get(i)), Mode.TRAIN);
-                actions.put(ids.get(i), a.clone());
+                obs[i] = env.observation(c, i).clone();
+                a[i][0] = agents[i].act(obs[i], Mode.TRAIN)[0];
             }
-            StepResult r = env.step(actions);
+        };
+        Rollout.StepHook hook = (c, step, a, done) -> {
+            boolean truncated = done && env.truncated(c);
             for (int i = 0; i < n; i++) {
-                String id = ids.get(i);
-                agents[i].observe(new Transition(obs.get(id), actions.get(id), r.rewards().get(id), r.observations().get(id),
-                        r.terminations().get(id), r.truncations().get(id)));
+                agents[i].observe(new Transition(obs[i], a[i].clone(), env.reward(c, i), env.observation(c, i).clone(), false, truncated));
                 agents[i].learn(1);
             }
-            obs = r.observations();
-            t++;
+            long t = ++counters[0];
             if (t % checkEvery == 0) {
-                greedyTable(game, enc, agents, current, scratch);
-                if (Arrays.deepEquals(previous, current)) {
-                    stable += checkEvery;
+                greedyTable(game, enc, agents, tables[1], scratch);
+                if (Arrays.deepEquals(tables[0], tables[1])) {
+                    counters[1] += checkEvery;
                 } else {
-                    stable = 0;
-                    int[][] tmp = previous;
-                    previous = current;
-                    current = tmp;
+                    counters[1] = 0;
+                    int[][] tmp = tables[0];
+                    tables[0] = tables[1];
+                    tables[1] = tmp;
                 }
-                if (stable >= config.convergencePeriods()) {
-                    converged = true;
-                    break;
+                if (counters[1] >= config.convergencePeriods()) {
+                    converged[0] = true;
+                    return false;
                 }
             }
-            if (r.allDone()) {
-                break;
-            }
-        }
-        int last = env.state();
+            return true;
+        };
+        new Rollout(env).episode(0, Seeds.derive(seed, "env"), VectorEnv.TRAINING, actor, hook);
+        long t = counters[0];
+        int[][] current = tables[1];
+        int last = env.env().state();
         greedyTable(game, enc, agents, current, scratch);
-        return analyse(config, game, Strategy.of(current), index, seed, converged, t, last, t0);
+        return analyse(config, game, Strategy.of(current), index, seed, converged[0], t, last, t0);
     }
 
     /** Fills {@code out[firm][state]} with each agent's deterministic action in every state. */

@@ -6,11 +6,12 @@ import java.util.List;
 import org.hubprice.agents.Agent;
 import org.hubprice.agents.Mode;
 import org.hubprice.env.api.Box;
+import org.hubprice.env.api.Rollout;
 import org.hubprice.env.demand.BalkingCurve;
 import org.hubprice.env.demand.DemandConfig;
 import org.hubprice.env.demand.HubChoiceModel;
 import org.hubprice.env.game.HubPricingEnv;
-import org.hubprice.env.game.ResetOptions;
+import org.hubprice.env.game.HubVectorEnv;
 import org.hubprice.evaluation.HourlyAscent;
 import org.hubprice.evaluation.MonopolySearch;
 import org.hubprice.evaluation.policy.ActionMap;
@@ -27,7 +28,7 @@ public final class BestResponseSearch implements AutoCloseable {
     private final Agent[] agents;
     private final MemoPolicy[] memo;
     private final double[] grid;
-    private final double[] actions;
+    private final Rollout rollout;
     private final int maxSweeps;
     /** Whether runs of levels with the same hour outcome may be skipped exactly (see {@link #runTops}). */
     private final boolean grouping;
@@ -54,7 +55,7 @@ public final class BestResponseSearch implements AutoCloseable {
             throw e;
         }
         grid = MonopolySearch.grid(env.config().pricing());
-        actions = new double[h];
+        rollout = new Rollout(new HubVectorEnv(env));
         this.maxSweeps = maxSweeps;
         DemandConfig demand = env.config().demand().toDemandConfig();
         delta = demand.similarityTolerance();
@@ -77,26 +78,27 @@ public final class BestResponseSearch implements AutoCloseable {
      * hub's multiplier per hour (mean over replications) is written there.
      */
     public double play(int day, long[] seeds, int hub, int[] levels, double[] multipliersOut) {
-        ResetOptions reset = ResetOptions.evaluationDay(day);
         int h = agents.length;
-        double total = 0;
+        double[] total = new double[1];
         if (multipliersOut != null) {
             Arrays.fill(multipliersOut, 0);
         }
-        for (long seed : seeds) {
-            env.resetFast(seed, reset);
-            for (int t = 0; t < HubPricingEnv.PERIODS; t++) {
-                for (int i = 0; i < h; i++) {
-                    actions[i] = i == hub && levels != null ? grid[levels[t]] : memo[i].multiplier(env.observation(i));
-                }
-                if (multipliersOut != null) {
-                    multipliersOut[t] += actions[hub] / seeds.length;
-                }
-                env.stepFast(actions);
-                total += env.reward(hub);
+        Rollout.Actor actor = (c, t, a) -> {
+            for (int i = 0; i < h; i++) {
+                a[i][0] = i == hub && levels != null ? grid[levels[t]] : memo[i].multiplier(env.observation(i));
             }
+            if (multipliersOut != null) {
+                multipliersOut[t] += a[hub][0] / seeds.length;
+            }
+        };
+        Rollout.StepHook hook = (c, t, a, done) -> {
+            total[0] += env.reward(hub);
+            return true;
+        };
+        for (long seed : seeds) {
+            rollout.episode(0, seed, day, actor, hook);
         }
-        return total;
+        return total[0];
     }
 
     /** Hub {@code hub}'s profit summed over replications at every constant level of the grid. */
@@ -148,15 +150,12 @@ public final class BestResponseSearch implements AutoCloseable {
         int reps = seeds.length;
         double[][] price = new double[reps][h];
         double ref = 0;
-        ResetOptions reset = ResetOptions.evaluationDay(day);
         for (int r = 0; r < reps; r++) {
-            env.resetFast(seeds[r], reset);
-            for (int s = 0; s <= t; s++) {
+            rollout.episode(0, seeds[r], day, t + 1, (c, s, a) -> {
                 for (int i = 0; i < h; i++) {
-                    actions[i] = i == hub ? grid[k[s]] : memo[i].multiplier(env.observation(i));
+                    a[i][0] = i == hub ? grid[k[s]] : memo[i].multiplier(env.observation(i));
                 }
-                env.stepFast(actions);
-            }
+            }, Rollout.NONE);
             for (int i = 0; i < h; i++) {
                 price[r][i] = env.period(i).price;
             }
