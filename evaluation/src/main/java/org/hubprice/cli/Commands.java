@@ -28,5 +28,11 @@ final class Commands {
         cl.addSubcommand("best-response", new BestResponseCommand());
         bench.addSubcommand("agents", new AgentsBenchCommand());
         bench.addSubcommand("training", new TrainingBenchCommand());
+        cl.addSubcommand("study", new StudyCommand());
+        CommandLine study = cl.getSubcommands().get("study");
+        study.addSubcommand("tasks", new StudyCommand.Tasks());
+        study.addSubcommand("task", new StudyCommand.Task());
+        study.addSubcommand("paper", new StudyCommand.Paper());
+        study.addSubcommand("report", new StudyCommand.Report());
     }
 }

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One progress display over every member of a seed set: a bar over the summed episodes on a
+ * One progress display over several child runs (the members of a seed set, the tasks of a study): a bar over the summed episodes on a
  * terminal, and a log line at most every 30 seconds (and when a member ends) with members done
  * and running, episodes, and the time left at the pace so far.
  */
@@ -27,13 +27,16 @@ final class SeedProgress {
     private long lastLog = System.nanoTime();
     private ProgressBar bar;
 
-    SeedProgress(int members, long maxEpisodes, boolean quiet) {
+    private final String unit;
+
+    SeedProgress(int members, long maxEpisodes, boolean quiet, String unit) {
+        this.unit = unit;
         this.episodes = new AtomicLongArray(members);
         this.done = new boolean[members];
         this.maxEpisodes = maxEpisodes;
         this.total = maxEpisodes * members;
         if (!quiet && System.console() != null) {
-            bar = new ProgressBarBuilder().setTaskName("seeds").setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
+            bar = new ProgressBarBuilder().setTaskName(unit).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
                     .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(1000).setUnit(" ep", 1)
                     .startsFrom(0, Duration.ZERO).build();
         }
@@ -65,7 +68,7 @@ final class SeedProgress {
         for (boolean d : done) {
             finished += d ? 1 : 0;
         }
-        String line = finished + "/" + done.length + " members done, " + sum + "/" + total + " episodes, ETA " + eta(sum);
+        String line = finished + "/" + done.length + " " + unit + " done, " + sum + "/" + total + " episodes, ETA " + eta(sum);
         if (bar != null) {
             bar.stepTo(sum);
             bar.setExtraMessage(finished + "/" + done.length + " done");
@@ -73,7 +76,7 @@ final class SeedProgress {
         long now = System.nanoTime();
         if (force || now - lastLog > 30_000_000_000L) {
             lastLog = now;
-            LOG.info("seeds: {}", line);
+            LOG.info("{}", line);
         }
     }
 

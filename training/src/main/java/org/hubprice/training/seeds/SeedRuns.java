@@ -1,20 +1,14 @@
 package org.hubprice.training.seeds;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLongArray;
 import org.hubprice.training.output.RunFiles;
-import org.hubprice.training.run.Progress;
 import org.hubprice.training.run.RunLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +43,7 @@ public final class SeedRuns {
     private final int parallel;
     private final long maxEpisodes;
     private final Launcher launcher;
-    private final SeedProgress progress;
-    private final List<Process> running = new ArrayList<>();
-    private volatile boolean stopping;
+    private final boolean quiet;
 
     /**
      * @param maxEpisodes each member's episode limit (progress and the finished test)
@@ -65,7 +57,7 @@ public final class SeedRuns {
         this.parallel = Math.min(parallel, seeds.size());
         this.maxEpisodes = maxEpisodes;
         this.launcher = launcher;
-        this.progress = new SeedProgress(seeds.size(), maxEpisodes, quiet);
+        this.quiet = quiet;
     }
 
     /** How member {@code seed} stands: "finished", "resume", "restart" (a run with no checkpoint) or "new". */
@@ -88,126 +80,40 @@ public final class SeedRuns {
     public Outcome run(Map<String, Object> header) throws IOException, InterruptedException {
         Files.createDirectories(dir.resolve("logs"));
         Map<Long, String> status = new LinkedHashMap<>();
-        ConcurrentLinkedQueue<long[]> queue = new ConcurrentLinkedQueue<>();
+        ChildTasks children = new ChildTasks(parallel, seeds.size(), maxEpisodes, quiet, "members");
+        List<ChildTasks.Job> jobs = new ArrayList<>();
+        List<Integer> slots = new ArrayList<>();
+        List<Long> jobSeeds = new ArrayList<>();
         for (int k = 0; k < seeds.size(); k++) {
             long seed = seeds.get(k);
             String st = state(seed);
             status.put(seed, st);
             if (st.equals("finished")) {
-                progress.set(k, maxEpisodes);
-                progress.finished(k);
-            } else {
-                if (st.equals("restart")) {
-                    Path m = dir.resolve(SeedList.memberDir(seed));
-                    LOG.warn("seed {}: {} holds a run that stopped before its first checkpoint; it starts again", seed, m);
-                    RunFiles.deleteRecursively(m);
-                }
-                queue.add(new long[] {k, seed, st.equals("resume") ? 1 : 0});
+                children.alreadyDone(k);
+                continue;
             }
-        }
-        LOG.info("seed set {}: {} members, {} to train, {} at a time", dir, seeds.size(), queue.size(), parallel);
-        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        Thread hook = new Thread(this::stopAll, "hubprice-seeds-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        List<Thread> workers = new ArrayList<>();
-        for (int w = 0; w < parallel; w++) {
-            Thread t = new Thread(() -> {
-                long[] job;
-                while (!stopping && (job = queue.poll()) != null) {
-                    String failure = runMember((int) job[0], job[1], job[2] == 1);
-                    synchronized (status) {
-                        status.put(job[1], failure == null ? "finished" : "failed");
-                    }
-                    if (failure != null) {
-                        failures.add(failure);
-                    }
-                }
-            }, "hubprice-seeds-" + w);
-            t.start();
-            workers.add(t);
-        }
-        try {
-            for (Thread t : workers) {
-                t.join();
+            Path member = dir.resolve(SeedList.memberDir(seed));
+            if (st.equals("restart")) {
+                LOG.warn("seed {}: {} holds a run that stopped before its first checkpoint; it starts again", seed, member);
+                RunFiles.deleteRecursively(member);
             }
-        } finally {
-            progress.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running
+            boolean resume = st.equals("resume");
+            Path log = dir.resolve("logs").resolve(SeedList.memberDir(seed) + ".log");
+            jobs.add(new ChildTasks.Job("seed " + seed, () -> launcher.start(seed, member, resume, log)));
+            slots.add(k);
+            jobSeeds.add(seed);
+        }
+        LOG.info("seed set {}: {} members, {} to train, {} at a time", dir, seeds.size(), jobs.size(), Math.min(parallel, Math.max(1, jobs.size())));
+        List<String> results = children.run(jobs, slots.stream().mapToInt(Integer::intValue).toArray());
+        List<String> failures = new ArrayList<>();
+        for (int j = 0; j < results.size(); j++) {
+            String r = results.get(j);
+            status.put(jobSeeds.get(j), r == null ? "finished" : "failed");
+            if (r != null) {
+                failures.add(r + "; its log: " + dir.resolve("logs").resolve(SeedList.memberDir(jobSeeds.get(j)) + ".log"));
             }
         }
         Map<String, Object> aggregate = SeedAggregate.write(dir, seeds, header);
         return new Outcome(status, List.copyOf(failures), aggregate);
-    }
-
-    /** Trains one member; returns null on success, else what went wrong. */
-    private String runMember(int k, long seed, boolean resume) {
-        Path member = dir.resolve(SeedList.memberDir(seed));
-        Path log = dir.resolve("logs").resolve(SeedList.memberDir(seed) + ".log");
-        Process p;
-        try {
-            synchronized (running) {
-                if (stopping) {
-                    return "seed " + seed + ": not started (stopping)";
-                }
-                p = launcher.start(seed, member, resume, log);
-                running.add(p);
-            }
-        } catch (IOException e) {
-            return "seed " + seed + ": cannot start its training process: " + e.getMessage();
-        }
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.startsWith(Progress.LINE_PREFIX)) {
-                    String[] f = line.substring(Progress.LINE_PREFIX.length()).trim().split(" ");
-                    try {
-                        progress.set(k, Long.parseLong(f[0]));
-                    } catch (NumberFormatException | ArrayIndexOutOfBoundsException ignored) {
-                        // not a progress line after all
-                    }
-                }
-            }
-            int code = p.waitFor();
-            progress.finished(k);
-            if (code != 0) {
-                return "seed " + seed + ": training exited with code " + code + (stopping ? " (stopped)" : "") + "; its log: " + log;
-            }
-            return null;
-        } catch (IOException | InterruptedException e) {
-            p.destroy();
-            return "seed " + seed + ": " + e;
-        } finally {
-            synchronized (running) {
-                running.remove(p);
-            }
-        }
-    }
-
-    /** Asks every member to stop after its episode (each writes a checkpoint), and waits for them. */
-    private void stopAll() {
-        stopping = true;
-        List<Process> ps;
-        synchronized (running) {
-            ps = new ArrayList<>(running);
-        }
-        for (Process p : ps) {
-            p.destroy();
-        }
-        for (Process p : ps) {
-            try {
-                p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    /** The episodes each member has done, for tests and the display. */
-    AtomicLongArray episodes() {
-        return progress.episodes();
     }
 }

@@ -1,0 +1,225 @@
+package org.hubprice.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.hubprice.evaluation.study.StudyPlan;
+import org.hubprice.evaluation.study.StudyReport;
+import org.hubprice.training.config.TrainingConfigs;
+import org.hubprice.training.output.RunFiles;
+import org.hubprice.training.seeds.ChildTasks;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code hubprice study ...}: the paper's study: its tasks, one task, the whole study on this machine, and the results page. */
+@Command(name = "study", mixinStandardHelpOptions = true,
+        description = {"The paper's study: eight cells (six pairings, no-balking, demand+50), several seeds each, trained and evaluated;",
+            "results as small JSON summaries and a page generated from them.", "",
+            "  hubprice study paper --store runs/study --results docs/results   # everything, one task per core, resumable",
+            "  hubprice study report --results docs/results --out docs           # docs/RESULTS.md and docs/results.html",
+            "  hubprice study tasks paper                                        # the task list (JSON lines)",
+            "  hubprice study task paper --index 3 --store runs/study            # one task, idempotent"})
+final class StudyCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code study tasks NAME}: index, cell, seed and configuration digest of every task. */
+    @Command(name = "tasks", mixinStandardHelpOptions = true, description = "Print the study's tasks as JSON lines (index, cell, seed, configuration"
+            + " digest).")
+    static final class Tasks implements Callable<Integer> {
+        @Mixin
+        StudyPlanOptions plan = new StudyPlanOptions();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            StudyPlan p = plan.plan();
+            PrintWriter w = spec.commandLine().getOut();
+            for (StudyPlan.Task t : p.tasks()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("index", t.index());
+                m.put("cell", t.cell().id());
+                m.put("seed", t.seed());
+                m.put("configDigest", sha256(TrainingConfigs.resolve(t.cell().id(), p.trainingOverrides()).withSeed(t.seed()).toYaml()));
+                w.println(RunFiles.JSON.copy().disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+            }
+            w.flush();
+            return 0;
+        }
+
+        private static String sha256(String s) throws Exception {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** {@code study task NAME --index I --store DIR}: one task, idempotent and resumable. */
+    @Command(name = "task", mixinStandardHelpOptions = true, description = "Run one task: train (or resume) one seed of one cell, evaluate it with"
+            + " best responses, write its summary. A finished task returns at once.")
+    static final class Task implements Callable<Integer> {
+        @Mixin
+        StudyPlanOptions plan = new StudyPlanOptions();
+
+        @Option(names = "--index", required = true, paramLabel = "I", description = "The task (see 'study tasks').")
+        int index;
+
+        @Option(names = "--store", defaultValue = "runs/study", paramLabel = "DIR", description = "Where runs live (default ${DEFAULT-VALUE}).")
+        Path store;
+
+        @Option(names = "--results", paramLabel = "DIR", description = "Where summaries go (default: STORE/results).")
+        Path results;
+
+        @Option(names = "--eval-threads", defaultValue = "1", paramLabel = "N", description = "Evaluation worker threads (default ${DEFAULT-VALUE}).")
+        int evalThreads;
+
+        @Option(names = "--progress-lines", hidden = true, description = "Print 'hubprice-progress EPISODES MAX' lines on standard output.")
+        boolean progressLines;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            StudyPlan p = plan.plan();
+            TrainCommand.setThreads(1);
+            Path r = results != null ? results : store.resolve("results");
+            String outcome = StudyTaskRunner.run(p, index, store.toAbsolutePath().normalize(), r.toAbsolutePath().normalize(), progressLines,
+                    evalThreads);
+            if (!progressLines) {
+                spec.commandLine().getOut().println("task " + index + " (" + p.task(index).key() + "): " + outcome + "; summary "
+                        + StudyTaskRunner.summaryFile(r, p.task(index)));
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+
+    /** {@code study paper}: every unfinished task on this machine, one per core. */
+    @Command(name = "paper", mixinStandardHelpOptions = true, description = "Train and evaluate the paper's study on this machine: tasks side by side"
+            + " (one per core), finished ones skipped, unfinished ones resumed; one progress display with the time left.")
+    static final class Paper implements Callable<Integer> {
+        @Option(names = "--cells", split = ",", paramLabel = "CELL", description = "Cells to run (default: all eight).")
+        List<String> cells;
+
+        @Option(names = "--seeds", paramLabel = "N", description = "Seeds per cell (default: 3 for sac-ff_sac-ff, 2 for the others).")
+        Integer seeds;
+
+        @Option(names = "--episodes", defaultValue = "100000", paramLabel = "E", description = "Training episodes per run (default ${DEFAULT-VALUE}).")
+        long episodes;
+
+        @Option(names = "--replications", defaultValue = "20", paramLabel = "R", description = "Demand draws per held-out day (default ${DEFAULT-VALUE}).")
+        int replications;
+
+        @Option(names = "--market", defaultValue = "synthetic", paramLabel = "synthetic|pjm", description = "synthetic (default) or pjm (with --pjm).")
+        String market;
+
+        @Option(names = "--pjm", split = ",", paramLabel = "DA.csv,RT.csv", description = "PJM Data Miner exports of pnode 48592.")
+        List<Path> pjm;
+
+        @Option(names = "--parallel", paramLabel = "P", description = "Tasks at a time (default: one per core).")
+        Integer parallel;
+
+        @Option(names = "--store", defaultValue = "runs/study", paramLabel = "DIR", description = "Where runs live (default ${DEFAULT-VALUE}).")
+        Path store;
+
+        @Option(names = "--results", paramLabel = "DIR", description = "Where summaries go (default: STORE/results; the repository keeps them in"
+                + " docs/results).")
+        Path results;
+
+        @Option(names = "--quiet", description = "No progress bar.")
+        boolean quiet;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            StudyPlanOptions o = new StudyPlanOptions();
+            o.name = "paper";
+            o.cells = cells;
+            o.seeds = seeds;
+            o.episodes = episodes;
+            o.replications = replications;
+            o.market = market;
+            o.pjm = pjm;
+            StudyPlan plan = o.plan();
+            int p = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
+            if (p < 1) {
+                throw new IllegalArgumentException("--parallel = " + p + " must be >= 1");
+            }
+            Path s = store.toAbsolutePath().normalize();
+            Path r = (results != null ? results : store.resolve("results")).toAbsolutePath().normalize();
+            Files.createDirectories(s.resolve("logs"));
+            List<StudyPlan.Task> tasks = plan.tasks();
+            ChildTasks children = new ChildTasks(p, tasks.size(), plan.episodes(), quiet, "tasks");
+            List<ChildTasks.Job> jobs = new ArrayList<>();
+            List<Integer> slots = new ArrayList<>();
+            for (StudyPlan.Task t : tasks) {
+                if (Files.isRegularFile(StudyTaskRunner.summaryFile(r, t))) {
+                    children.alreadyDone(t.index());
+                    continue;
+                }
+                List<String> args = new ArrayList<>(List.of("study", "task"));
+                args.addAll(o.args());
+                args.addAll(List.of("--index", Integer.toString(t.index()), "--store", s.toString(), "--results", r.toString(), "--progress-lines"));
+                Path log = s.resolve("logs").resolve(t.key().replace('/', '_') + ".log");
+                jobs.add(new ChildTasks.Job("task " + t.index() + " (" + t.key() + ")", () -> new ProcessBuilder(ChildJvm.command(args))
+                        .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start()));
+                slots.add(t.index());
+            }
+            PrintWriter w = spec.commandLine().getOut();
+            w.println("study paper: " + tasks.size() + " tasks, " + jobs.size() + " to run, " + Math.min(p, Math.max(1, jobs.size()))
+                    + " at a time; runs in " + s + ", summaries in " + r + ", logs in " + s.resolve("logs"));
+            w.flush();
+            List<String> outcome = children.run(jobs, slots.stream().mapToInt(Integer::intValue).toArray());
+            int failed = 0;
+            for (String f : outcome) {
+                if (f != null) {
+                    failed++;
+                    System.err.println("error: " + f);
+                }
+            }
+            w.println("study paper: " + (jobs.size() - failed) + " of " + jobs.size() + " tasks finished" + (failed > 0 ? ", " + failed
+                    + " failed (run the command again to resume them)" : "") + ". The page: hubprice study report --results " + r);
+            w.flush();
+            return failed == 0 ? 0 : 1;
+        }
+    }
+
+    /** {@code study report}: the results page from the summaries, regenerated bit for bit. */
+    @Command(name = "report", mixinStandardHelpOptions = true, description = "Write RESULTS.md and results.html from the summaries.")
+    static final class Report implements Callable<Integer> {
+        @Option(names = "--results", defaultValue = "docs/results", paramLabel = "DIR", description = "The summaries (default ${DEFAULT-VALUE}).")
+        Path results;
+
+        @Option(names = "--out", defaultValue = "docs", paramLabel = "DIR", description = "Where RESULTS.md and results.html go (default"
+                + " ${DEFAULT-VALUE}).")
+        Path out;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            StudyReport report = StudyReport.read(results);
+            List<Path> written = report.write(out);
+            spec.commandLine().getOut().println("study report: " + report.runs() + " runs in " + report.cells() + " cells; wrote " + written);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.hubprice.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hubprice.evaluation.study.RunSummary;
+import org.hubprice.evaluation.study.StudyPlan;
+import org.hubprice.training.config.TrainingConfig;
+import org.hubprice.training.config.TrainingConfigs;
+import org.hubprice.training.output.RunFiles;
+import org.hubprice.training.run.ResumePolicy;
+import org.hubprice.training.run.RunLayout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One study task, idempotent: a task whose summary exists returns at once; otherwise its run
+ * trains (resuming from its last checkpoint when there is one), is evaluated on the held-out
+ * days with the best responses ({@code evaluate --best-response}), and its summary is written
+ * atomically to {@code RESULTS/CELL/seed-N.json}. The run lives in {@code STORE/runs/CELL/seed-N}.
+ */
+final class StudyTaskRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(StudyTaskRunner.class);
+
+    private StudyTaskRunner() {}
+
+    /** The summary file of {@code task}. */
+    static Path summaryFile(Path results, StudyPlan.Task task) {
+        return results.resolve(task.key() + ".json");
+    }
+
+    /** Runs task {@code index}; returns "done" when its summary already existed, else "finished". */
+    static String run(StudyPlan plan, int index, Path store, Path results, boolean progressLines, int evalThreads) throws Exception {
+        StudyPlan.Task task = plan.task(index);
+        Path summary = summaryFile(results, task);
+        if (Files.isRegularFile(summary)) {
+            LOG.info("task {} ({}): summary {} exists; nothing to do", index, task.key(), summary);
+            return "done";
+        }
+        Path runDir = store.resolve("runs").resolve(task.key()).toAbsolutePath().normalize();
+        Path evalDir = runDir.resolve("eval");
+        List<String> argv = List.of("hubprice", "study", "task", plan.name(), "--index", Integer.toString(index));
+        if (!trained(runDir, plan.episodes())) {
+            RunLayout layout = new RunLayout(runDir);
+            boolean resume = Files.isRegularFile(layout.file(RunLayout.RUN_JSON)) && layout.latestCheckpoint() != null;
+            if (!resume && Files.exists(runDir)) {
+                LOG.warn("task {}: {} holds a run that stopped before its first checkpoint; it starts again", index, runDir);
+                RunFiles.deleteRecursively(runDir);
+            }
+            TrainingConfig c = resume ? ResumePolicy.resumeConfig(runDir, null, List.of(), task.seed())
+                    : TrainingConfigs.resolve(task.cell().id(), plan.trainingOverrides()).withSeed(task.seed());
+            if (!resume) {
+                Files.createDirectories(runDir.getParent());
+                RunLayout.checkOutputDir(runDir, false);
+            }
+            LOG.info("task {} ({}): {} training to {} episodes", index, task.key(), resume ? "resuming" : "starting", plan.episodes());
+            TrainCommand.run(c, runDir, "cpu", resume, true, argv, progressLines);
+            if (!trained(runDir, plan.episodes())) {
+                throw new IllegalStateException("task " + index + " (" + task.key() + "): training stopped before " + plan.episodes()
+                        + " episodes (see " + runDir.resolve(RunLayout.TRAIN_LOG) + "); run the task again to resume it");
+            }
+            RunFiles.deleteRecursively(evalDir);
+        }
+        if (!Files.isRegularFile(evalDir.resolve("summary.json"))) {
+            RunFiles.deleteRecursively(evalDir);
+            List<String> args = new ArrayList<>(List.of("evaluate", "--run", runDir.toString(), "--best-response", "--replications",
+                    Integer.toString(plan.replications()), "--threads", Integer.toString(evalThreads), "--out", evalDir.toString()));
+            LOG.info("task {} ({}): evaluating on the held-out days", index, task.key());
+            java.io.StringWriter err = new java.io.StringWriter();
+            picocli.CommandLine cl = HubpriceCli.commandLine();
+            cl.setOut(new java.io.PrintWriter(java.io.Writer.nullWriter()));
+            cl.setErr(new java.io.PrintWriter(err));
+            int code = cl.execute(args.toArray(new String[0]));
+            if (code != 0) {
+                throw new IllegalStateException("task " + index + " (" + task.key() + "): evaluate failed (exit " + code + "): " + err.toString().trim());
+            }
+        }
+        Map<String, Object> s = RunSummary.build(plan, task, runDir, evalDir);
+        RunFiles.writeJson(summary, s);
+        LOG.info("task {} ({}): summary written to {}", index, task.key(), summary);
+        return "finished";
+    }
+
+    /** Whether {@code runDir} holds a run that stopped cleanly with at least {@code episodes} episodes. */
+    static boolean trained(Path runDir, long episodes) throws java.io.IOException {
+        Path s = runDir.resolve(RunLayout.SUMMARY_JSON);
+        if (!Files.isRegularFile(s)) {
+            return false;
+        }
+        JsonNode n = RunFiles.JSON.readTree(s.toFile());
+        return !"INTERRUPTED".equals(n.path("stopReason").asText()) && n.path("episodes").asLong() >= episodes;
+    }
+}

@@ -1,0 +1,163 @@
+package org.hubprice.evaluation.study;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.hubprice.common.Seeds;
+import org.hubprice.evaluation.stats.Quantiles;
+
+/**
+ * One cell's runs (their summaries) and the figures the page reports for it: the median Δ over
+ * every held-out day of every seed with a two-level bootstrap interval (seeds resampled, then
+ * days within each seed), Δ^N, markup, prices, gap, balking and exploitability as means over
+ * seeds, and how many runs converged.
+ */
+public final class CellResult {
+    /** Bootstrap resamples of the Δ interval. */
+    public static final int RESAMPLES = 10_000;
+
+    private final Cell cell;
+    private final List<JsonNode> runs;
+
+    CellResult(Cell cell, List<JsonNode> runs) {
+        this.cell = cell;
+        this.runs = List.copyOf(runs);
+    }
+
+    public Cell cell() {
+        return cell;
+    }
+
+    public List<JsonNode> runs() {
+        return runs;
+    }
+
+    /** Runs whose learning curve met the convergence rule. */
+    public int converged() {
+        int n = 0;
+        for (JsonNode r : runs) {
+            n += r.path("convergence").path("converged").asBoolean() ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Whether every run converged. */
+    public boolean allConverged() {
+        return !runs.isEmpty() && converged() == runs.size();
+    }
+
+    /** The smallest number of training episodes among the runs. */
+    public long episodes() {
+        return runs.stream().mapToLong(r -> r.path("episodes").asLong()).min().orElse(0);
+    }
+
+    /** Per seed, its days' values of held-out per-day series {@code key} ({@code delta}, {@code meanPrice}, ...), NaNs dropped. */
+    public double[][] perDay(String key) {
+        double[][] out = new double[runs.size()][];
+        for (int s = 0; s < runs.size(); s++) {
+            List<Double> v = new ArrayList<>();
+            for (JsonNode x : runs.get(s).path("heldOut").path("perDay").path(key)) {
+                if (x.isNumber()) {
+                    v.add(x.asDouble());
+                }
+            }
+            out[s] = v.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        return out;
+    }
+
+    /** All seeds' per-day values of {@code key}, pooled. */
+    public double[] pooled(String key) {
+        double[][] p = perDay(key);
+        int n = 0;
+        for (double[] s : p) {
+            n += s.length;
+        }
+        double[] out = new double[n];
+        int k = 0;
+        for (double[] s : p) {
+            System.arraycopy(s, 0, out, k, s.length);
+            k += s.length;
+        }
+        return out;
+    }
+
+    /** Median of the pooled per-day Δ and its two-level percentile bootstrap 95 % interval: {@code [median, lo, hi]}. */
+    public double[] medianDelta() {
+        double[][] seeds = perDay("delta");
+        double[] all = pooled("delta");
+        if (all.length == 0) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        SplittableRandom rng = Seeds.stream(0, "study-delta-" + cell.id());
+        double[] stats = new double[RESAMPLES];
+        double[] sample = new double[all.length];
+        for (int b = 0; b < RESAMPLES; b++) {
+            int k = 0;
+            for (int s = 0; s < seeds.length && k < sample.length; s++) {
+                double[] chosen = seeds[rng.nextInt(seeds.length)];
+                for (int d = 0; d < chosen.length && k < sample.length; d++) {
+                    sample[k++] = chosen.length == 0 ? Double.NaN : chosen[rng.nextInt(chosen.length)];
+                }
+            }
+            stats[b] = Quantiles.median(java.util.Arrays.copyOf(sample, k));
+        }
+        double[] sorted = stats.clone();
+        java.util.Arrays.sort(sorted);
+        return new double[] {Quantiles.median(all), Quantiles.ofSorted(sorted, 0.025), Quantiles.ofSorted(sorted, 0.975)};
+    }
+
+    /** Mean over runs of a held-out number at {@code path} (e.g. {@code markup}, {@code deltaNash/median}). */
+    public double mean(String path) {
+        double s = 0;
+        int n = 0;
+        for (JsonNode r : runs) {
+            JsonNode v = r.path("heldOut");
+            for (String p : path.split("/")) {
+                v = v.path(p);
+            }
+            if (v.isNumber()) {
+                s += v.asDouble();
+                n++;
+            }
+        }
+        return n > 0 ? s / n : Double.NaN;
+    }
+
+    /** Mean over runs and hubs of the mean price, $/MWh. */
+    public double meanPrice() {
+        double s = 0;
+        int n = 0;
+        for (JsonNode r : runs) {
+            for (JsonNode p : r.path("heldOut").path("meanPricePerHub")) {
+                s += p.asDouble();
+                n++;
+            }
+        }
+        return n > 0 ? s / n : Double.NaN;
+    }
+
+    /** Mean over runs of the larger hourly-best-response exploitability of the two hubs, %. */
+    public double exploitability() {
+        double s = 0;
+        int n = 0;
+        for (JsonNode r : runs) {
+            double worst = Double.NaN;
+            for (JsonNode h : r.path("heldOut").path("exploitability")) {
+                double v = h.path("profilePercent").asDouble(Double.NaN);
+                worst = Double.isNaN(worst) ? v : Math.max(worst, v);
+            }
+            if (Double.isFinite(worst)) {
+                s += worst;
+                n++;
+            }
+        }
+        return n > 0 ? s / n : Double.NaN;
+    }
+
+    /** Mean over runs of the training time per 1,000 episodes, seconds. */
+    public double secondsPer1000Episodes() {
+        return runs.stream().mapToDouble(r -> r.path("secondsPer1000Episodes").asDouble()).average().orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,209 @@
+package org.hubprice.evaluation.study;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hubprice.agents.checkpoint.CheckpointDigests;
+import org.hubprice.training.output.CsvTable;
+import org.hubprice.training.output.RunFiles;
+import org.hubprice.training.run.RunLayout;
+
+/**
+ * One finished study run as a small JSON document ({@code CELL/seed-N.json}): what was trained
+ * (cell, configuration digest, seed, episodes, training time, machine), its learning curve
+ * (the validation passes) with the convergence verdict, and the held-out evaluation (Δ per day
+ * and its median with interval, Δ against the stage-game Nash, markup, prices and the gap
+ * between hubs per day, EVs, exploitability per hub, the hourly price against the cost of
+ * power). The study's results page is generated from these alone.
+ */
+public final class RunSummary {
+    /**
+     * The convergence rule: over the last 20 % of the validation passes (at least 3), the quick
+     * collusion index moves by at most this much (max − min); fewer than 5 passes never count as
+     * converged.
+     */
+    public static final double CONVERGENCE_TOLERANCE = 0.02;
+    public static final double CONVERGENCE_TAIL = 0.2;
+    public static final String RULE = "converged when the quick collusion index varies by at most " + CONVERGENCE_TOLERANCE
+            + " (max - min) over the last 20 % of the validation passes (at least 3 of at least 5)";
+
+    private RunSummary() {}
+
+    /** The summary of {@code task} from its run directory and its evaluation directory. */
+    public static Map<String, Object> build(StudyPlan plan, StudyPlan.Task task, Path runDir, Path evalDir) throws IOException {
+        JsonNode run = RunFiles.JSON.readTree(runDir.resolve(RunLayout.SUMMARY_JSON).toFile());
+        JsonNode eval = RunFiles.JSON.readTree(evalDir.resolve("summary.json").toFile());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", "hubprice study run");
+        m.put("study", plan.name());
+        m.put("cell", task.cell().id());
+        m.put("seed", task.seed());
+        m.put("configDigest", CheckpointDigests.sha256(runDir.resolve(RunLayout.CONFIG_YAML)));
+        m.put("environmentDigest", eval.path("provenance").path("environment").path("configDigest").asText());
+        m.put("market", plan.market());
+        m.put("episodes", run.path("episodes").asLong());
+        m.put("budgetEpisodes", plan.episodes());
+        m.put("trainingSeconds", run.path("timing").path("totalTrainingSeconds").asDouble());
+        m.put("secondsPer1000Episodes", run.path("timing").path("totalTrainingSeconds").asDouble() * 1000 / Math.max(1, run.path("episodes").asLong()));
+        m.put("machine", machine(eval));
+        List<double[]> curve = curve(runDir);
+        List<Map<String, Object>> samples = new ArrayList<>();
+        for (double[] c : curve) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("episode", (long) c[0]);
+            s.put("collusionIndexQuick", finite(c[1]));
+            s.put("profitPerDay", finite(c[2]));
+            samples.add(s);
+        }
+        m.put("learningCurve", samples);
+        m.put("convergence", convergence(curve));
+        m.put("heldOut", heldOut(eval, evalDir));
+        return m;
+    }
+
+    private static Map<String, Object> machine(JsonNode eval) {
+        JsonNode p = eval.path("provenance").path("project");
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cores", p.path("cores").asInt());
+        m.put("os", p.path("os").asText());
+        m.put("java", p.path("java").asText());
+        m.put("gitCommit", p.path("gitCommit").asText());
+        return m;
+    }
+
+    /** Validation passes: episode, quick Δ, profit per day. */
+    static List<double[]> curve(Path runDir) throws IOException {
+        CsvTable t = CsvTable.read(runDir.resolve(RunLayout.VALIDATION_CSV));
+        int e = t.column("episode");
+        int c = t.column("collusion_index_quick");
+        int p = t.column("total_profit_per_day");
+        List<double[]> out = new ArrayList<>();
+        for (int k = 0; k < t.rows().size(); k++) {
+            out.add(new double[] {t.number(k, e), t.number(k, c), t.number(k, p)});
+        }
+        return out;
+    }
+
+    /** The convergence verdict of a learning curve under {@link #RULE}. */
+    static Map<String, Object> convergence(List<double[]> curve) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rule", RULE);
+        int n = curve.size();
+        int tail = Math.max(3, (int) Math.ceil(CONVERGENCE_TAIL * n));
+        if (n < 5) {
+            m.put("converged", false);
+            m.put("reason", n + " validation passes; the rule needs at least 5");
+            return m;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int k = n - tail; k < n; k++) {
+            lo = Math.min(lo, curve.get(k)[1]);
+            hi = Math.max(hi, curve.get(k)[1]);
+        }
+        double range = hi - lo;
+        m.put("tailPasses", tail);
+        m.put("tailFromEpisode", (long) curve.get(n - tail)[0]);
+        m.put("tailRange", range);
+        m.put("tailChange", curve.get(n - 1)[1] - curve.get(n - tail)[1]);
+        m.put("converged", Double.isFinite(range) && range <= CONVERGENCE_TOLERANCE);
+        return m;
+    }
+
+    private static Map<String, Object> heldOut(JsonNode eval, Path evalDir) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("days", eval.path("days").asInt());
+        m.put("replications", eval.path("replications").asInt());
+        m.put("delta", pick(eval.path("delta"), "median", "mean", "q1", "q3", "ci95"));
+        m.put("deltaNash", pick(eval.path("nash").path("deltaNash"), "median", "mean", "ci95"));
+        m.put("markup", eval.path("markup").path("mean").asDouble());
+        m.put("markupPerHub", RunFiles.JSON.convertValue(eval.path("markup").path("perHub"), List.class));
+        m.put("meanPricePerHub", RunFiles.JSON.convertValue(eval.path("prices").path("meanPricePerHub"), List.class));
+        m.put("meanMultiplierPerHub", RunFiles.JSON.convertValue(eval.path("prices").path("meanMultiplierPerHub"), List.class));
+        m.put("meanPriceGap", eval.path("prices").path("meanPriceGap").asDouble());
+        m.put("servedPerDay", eval.path("evs").path("learned").path("servedPerDay").asDouble());
+        m.put("balkedPerDay", eval.path("evs").path("learned").path("balkedPerDay").asDouble());
+        m.put("profitPerDay", pick(eval.path("profit"), "learned", "competitive", "monopoly"));
+        List<Map<String, Object>> exploit = new ArrayList<>();
+        for (JsonNode h : eval.path("bestResponse").path("hubs")) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("hub", h.path("hub").asText());
+            e.put("constantPercent", h.path("constant").path("exploitabilityPercent").asDouble());
+            e.put("profilePercent", h.path("profile").path("exploitabilityPercent").asDouble());
+            e.put("profileCi95", RunFiles.JSON.convertValue(h.path("profile").path("ci95"), List.class));
+            e.put("outOfSamplePercent", h.path("outOfSample").path("profileExploitabilityPercent").asDouble());
+            exploit.add(e);
+        }
+        m.put("exploitability", exploit);
+        m.put("deviationPays", eval.path("deviation").path("verdict").path("deviationPays").asBoolean());
+        CsvTable days = CsvTable.read(evalDir.resolve("days.csv"));
+        m.put("perDay", perDay(days));
+        m.put("hourly", hourly(CsvTable.read(evalDir.resolve("hours.csv"))));
+        return m;
+    }
+
+    private static Map<String, Object> perDay(CsvTable days) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (String col : List.of("date", "delta", "delta_nash", "mean_price", "price_gap")) {
+            int c = days.column(col);
+            List<Object> v = new ArrayList<>();
+            for (int k = 0; k < days.rows().size(); k++) {
+                v.add(c < 0 ? null : col.equals("date") ? days.rows().get(k)[c] : finite(days.number(k, c)));
+            }
+            m.put(col.equals("delta_nash") ? "deltaNash" : col.equals("mean_price") ? "meanPrice" : col.equals("price_gap") ? "priceGap" : col, v);
+        }
+        return m;
+    }
+
+    /** Per hour: the learned price and the unit cost of power, means over days and hubs (hours without load skipped for the cost). */
+    private static Map<String, Object> hourly(CsvTable hours) {
+        int prof = hours.column("profile");
+        int hour = hours.column("hour");
+        int price = hours.column("price");
+        int cost = hours.column("unit_cost");
+        double[] p = new double[24];
+        double[] c = new double[24];
+        int[] np = new int[24];
+        int[] nc = new int[24];
+        for (int k = 0; k < hours.rows().size(); k++) {
+            if (!"learned".equals(hours.rows().get(k)[prof])) {
+                continue;
+            }
+            int t = (int) hours.number(k, hour);
+            p[t] += hours.number(k, price);
+            np[t]++;
+            double u = hours.number(k, cost);
+            if (Double.isFinite(u)) {
+                c[t] += u;
+                nc[t]++;
+            }
+        }
+        List<Object> price24 = new ArrayList<>();
+        List<Object> cost24 = new ArrayList<>();
+        for (int t = 0; t < 24; t++) {
+            price24.add(np[t] > 0 ? p[t] / np[t] : null);
+            cost24.add(nc[t] > 0 ? c[t] / nc[t] : null);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("price", price24);
+        m.put("unitCost", cost24);
+        return m;
+    }
+
+    private static Map<String, Object> pick(JsonNode n, String... keys) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (String k : keys) {
+            JsonNode v = n.path(k);
+            m.put(k, v.isMissingNode() || v.isNull() ? null : RunFiles.JSON.convertValue(v, Object.class));
+        }
+        return m;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}

@@ -1,0 +1,104 @@
+package org.hubprice.evaluation.study;
+
+import static org.hubprice.evaluation.study.StudyReport.f;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Where our figures differ from the paper's, by how much, and the likeliest reasons with the
+ * evidence the summaries hold: training length (budget, the learning curve's last movement,
+ * convergence), equilibrium quality (exploitability), the benchmark (Δ against the stage-game
+ * Nash) and the market data.
+ */
+final class StudyGaps {
+    private StudyGaps() {}
+
+    static String text(StudyReport r) {
+        StringBuilder sb = new StringBuilder("## Where we differ from the paper, and why\n\n");
+        boolean any = false;
+        for (CellResult c : r.cellResults()) {
+            double paper = c.cell().paperDelta();
+            double ours = c.medianDelta()[0];
+            if (Double.isFinite(paper)) {
+                any = true;
+                sb.append("- **").append(c.cell().id()).append("**: median Δ ").append(f(ours, 3)).append(" against the paper's ").append(f(paper, 2))
+                        .append(" (").append(ours >= paper ? "+" : "").append(f(ours - paper, 3)).append("). ").append(reasons(c)).append('\n');
+            }
+        }
+        int in = 0;
+        int pairings = 0;
+        StringBuilder out = new StringBuilder();
+        for (CellResult c : r.cellResults()) {
+            if (c.cell().variant().equals("baseline")) {
+                pairings++;
+                double m = c.medianDelta()[0];
+                if (m >= 0.14 && m <= 0.45) {
+                    in++;
+                } else {
+                    out.append(out.length() > 0 ? ", " : "").append(c.cell().id()).append(' ').append(f(m, 3));
+                }
+            }
+        }
+        if (pairings > 0) {
+            any = true;
+            sb.append("- **The pairings' range** (paper: median Δ 0.18–0.45, 0.14–0.45 in its abstract): ").append(in).append(" of ").append(pairings)
+                    .append(" pairings with runs fall in 0.14–0.45").append(out.length() > 0 ? "; outside: " + out : "").append(".\n");
+        }
+        if (!any) {
+            sb.append("No cell with a published figure has runs yet.\n");
+        }
+        return sb.append('\n').toString();
+    }
+
+    /** The evidence for the likeliest reasons of a cell's difference. */
+    static String reasons(CellResult c) {
+        StringBuilder sb = new StringBuilder("Likeliest reasons: ");
+        double share = 100.0 * c.episodes() / StudyReport.PAPER_EPISODES;
+        sb.append("(1) training length: ").append(c.episodes()).append(" episodes per run, ").append(f(share, 1))
+                .append(" % of the paper's; ").append(c.converged()).append(" of ").append(c.runs().size())
+                .append(" runs meet the convergence rule, and over the last 20 % of validation passes the quick index moved by ")
+                .append(tailChange(c) >= 0 ? "+" : "").append(f(tailChange(c), 3)).append(" on average (negative: still falling). ");
+        sb.append("(2) equilibrium quality: an hourly best response to the frozen rival gains ").append(f(c.exploitability(), 1))
+                .append(" % (the larger hub, mean over runs); a pair that far from mutual best responses is still learning. ");
+        sb.append("(3) benchmark: measured from the stage-game Nash profit (what one-shot competition under the capacity limits and the"
+                + " price band earns) instead of marginal-cost pricing, the index is ").append(f(c.mean("deltaNash/median"), 3)).append(". ");
+        String market = c.runs().isEmpty() ? "" : c.runs().get(0).path("market").asText();
+        sb.append("(4) data: ").append(market.equals("pjm") ? "the paper's PJM node" : "the synthetic year calibrated to the paper's PJM node,"
+                + " not the node's own prices").append('.');
+        return sb.toString();
+    }
+
+    /** Mean over runs of the quick Δ at the validation pass nearest {@code fraction} of the budget (NaN when none). */
+    static double curveAt(CellResult c, double fraction) {
+        double s = 0;
+        int n = 0;
+        for (JsonNode r : c.runs()) {
+            long target = Math.round(fraction * r.path("budgetEpisodes").asLong());
+            JsonNode best = null;
+            for (JsonNode p : r.path("learningCurve")) {
+                if (best == null || Math.abs(p.path("episode").asLong() - target) < Math.abs(best.path("episode").asLong() - target)) {
+                    best = p;
+                }
+            }
+            if (best != null && best.path("collusionIndexQuick").isNumber()) {
+                s += best.path("collusionIndexQuick").asDouble();
+                n++;
+            }
+        }
+        return n > 0 ? s / n : Double.NaN;
+    }
+
+    /** Mean over runs of the quick Δ's change across the last 20 % of validation passes (last minus first of the tail). */
+    static double tailChange(CellResult c) {
+        double s = 0;
+        int n = 0;
+        for (JsonNode r : c.runs()) {
+            JsonNode v = r.path("convergence").path("tailChange");
+            if (v.isNumber()) {
+                s += v.asDouble();
+                n++;
+            }
+        }
+        return n > 0 ? s / n : Double.NaN;
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The paper's study as data: the plan ({@link org.hubprice.evaluation.study.StudyPlan}: cells,
+ * seeds, budget, tasks), one finished run's small summary
+ * ({@link org.hubprice.evaluation.study.RunSummary}), and the results page generated from the
+ * summaries ({@link org.hubprice.evaluation.study.StudyReport}). The CLI's {@code study}
+ * commands run the tasks.
+ */
+package org.hubprice.evaluation.study;

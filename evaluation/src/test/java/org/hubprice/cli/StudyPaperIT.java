@@ -1,0 +1,93 @@
+package org.hubprice.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code study paper} end to end on a tiny budget: tasks train and evaluate side by side, write
+ * their summaries, and the page is generated from them; a finished study runs nothing again; a
+ * study stopped with SIGTERM resumes its runs from their checkpoints.
+ */
+class StudyPaperIT {
+    @TempDir
+    Path tmp;
+
+    private static final List<String> TINY = List.of("--episodes", "20", "--replications", "1", "--seeds", "1");
+
+    @Test
+    void tinyStudyTrainsEvaluatesSummarisesAndReports() throws Exception {
+        Path store = tmp.resolve("store");
+        List<String> a = new ArrayList<>(List.of("study", "paper", "--cells", "sac-ff_sac-ff,dqn-ff_dqn-ff", "--quiet", "--store", store.toString()));
+        a.addAll(TINY);
+        CliRun r = CliRun.of(a.toArray(new String[0]));
+        assertEquals(0, r.exitCode, r.toString());
+        assertTrue(r.out.contains("2 of 2 tasks finished"), r.out);
+        JsonNode s = new ObjectMapper().readTree(store.resolve("results/sac-ff_sac-ff/seed-1.json").toFile());
+        assertEquals("sac-ff_sac-ff", s.path("cell").asText());
+        assertEquals(20, s.path("episodes").asInt());
+        assertEquals(20, s.path("learningCurve").size(), "a validation pass every 5 % of the budget");
+        assertEquals(32, s.path("heldOut").path("perDay").path("delta").size());
+        assertEquals(2, s.path("heldOut").path("exploitability").size(), "exploitability per hub");
+        assertTrue(s.path("heldOut").path("deltaNash").path("median").isNumber());
+        assertTrue(s.path("convergence").has("converged"));
+
+        CliRun again = CliRun.of(a.toArray(new String[0]));
+        assertEquals(0, again.exitCode, again.toString());
+        assertTrue(again.out.contains("2 tasks, 0 to run"), again.out);
+
+        Path docs = tmp.resolve("docs");
+        CliRun rep = CliRun.of("study", "report", "--results", store.resolve("results").toString(), "--out", docs.toString());
+        assertEquals(0, rep.exitCode, rep.toString());
+        String md = Files.readString(docs.resolve("RESULTS.md"));
+        assertTrue(md.contains("| sac-ff_sac-ff | 1 | 20 |") && md.contains("| dqn-ff_dqn-ff | 1 | 20 |"), md);
+        assertTrue(md.contains("SAC prices above DQN"), md);
+        CliRun rep2 = CliRun.of("study", "report", "--results", store.resolve("results").toString(), "--out", tmp.resolve("docs2").toString());
+        assertEquals(0, rep2.exitCode, rep2.toString());
+        assertEquals(md, Files.readString(tmp.resolve("docs2/RESULTS.md")), "the same summaries give the same page");
+        assertTrue(Files.readString(docs.resolve("results.html")).contains("data:image/png;base64,"));
+
+        CliRun tasks = CliRun.of("study", "tasks", "paper");
+        assertEquals(0, tasks.exitCode, tasks.toString());
+        assertEquals(17, tasks.out.lines().count(), "8 cells: 3 seeds for sac-ff_sac-ff, 2 for the others");
+    }
+
+    @Test
+    void aStudyStoppedWithSigtermResumesFromItsCheckpoints() throws Exception {
+        Path jar = Path.of("target", "hubprice.jar").toAbsolutePath();
+        Assumptions.assumeTrue(Files.isRegularFile(jar), "needs the packaged CLI (mvn package) at " + jar);
+        Path store = tmp.resolve("store");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                "-Dai.djl.offline=true", "-jar", jar.toString(), "study", "paper", "--cells", "sac-ff_sac-ff", "--episodes", "200", "--replications",
+                "1", "--seeds", "1", "--quiet", "--store", store.toString()));
+        Process p = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile()).start();
+        Path last = store.resolve("runs/sac-ff_sac-ff/seed-1/checkpoints/last/trainer-state.json");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(200);
+        while (p.isAlive() && !Files.isRegularFile(last) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(p.isAlive(), "the study ended before its first checkpoint: " + Files.readString(tmp.resolve("err.txt")));
+        p.destroy();
+        assertTrue(p.waitFor(150, TimeUnit.SECONDS), "the study stops after SIGTERM");
+        JsonNode stopped = new ObjectMapper().readTree(store.resolve("runs/sac-ff_sac-ff/seed-1/run-summary.json").toFile());
+        assertEquals("INTERRUPTED", stopped.path("stopReason").asText(), "the member stopped with a checkpoint");
+        long at = stopped.path("episodes").asLong();
+        assertTrue(at >= 10 && at < 200, "stopped at " + at);
+        CliRun r = CliRun.of("study", "paper", "--cells", "sac-ff_sac-ff", "--episodes", "200", "--replications", "1", "--seeds", "1", "--quiet",
+                "--store", store.toString());
+        assertEquals(0, r.exitCode, r.toString());
+        JsonNode run = new ObjectMapper().readTree(store.resolve("runs/sac-ff_sac-ff/seed-1/run.json").toFile());
+        assertEquals(at, run.path("sessions").get(1).path("episodesAtStart").asLong(), "resumed where it stopped: nothing lost");
+        assertTrue(Files.isRegularFile(store.resolve("results/sac-ff_sac-ff/seed-1.json")));
+    }
+}
