@@ -21,7 +21,7 @@ public final class GcPressure implements AutoCloseable {
         thread.start();
     }
 
-    /** Starts a round every 10 ms in a daemon thread; close to stop it. */
+    /** Starts a round every 2 ms in a daemon thread (frequent enough for a short training run to see many); close to stop it. */
     public static GcPressure start() {
         return new GcPressure();
     }
@@ -47,7 +47,7 @@ public final class GcPressure implements AutoCloseable {
             churnOnce(16, rng);
             collections++;
             try {
-                Thread.sleep(10);
+                Thread.sleep(2);
             } catch (InterruptedException e) {
                 return;
             }

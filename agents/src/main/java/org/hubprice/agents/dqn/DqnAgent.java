@@ -22,6 +22,7 @@ import org.hubprice.agents.checkpoint.SpaceCodec;
 import org.hubprice.agents.nn.AdamOptimizer;
 import org.hubprice.agents.nn.EngineArrays;
 import org.hubprice.agents.nn.GradientLock;
+import org.hubprice.agents.nn.NativeMemory;
 import org.hubprice.agents.nn.Networks;
 import org.hubprice.agents.nn.ParameterIO;
 import org.hubprice.agents.norm.ObservationNormalizer;
@@ -118,6 +119,7 @@ public final class DqnAgent implements Agent {
             nActions = config.actionLevels();
         }
         this.seed = seed;
+        NativeMemory.tuneOnce();
         this.manager = NDManager.newBaseManager(device);
         this.online = Networks.create(config.network(), obsDim, nActions, manager, Seeds.derive(seed, "dqn/init"));
         // the target starts as an exact copy; its own seed only fills the arrays before the copy

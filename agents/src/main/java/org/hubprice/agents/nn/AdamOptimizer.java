@@ -5,7 +5,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Block;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -52,13 +57,33 @@ public final class AdamOptimizer implements AutoCloseable {
 
     private final Config config;
     private final List<Pair<String, Parameter>> params;
+    /** Where each saved section starts in {@link #params}: one section per network, as separate optimisers wrote them. */
+    private final int[] parts;
     private final NDArray[] m;
     private final NDArray[] v;
+    /** Flat storage with flat gradients: one fused call per step; else null (one call per parameter array). */
+    private final FlatParameters flat;
+    private final NDArray flatM;
+    private final NDArray flatV;
+    /** With clipping and several networks: per network, slices of values, gradients and moments (each network is clipped alone). */
+    private final NDArray[][] partSlices;
     private long steps;
 
-    /** An optimiser for every parameter of {@code block}; its state lives on {@code manager}. */
+    /**
+     * An optimiser for every parameter of {@code block}; its state lives on {@code manager}.
+     * A block made by {@link Networks} gets one fused update over its flat storage.
+     */
     public AdamOptimizer(Block block, Config config, NDManager manager) {
-        this(ParameterIO.parameters(block), config, manager);
+        this(FlatParameters.of(block) != null && FlatParameters.of(block).blocks().size() == 1 ? FlatParameters.of(block) : null,
+                ParameterIO.parameters(block), config, manager);
+    }
+
+    /**
+     * One optimiser for all networks of a flat storage (e.g. both SAC critics): one engine call
+     * per step. Its saved state is that of one optimiser per network, written one after another.
+     */
+    public AdamOptimizer(FlatParameters storage, Config config, NDManager manager) {
+        this(storage, storage.parameters(), config, manager);
     }
 
     /**
@@ -66,15 +91,58 @@ public final class AdamOptimizer implements AutoCloseable {
      * single free parameter such as SAC's log temperature); the names label the saved state.
      */
     public AdamOptimizer(List<Pair<String, Parameter>> parameters, Config config, NDManager manager) {
+        this(null, parameters, config, manager);
+    }
+
+    private AdamOptimizer(FlatParameters storage, List<Pair<String, Parameter>> parameters, Config config, NDManager manager) {
         this.config = config;
         this.params = List.copyOf(parameters);
         this.m = new NDArray[params.size()];
         this.v = new NDArray[params.size()];
-        for (int i = 0; i < params.size(); i++) {
-            NDArray w = params.get(i).getValue().getArray();
-            m[i] = manager.zeros(w.getShape(), w.getDataType(), w.getDevice());
-            v[i] = manager.zeros(w.getShape(), w.getDataType(), w.getDevice());
+        if (storage != null && storage.primeGradients()) {
+            this.flat = storage;
+            this.flatM = manager.zeros(storage.values().getShape(), DataType.FLOAT32, storage.values().getDevice());
+            this.flatV = manager.zeros(storage.values().getShape(), DataType.FLOAT32, storage.values().getDevice());
+            // per-parameter views of the moments, for the checkpoint format
+            long off = 0;
+            for (int i = 0; i < params.size(); i++) {
+                Shape shape = params.get(i).getValue().getArray().getShape();
+                try (NDArray slice = flatM.get(new NDIndex().addSliceDim(off, off + shape.size()))) {
+                    m[i] = slice.reshape(shape);
+                }
+                try (NDArray slice = flatV.get(new NDIndex().addSliceDim(off, off + shape.size()))) {
+                    v[i] = slice.reshape(shape);
+                }
+                off += shape.size();
+            }
+            this.parts = new int[storage.blocks().size() + 1];
+            for (int b = 0; b <= storage.blocks().size(); b++) {
+                parts[b] = storage.blockFirst(b);
+            }
+            int np = parts.length - 1;
+            this.partSlices = config.maxGradNorm() > 0 && np > 1 ? new NDArray[np][] : null;
+            for (int b = 0; partSlices != null && b < np; b++) {
+                NDIndex range = new NDIndex().addSliceDim(storage.offset(parts[b]), storage.offset(parts[b + 1]));
+                partSlices[b] = new NDArray[] {storage.values().get(range), storage.gradients().get(range), flatM.get(range),
+                    flatV.get(range)};
+            }
+        } else {
+            this.flat = null;
+            this.flatM = null;
+            this.flatV = null;
+            this.partSlices = null;
+            for (int i = 0; i < params.size(); i++) {
+                NDArray w = params.get(i).getValue().getArray();
+                m[i] = manager.zeros(w.getShape(), w.getDataType(), w.getDevice());
+                v[i] = manager.zeros(w.getShape(), w.getDataType(), w.getDevice());
+            }
+            this.parts = new int[] {0, params.size()};
         }
+    }
+
+    /** Whether steps are one fused call over flat storage (false: one call per parameter array). */
+    public boolean fused() {
+        return flat != null;
     }
 
     public Config config() {
@@ -99,6 +167,24 @@ public final class AdamOptimizer implements AutoCloseable {
         double bc1 = 1 - Math.pow(b1, steps);
         double sqrtBc2 = Math.sqrt(1 - Math.pow(b2, steps));
         double norm = Double.NaN;
+        float lr = (float) config.learningRate();
+        float corrected = (float) (config.learningRate() * sqrtBc2 / bc1);
+        float eps = (float) (config.epsilon() * sqrtBc2);
+        if (flat != null) {
+            if (partSlices == null) {
+                norm = fusedStep(flat.values(), flat.gradients(), flatM, flatV, lr, corrected, eps);
+            } else {
+                // each network's gradient is clipped by its own norm, as with one optimiser per network
+                double sq = 0;
+                for (NDArray[] p : partSlices) {
+                    double n = fusedStep(p[0], p[1], p[2], p[3], lr, corrected, eps);
+                    sq += n * n;
+                }
+                norm = Math.sqrt(sq);
+            }
+            flat.zeroGradients();
+            return norm;
+        }
         try (NDScope scope = new NDScope()) {
             NDArray[] grads = new NDArray[params.size()];
             for (int i = 0; i < grads.length; i++) {
@@ -120,9 +206,6 @@ public final class AdamOptimizer implements AutoCloseable {
             // PyTorch's lr / (1 - b1^t) * m / (sqrt(v / (1 - b2^t)) + eps). One native call per
             // parameter instead of a dozen element-wise ops; it also zeroes the gradient, which the
             // PyTorch engine otherwise accumulates across backward passes.
-            float lr = (float) config.learningRate();
-            float corrected = (float) (config.learningRate() * sqrtBc2 / bc1);
-            float eps = (float) (config.epsilon() * sqrtBc2);
             for (int i = 0; i < grads.length; i++) {
                 NDArray w = params.get(i).getValue().getArray();
                 w.getNDArrayInternal().adamUpdate(new NDList(w, grads[i], m[i], v[i]), new NDList(w), lr, corrected, 0f,
@@ -132,27 +215,58 @@ public final class AdamOptimizer implements AutoCloseable {
         return norm;
     }
 
-    /** Writes the step count and both moment estimates. */
+    /** One fused Adam call over flat arrays (see the comment in {@link #step}); returns the gradient norm when clipping. */
+    private double fusedStep(NDArray w, NDArray g, NDArray mean, NDArray var, float lr, float corrected, float eps) {
+        double norm = Double.NaN;
+        double gradScale = 1;
+        if (config.maxGradNorm() > 0) {
+            try (NDArray sq = g.square(); NDArray sum = sq.sum()) {
+                norm = Math.sqrt(sum.getFloat());
+            }
+            if (norm > config.maxGradNorm()) {
+                gradScale = config.maxGradNorm() / (norm + 1e-6);
+            }
+        }
+        JniUtils.adamUpdate((PtNDArray) w, (PtNDArray) g, (PtNDArray) mean, (PtNDArray) var, lr, corrected, 0f, (float) gradScale, -1f,
+                (float) config.beta1(), (float) config.beta2(), eps, false);
+        return norm;
+    }
+
+    /**
+     * Writes the step count and both moment estimates: per network (section), the step count,
+     * the number of parameter arrays and their moments, as one optimiser per network did.
+     */
     public void write(DataOutputStream out) throws IOException {
-        out.writeLong(steps);
-        out.writeInt(params.size());
-        for (int i = 0; i < params.size(); i++) {
-            ParameterIO.writeArray(params.get(i).getKey() + "/m", m[i], out);
-            ParameterIO.writeArray(params.get(i).getKey() + "/v", v[i], out);
+        for (int p = 0; p + 1 < parts.length; p++) {
+            out.writeLong(steps);
+            out.writeInt(parts[p + 1] - parts[p]);
+            for (int i = parts[p]; i < parts[p + 1]; i++) {
+                ParameterIO.writeArray(params.get(i).getKey() + "/m", m[i], out);
+                ParameterIO.writeArray(params.get(i).getKey() + "/v", v[i], out);
+            }
         }
     }
 
     /** Restores state written by {@link #write} for the same network structure. */
     public void read(DataInputStream in, String source) throws IOException {
-        long t = in.readLong();
-        int n = in.readInt();
-        if (n != params.size()) {
-            throw new IllegalArgumentException(source + " holds optimiser state for " + n + " parameter arrays; the network has "
-                    + params.size());
-        }
-        for (int i = 0; i < n; i++) {
-            ParameterIO.readArray(params.get(i).getKey() + "/m", m[i], in, source);
-            ParameterIO.readArray(params.get(i).getKey() + "/v", v[i], in, source);
+        long t = -1;
+        for (int p = 0; p + 1 < parts.length; p++) {
+            long tp = in.readLong();
+            if (p > 0 && tp != t) {
+                throw new IllegalArgumentException(source + " holds optimiser states with " + t + " and " + tp
+                        + " steps for networks that are updated together");
+            }
+            t = tp;
+            int n = in.readInt();
+            int expected = parts[p + 1] - parts[p];
+            if (n != expected) {
+                throw new IllegalArgumentException(source + " holds optimiser state for " + n + " parameter arrays; the network has "
+                        + expected);
+            }
+            for (int i = parts[p]; i < parts[p + 1]; i++) {
+                ParameterIO.readArray(params.get(i).getKey() + "/m", m[i], in, source);
+                ParameterIO.readArray(params.get(i).getKey() + "/v", v[i], in, source);
+            }
         }
         steps = t;
     }
@@ -162,6 +276,17 @@ public final class AdamOptimizer implements AutoCloseable {
         for (int i = 0; i < m.length; i++) {
             m[i].close();
             v[i].close();
+        }
+        if (flat != null) {
+            flatM.close();
+            flatV.close();
+        }
+        if (partSlices != null) {
+            for (NDArray[] p : partSlices) {
+                for (NDArray a : p) {
+                    a.close();
+                }
+            }
         }
     }
 }

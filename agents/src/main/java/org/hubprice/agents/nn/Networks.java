@@ -1,6 +1,10 @@
 package org.hubprice.agents.nn;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import java.util.ArrayList;
+import java.util.List;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -55,7 +59,7 @@ public final class Networks {
         if (outputSize < 1) {
             throw new IllegalArgumentException("network output size = " + outputSize + " must be >= 1");
         }
-        SequentialBlock net = new SequentialBlock();
+        SequentialBlock net = new FlatSequentialBlock();
         if (config.architecture() == Architecture.MHA) {
             net.add(new FeatureTokens(inputSize, config.embeddingDim()));
             net.add(new ResidualSelfAttention(config.embeddingDim(), config.heads()));
@@ -74,9 +78,48 @@ public final class Networks {
      * draws them from {@code seed} with the config's initialisation rule.
      */
     public static Block create(NetworkConfig config, int inputSize, int outputSize, NDManager manager, long seed) {
-        Block block = build(config, inputSize, outputSize);
-        block.initialize(manager, DataType.FLOAT32, new Shape(1, inputSize));
-        ParameterIO.initialize(block, config.init(), new Rng(seed));
-        return block;
+        return createGroup(manager, List.of(new Spec(config, inputSize, outputSize, seed))).blocks().get(0);
+    }
+
+    /**
+     * One network to build: its configuration, sizes and initialisation seed.
+     *
+     * @param config architecture
+     * @param inputSize input features
+     * @param outputSize outputs
+     * @param seed seed of the initial weights
+     */
+    public record Spec(NetworkConfig config, int inputSize, int outputSize, long seed) {}
+
+    /**
+     * Builds and initialises several networks whose parameters share one flat storage (e.g.
+     * SAC's twin critics, so that one optimiser call and one Polyak average cover both). Each
+     * network's weights are the ones {@link #create} gives for its spec alone.
+     */
+    public static FlatParameters createGroup(NDManager manager, List<Spec> specs) {
+        List<Block> blocks = new ArrayList<>();
+        List<Shape> inputs = new ArrayList<>();
+        List<List<Shape>> shapes = new ArrayList<>();
+        // parameter shapes come from a probe copy: DJL sets them only while initialising
+        try (NDManager probe = manager.newSubManager()) {
+            for (Spec s : specs) {
+                Shape in = new Shape(1, s.inputSize());
+                Block p = build(s.config(), s.inputSize(), s.outputSize());
+                p.initialize(probe, DataType.FLOAT32, in);
+                List<Shape> own = new ArrayList<>();
+                for (Pair<String, Parameter> q : ParameterIO.parameters(p)) {
+                    own.add(q.getValue().getArray().getShape());
+                }
+                shapes.add(own);
+                inputs.add(in);
+                blocks.add(build(s.config(), s.inputSize(), s.outputSize()));
+            }
+        }
+        FlatParameters flat = FlatParameters.allocate(manager, blocks, inputs, shapes);
+        for (int i = 0; i < specs.size(); i++) {
+            ((FlatSequentialBlock) blocks.get(i)).storage(flat);
+            ParameterIO.initialize(blocks.get(i), specs.get(i).config().init(), new Rng(specs.get(i).seed()));
+        }
+        return flat;
     }
 }

@@ -158,6 +158,11 @@ public final class ParameterIO {
      * arrays must stay the ones its parameter store already holds).
      */
     public static void copy(Block source, Block target) {
+        NDArray[] flat = flatPair(source, target);
+        if (flat != null) {
+            flat[1].set(ALL, flat[0]);
+            return;
+        }
         List<Pair<String, Parameter>> s = parameters(source);
         List<Pair<String, Parameter>> t = parameters(target);
         checkSameStructure(s, t);
@@ -185,6 +190,13 @@ public final class ParameterIO {
             copy(source, target);
             return;
         }
+        NDArray[] flat = flatPair(source, target);
+        if (flat != null) {
+            FlatParameters t = FlatParameters.of(target);
+            t.polyakScalars(tau);
+            polyakFlat(flat[0], flat[1], t);
+            return;
+        }
         List<Pair<String, Parameter>> s = parameters(source);
         List<Pair<String, Parameter>> t = parameters(target);
         checkSameStructure(s, t);
@@ -205,6 +217,48 @@ public final class ParameterIO {
                 }
             }
         }
+    }
+
+    /**
+     * Polyak averaging of every network of {@code source} into the same-shaped networks of
+     * {@code target}, in place: three engine calls in all (two at tau = 1).
+     */
+    public static void polyak(FlatParameters source, FlatParameters target, double tau) {
+        if (!(tau > 0 && tau <= 1)) {
+            throw new IllegalArgumentException("tau = " + tau + " is outside the allowed range (0, 1]");
+        }
+        if (!source.sameLayout(target)) {
+            throw new IllegalArgumentException("networks differ: " + source.size() + " vs " + target.size() + " parameters");
+        }
+        if (tau == 1) {
+            target.values().set(ALL, source.values());
+            return;
+        }
+        target.polyakScalars(tau);
+        polyakFlat(source.values(), target.values(), target);
+    }
+
+    /** {@code to = (1 - tau) to + tau from}, with the same two roundings per element as the per-array form. */
+    private static void polyakFlat(NDArray from, NDArray to, FlatParameters scalars) {
+        // the flat arrays record no gradient (their views do), so in-place updates need no detached view
+        try (NDArray scaled = from.mul(scalars.take())) {
+            to.muli(scalars.keep()).addi(scaled);
+        }
+    }
+
+    /** The flat parameter slices of two networks with the same layout, each alone in its own position; else null. */
+    private static NDArray[] flatPair(Block source, Block target) {
+        FlatParameters s = FlatParameters.of(source);
+        FlatParameters t = FlatParameters.of(target);
+        if (s == null || t == null) {
+            return null;
+        }
+        int i = s.blocks().indexOf(source);
+        int j = t.blocks().indexOf(target);
+        List<Pair<String, Parameter>> ps = parameters(source);
+        List<Pair<String, Parameter>> pt = parameters(target);
+        checkSameStructure(ps, pt);
+        return new NDArray[] {s.blockValues(i), t.blockValues(j)};
     }
 
     private static final ai.djl.ndarray.index.NDIndex ALL = new ai.djl.ndarray.index.NDIndex(":");

@@ -2,6 +2,7 @@ package org.hubprice.agents.sac;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -21,7 +22,9 @@ import org.hubprice.agents.checkpoint.Manifest;
 import org.hubprice.agents.checkpoint.SpaceCodec;
 import org.hubprice.agents.nn.AdamOptimizer;
 import org.hubprice.agents.nn.EngineArrays;
+import org.hubprice.agents.nn.FlatParameters;
 import org.hubprice.agents.nn.GradientLock;
+import org.hubprice.agents.nn.NativeMemory;
 import org.hubprice.agents.nn.Networks;
 import org.hubprice.agents.nn.ParameterIO;
 import org.hubprice.agents.norm.ObservationNormalizer;
@@ -103,9 +106,11 @@ public final class SacAgent implements Agent {
     final Block critic2;
     final Block target1;
     final Block target2;
+    /** Both critics' parameters in one flat storage: one optimiser call and one Polyak average cover both. */
+    private final FlatParameters critics;
+    private final FlatParameters targets;
     private final AdamOptimizer actorOpt;
-    private final AdamOptimizer critic1Opt;
-    private final AdamOptimizer critic2Opt;
+    private final AdamOptimizer criticOpt;
     private final ScalarAdam alphaOpt;
     private double logAlpha;
 
@@ -126,6 +131,7 @@ public final class SacAgent implements Agent {
     private final float[] epsPi;
     private final float[] noiseNext;
     private final float[] noisePi;
+    private final UpdateInputs inputs;
 
     private long updates;
     private double lastCriticLoss = Double.NaN;
@@ -158,22 +164,28 @@ public final class SacAgent implements Agent {
         this.logProbConstant = TanhGaussian.constant(actHalf);
         this.targetEntropy = config.targetEntropy(actDim);
 
+        NativeMemory.tuneOnce();
         this.manager = NDManager.newBaseManager(device == null ? Device.cpu() : device);
         try {
             this.parameterStore = new ParameterStore(manager, false);
             this.actor = Networks.create(config.network(), obsDim, 2 * actDim, manager, Seeds.derive(seed, "sac/init/actor"));
-            this.critic1 = Networks.create(config.network(), obsDim + actDim, 1, manager, Seeds.derive(seed, "sac/init/critic1"));
-            this.critic2 = Networks.create(config.network(), obsDim + actDim, 1, manager, Seeds.derive(seed, "sac/init/critic2"));
+            List<Networks.Spec> twin = List.of(
+                    new Networks.Spec(config.network(), obsDim + actDim, 1, Seeds.derive(seed, "sac/init/critic1")),
+                    new Networks.Spec(config.network(), obsDim + actDim, 1, Seeds.derive(seed, "sac/init/critic2")));
+            this.critics = Networks.createGroup(manager, twin);
+            this.critic1 = critics.blocks().get(0);
+            this.critic2 = critics.blocks().get(1);
             // targets start as exact copies; they never take part in a backward pass
-            this.target1 = Networks.create(config.network(), obsDim + actDim, 1, manager, Seeds.derive(seed, "sac/init/critic1"));
-            this.target2 = Networks.create(config.network(), obsDim + actDim, 1, manager, Seeds.derive(seed, "sac/init/critic2"));
-            ParameterIO.copy(critic1, target1);
-            ParameterIO.copy(critic2, target2);
+            this.targets = Networks.createGroup(manager, twin);
+            this.target1 = targets.blocks().get(0);
+            this.target2 = targets.blocks().get(1);
+            ParameterIO.polyak(critics, targets, 1);
             target1.freezeParameters(true);
             target2.freezeParameters(true);
             this.actorOpt = new AdamOptimizer(actor, adam(config.actorLr(), config.maxGradNorm()), manager);
-            this.critic1Opt = new AdamOptimizer(critic1, adam(config.criticLr(), config.maxGradNorm()), manager);
-            this.critic2Opt = new AdamOptimizer(critic2, adam(config.criticLr(), config.maxGradNorm()), manager);
+            // one optimiser for both critics: the same rule element by element as one per critic, and
+            // with clipping on, each critic's gradient is still clipped by its own norm
+            this.criticOpt = new AdamOptimizer(critics, adam(config.criticLr(), config.maxGradNorm()), manager);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -198,6 +210,7 @@ public final class SacAgent implements Agent {
         this.epsPi = new float[b * actDim];
         this.noiseNext = new float[b];
         this.noisePi = new float[b];
+        this.inputs = new UpdateInputs(manager, b, obsDim, actDim);
     }
 
     private static AdamOptimizer.Config adam(double lr, double maxGradNorm) {
@@ -372,21 +385,24 @@ public final class SacAgent implements Agent {
     /** One gradient step of critics, actor, temperature and targets. */
     void update() {
         prepareBatch();
-        int b = config.batchSize();
+        inputs.write(batch, discount, epsNext, noiseNext, epsPi, noisePi, Math.exp(logAlpha));
+        float[] read;
         try (NDManager sub = manager.newSubManager()) {
-            NDArray obs = sub.create(batch.observations, new Shape(b, obsDim));
-            // one engine-owned temperature for both steps (see EngineArrays)
-            NDArray alpha = EngineArrays.scalar(sub, Math.exp(logAlpha));
-            criticStep(sub, obs, alpha);
-            double meanLogProb = actorStep(sub, obs, alpha);
-            // temperature: d/d(log alpha) of -log alpha * (log pi + target) is -(log pi + target)
-            if (config.autoAlpha()) {
-                logAlpha = alphaOpt.step(logAlpha, -(meanLogProb + targetEntropy));
-            }
+            NDArray criticLoss = criticStep(sub);
+            NDList actorOut = actorStep(sub);
+            // one read (one device synchronisation) per update: both losses and the entropy estimate
+            read = NDArrays.stack(new NDList(criticLoss, actorOut.get(0), actorOut.get(1))).toFloatArray();
         }
-        // targets, in place (the arrays stay the ones the parameter store holds)
-        ParameterIO.polyak(critic1, target1, config.tau());
-        ParameterIO.polyak(critic2, target2, config.tau());
+        lastCriticLoss = read[0];
+        lastActorLoss = read[1];
+        double meanLogProb = read[2];
+        lastEntropy = -meanLogProb;
+        // temperature: d/d(log alpha) of -log alpha * (log pi + target) is -(log pi + target)
+        if (config.autoAlpha()) {
+            logAlpha = alphaOpt.step(logAlpha, -(meanLogProb + targetEntropy));
+        }
+        // targets, in place, both critics in one call (the arrays stay the ones the parameter store holds)
+        ParameterIO.polyak(critics, targets, config.tau());
         updates++;
     }
 
@@ -397,24 +413,21 @@ public final class SacAgent implements Agent {
     void actorStepOnly() {
         synchronized (GradientLock.LOCK) {
             prepareBatch();
+            inputs.write(batch, discount, epsNext, noiseNext, epsPi, noisePi, Math.exp(logAlpha));
             try (NDManager sub = manager.newSubManager()) {
-                actorStep(sub, sub.create(batch.observations, new Shape(config.batchSize(), obsDim)),
-                        EngineArrays.scalar(sub, Math.exp(logAlpha)));
+                actorStep(sub);
             }
         }
     }
 
-    /** Critic target, cut from the graph, then one Adam step on each critic. */
-    private void criticStep(NDManager sub, NDArray obs, NDArray alpha) {
+    /** Critic target, cut from the graph, then one Adam step on both critics; returns the loss. */
+    private NDArray criticStep(NDManager sub) {
         int b = config.batchSize();
-        NDArray act = sub.create(batch.actions, new Shape(b, actDim));
-        NDArray rew = sub.create(batch.rewards, new Shape(b, 1));
-        NDArray next = sub.create(batch.nextObservations, new Shape(b, obsDim));
-        NDArray disc = sub.create(discount, new Shape(b, 1));
-
+        NDArray next = inputs.next.array(sub);
+        NDArray alpha = inputs.alpha.array(sub);
         NDArray outNext = actor.forward(parameterStore, new NDList(next), false).singletonOrThrow();
-        TanhGaussian.Draw d = TanhGaussian.sample(outNext, sub.create(epsNext, new Shape(b, actDim)),
-                sub.create(noiseNext, new Shape(b, 1)), actDim, config.logStdMin(), config.logStdMax());
+        TanhGaussian.Draw d = TanhGaussian.sample(outNext, inputs.epsNext.array(sub), inputs.noiseNext.array(sub), actDim,
+                config.logStdMin(), config.logStdMax());
         NDList xNext = new NDList(next.concat(d.squashed(), 1));
         NDArray q1Next = target1.forward(parameterStore, xNext, false).singletonOrThrow();
         NDArray q2Next = target2.forward(parameterStore, xNext, false).singletonOrThrow();
@@ -422,19 +435,20 @@ public final class SacAgent implements Agent {
         // per-thread mode, off only in the thread that started the engine; in any other thread
         // the line above records a graph, and without the cut the critic loss would also
         // send gradients into the actor (through a' ~ pi(s')), which its next step would apply.
-        NDArray y = q1Next.minimum(q2Next).sub(d.logProb().mul(alpha)).mul(disc).add(rew)
-                .stopGradient();
+        NDArray y = q1Next.minimum(q2Next).sub(d.logProb().mul(alpha)).mul(inputs.discount.array(sub))
+                .add(inputs.reward.array(sub)).stopGradient();
 
+        NDArray loss;
         try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
-            NDList x = new NDList(obs.concat(act, 1));
+            // [s, a] was assembled on the host (UpdateInputs)
+            NDList x = new NDList(inputs.critic.array(sub));
             NDArray q1 = critic1.forward(parameterStore, x, true).singletonOrThrow();
             NDArray q2 = critic2.forward(parameterStore, x, true).singletonOrThrow();
-            NDArray loss = q1.sub(y).square().mean().add(q2.sub(y).square().mean());
+            loss = q1.sub(y).square().mean().add(q2.sub(y).square().mean());
             gc.backward(loss);
-            lastCriticLoss = loss.getFloat();
         }
-        critic1Opt.step();
-        critic2Opt.step();
+        criticOpt.step();
+        return loss;
     }
 
     /**
@@ -442,31 +456,30 @@ public final class SacAgent implements Agent {
      * to the action, but the critics' parameters record none, so their values and their
      * accumulated gradients stay as they were (and no weight gradients are computed for them).
      *
-     * @return the batch mean of log pi of the reparameterised actions
+     * @return the actor loss and the batch mean of log pi of the reparameterised actions
      */
-    private double actorStep(NDManager sub, NDArray obs, NDArray alpha) {
-        int b = config.batchSize();
-        double meanLogProb;
+    private NDList actorStep(NDManager sub) {
+        NDArray obs = inputs.obs.array(sub);
+        NDArray loss;
+        NDArray meanLogProb;
         critic1.freezeParameters(true);
         critic2.freezeParameters(true);
         try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
             NDArray out = actor.forward(parameterStore, new NDList(obs), true).singletonOrThrow();
-            TanhGaussian.Draw d = TanhGaussian.sample(out, sub.create(epsPi, new Shape(b, actDim)),
-                    sub.create(noisePi, new Shape(b, 1)), actDim, config.logStdMin(), config.logStdMax());
+            TanhGaussian.Draw d = TanhGaussian.sample(out, inputs.epsPi.array(sub), inputs.noisePi.array(sub), actDim,
+                    config.logStdMin(), config.logStdMax());
             NDList x = new NDList(obs.concat(d.squashed(), 1));
             NDArray q = critic1.forward(parameterStore, x, true).singletonOrThrow()
                     .minimum(critic2.forward(parameterStore, x, true).singletonOrThrow());
-            NDArray loss = d.logProb().mul(alpha).sub(q).mean();
+            loss = d.logProb().mul(inputs.alpha.array(sub)).sub(q).mean();
             gc.backward(loss);
-            lastActorLoss = loss.getFloat();
-            meanLogProb = d.logProb().mean().getFloat();
+            meanLogProb = d.logProb().mean();
         } finally {
             critic1.freezeParameters(false);
             critic2.freezeParameters(false);
         }
         actorOpt.step();
-        lastEntropy = -meanLogProb;
-        return meanLogProb;
+        return new NDList(loss, meanLogProb);
     }
 
     private void ensureOpen() {
@@ -491,7 +504,7 @@ public final class SacAgent implements Agent {
         state.put("actRng", actRng.state());
         state.put("replayRng", sampleRng.state());
         state.put("noiseRng", noiseRng.state());
-        state.put("adamSteps", List.of(actorOpt.steps(), critic1Opt.steps(), critic2Opt.steps()));
+        state.put("adamSteps", List.of(actorOpt.steps(), criticOpt.steps(), criticOpt.steps()));
         Map<String, Object> normalization = new LinkedHashMap<>();
         normalization.put("observation", obsNorm.toMap());
         normalization.put("reward", rewardScaler.toMap());
@@ -515,8 +528,8 @@ public final class SacAgent implements Agent {
             }
             Checkpoints.writeBinary(tmp.resolve(OPTIMIZER_FILE), out -> {
                 actorOpt.write(out);
-                critic1Opt.write(out);
-                critic2Opt.write(out);
+                // one section per critic, as when each critic had its own optimiser
+                criticOpt.write(out);
             });
             if (config.checkpointReplay()) {
                 Checkpoints.writeBinary(tmp.resolve(REPLAY_FILE), replay::write);
@@ -545,8 +558,7 @@ public final class SacAgent implements Agent {
             Path opt = dir.resolve(OPTIMIZER_FILE);
             Checkpoints.readBinary(opt, in -> {
                 agent.actorOpt.read(in, opt + " (actor)");
-                agent.critic1Opt.read(in, opt + " (critic 1)");
-                agent.critic2Opt.read(in, opt + " (critic 2)");
+                agent.criticOpt.read(in, opt + " (critics)");
             });
             Path rep = dir.resolve(REPLAY_FILE);
             if (Files.exists(rep)) {
@@ -584,8 +596,7 @@ public final class SacAgent implements Agent {
         if (!closed) {
             closed = true;
             actorOpt.close();
-            critic1Opt.close();
-            critic2Opt.close();
+            criticOpt.close();
             manager.close();
         }
     }

@@ -2,6 +2,7 @@ package org.hubprice.agents.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -39,6 +40,7 @@ class AdamOptimizerTest {
             NetworkConfig cfg = NetworkConfig.ff().withHidden(List.of(1));
             Block net = Networks.create(cfg, 2, 1, m, 5);
             AdamOptimizer adam = new AdamOptimizer(net, AdamOptimizer.Config.of(0.01), m);
+            assertTrue(adam.fused(), "a network from Networks gets one fused call over flat storage");
             float[] x = {0.5f, -1.5f};
             var params = ParameterIO.parameters(net);
             double[][] w = new double[params.size()][];
@@ -117,6 +119,37 @@ class AdamOptimizerTest {
             backward(net2, m, x);
             adam2.step();
             assertArrayEquals(ParameterIO.flatten(net), ParameterIO.flatten(net2), "restored optimiser continues identically");
+        }
+    }
+
+    @Test
+    void parametersAndGradientsAreViewsOfFlatStorage() {
+        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            NetworkConfig cfg = NetworkConfig.ff().withHidden(List.of(4));
+            FlatParameters flat = Networks.createGroup(m, List.of(new Networks.Spec(cfg, 3, 2, 1), new Networks.Spec(cfg, 3, 2, 2)));
+            // the same weights as each network made alone
+            assertArrayEquals(ParameterIO.flatten(Networks.create(cfg, 3, 2, m, 2)), ParameterIO.flatten(flat.blocks().get(1)));
+            float[] both = new float[(int) flat.size()];
+            float[] a = ParameterIO.flatten(flat.blocks().get(0));
+            float[] b = ParameterIO.flatten(flat.blocks().get(1));
+            System.arraycopy(a, 0, both, 0, a.length);
+            System.arraycopy(b, 0, both, a.length, b.length);
+            assertArrayEquals(both, flat.values().toFloatArray(), "parameters are the flat array, block by block");
+            assertTrue(flat.primeGradients());
+            backward(flat.blocks().get(1), m, new float[] {1, 2, 3});
+            float[] g = flat.gradients().toFloatArray();
+            float[] expected = new float[g.length];
+            int off = a.length;
+            for (var p : ParameterIO.parameters(flat.blocks().get(1))) {
+                try (NDArray grad = p.getValue().getArray().getGradient()) {
+                    float[] v = grad.toFloatArray();
+                    System.arraycopy(v, 0, expected, off, v.length);
+                    off += v.length;
+                }
+            }
+            assertArrayEquals(expected, g, "each parameter's gradient is its slice of the flat gradient");
+            flat.zeroGradients();
+            assertEquals(0, flat.gradients().abs().sum().getFloat());
         }
     }
 }
