@@ -34,5 +34,6 @@ final class Commands {
         study.addSubcommand("task", new StudyCommand.Task());
         study.addSubcommand("paper", new StudyCommand.Paper());
         study.addSubcommand("report", new StudyCommand.Report());
+        study.addSubcommand("status", new StudyCommand.Status());
     }
 }

@@ -200,11 +200,56 @@ final class StudyCommand implements Runnable {
         }
     }
 
+    /** {@code study status NAME --store DIR}: done, running (with the heartbeat's age), failed (with the last error), waiting. */
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Where every task of the study stands in a store: done, running (owner,"
+            + " heartbeat age), failed (last error), interrupted (episodes so far) or not started.")
+    static final class Status implements Callable<Integer> {
+        @Mixin
+        StudyPlanOptions plan = new StudyPlanOptions();
+
+        @Option(names = "--store", defaultValue = "runs/study", paramLabel = "DIR", description = "The store (default ${DEFAULT-VALUE}).")
+        Path store;
+
+        @Option(names = "--results", paramLabel = "DIR", description = "Where summaries are (default: STORE/results).")
+        Path results;
+
+        @Option(names = "--json", description = "One JSON object per task, one per line.")
+        boolean json;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            StudyPlan p = plan.plan();
+            Path r = results != null ? results : store.resolve("results");
+            PrintWriter w = spec.commandLine().getOut();
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (StudyPlan.Task t : p.tasks()) {
+                Map<String, Object> m = StudyStatus.of(p, t, store, r);
+                counts.merge((String) m.get("status"), 1, Integer::sum);
+                if (json) {
+                    w.println(RunFiles.JSON.copy().disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+                } else {
+                    w.printf(java.util.Locale.ROOT, "%3d  %-26s %-12s %s%n", t.index(), t.key(), m.get("status"), m.getOrDefault("detail", ""));
+                }
+            }
+            if (!json) {
+                w.println("in all: " + counts);
+            }
+            w.flush();
+            return 0;
+        }
+    }
+
     /** {@code study report}: the results page from the summaries, regenerated bit for bit. */
     @Command(name = "report", mixinStandardHelpOptions = true, description = "Write RESULTS.md and results.html from the summaries.")
     static final class Report implements Callable<Integer> {
-        @Option(names = "--results", defaultValue = "docs/results", paramLabel = "DIR", description = "The summaries (default ${DEFAULT-VALUE}).")
+        @Option(names = "--results", paramLabel = "DIR", description = "The summaries (default docs/results, or STORE/results with --store).")
         Path results;
+
+        @Option(names = "--store", paramLabel = "DIR", description = "A study store: aggregate whatever has finished in STORE/results.")
+        Path store;
 
         @Option(names = "--out", defaultValue = "docs", paramLabel = "DIR", description = "Where RESULTS.md and results.html go (default"
                 + " ${DEFAULT-VALUE}).")
@@ -215,7 +260,11 @@ final class StudyCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            StudyReport report = StudyReport.read(results);
+            if (results != null && store != null) {
+                throw new IllegalArgumentException("give --results or --store, not both (--store DIR reads DIR/results)");
+            }
+            Path in = results != null ? results : store != null ? store.resolve("results") : Path.of("docs", "results");
+            StudyReport report = StudyReport.read(in);
             List<Path> written = report.write(out);
             spec.commandLine().getOut().println("study report: " + report.runs() + " runs in " + report.cells() + " cells; wrote " + written);
             spec.commandLine().getOut().flush();

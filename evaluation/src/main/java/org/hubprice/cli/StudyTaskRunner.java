@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.hubprice.evaluation.study.RunSummary;
 import org.hubprice.evaluation.study.StudyPlan;
+import org.hubprice.evaluation.study.TaskLock;
 import org.hubprice.training.config.TrainingConfig;
 import org.hubprice.training.config.TrainingConfigs;
 import org.hubprice.training.output.RunFiles;
@@ -38,6 +39,29 @@ final class StudyTaskRunner {
         Path summary = summaryFile(results, task);
         if (Files.isRegularFile(summary)) {
             LOG.info("task {} ({}): summary {} exists; nothing to do", index, task.key(), summary);
+            return "done";
+        }
+        try (TaskLock lock = TaskLock.acquire(store, task.key(), TaskLock.self())) {
+            try {
+                String outcome = runLocked(plan, task, store, summary, progressLines, evalThreads);
+                Files.deleteIfExists(errorFile(store, task));
+                return outcome;
+            } catch (Exception | Error e) {
+                RunFiles.writeString(errorFile(store, task), java.time.Instant.now() + " " + TaskLock.self() + "\n" + e + "\n");
+                throw e;
+            }
+        }
+    }
+
+    /** Where a failed task records its last error (read by {@code study status}). */
+    static Path errorFile(Path store, StudyPlan.Task task) {
+        return store.resolve("errors").resolve(task.key().replace('/', '_') + ".txt");
+    }
+
+    private static String runLocked(StudyPlan plan, StudyPlan.Task task, Path store, Path summary, boolean progressLines, int evalThreads)
+            throws Exception {
+        int index = task.index();
+        if (Files.isRegularFile(summary)) {
             return "done";
         }
         Path runDir = store.resolve("runs").resolve(task.key()).toAbsolutePath().normalize();
