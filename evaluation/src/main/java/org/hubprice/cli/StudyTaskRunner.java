@@ -81,7 +81,7 @@ final class StudyTaskRunner {
                 RunLayout.checkOutputDir(runDir, false);
             }
             LOG.info("task {} ({}): {} training to {} episodes", index, task.key(), resume ? "resuming" : "starting", plan.episodes());
-            TrainCommand.run(c, runDir, "cpu", resume, true, argv, progressLines);
+            TrainCommand.run(c, runDir, "cpu", resume, true, argv, progressLines, injectedFailure(store, task, c));
             if (!trained(runDir, plan.episodes())) {
                 throw new IllegalStateException("task " + index + " (" + task.key() + "): training stopped before " + plan.episodes()
                         + " episodes (see " + runDir.resolve(RunLayout.TRAIN_LOG) + "); run the task again to resume it");
@@ -106,6 +106,34 @@ final class StudyTaskRunner {
         RunFiles.writeJson(summary, s);
         LOG.info("task {} ({}): summary written to {}", index, task.key(), summary);
         return "finished";
+    }
+
+    /**
+     * For tests of retries: with {@code -Dhubprice.study.failOnce=I}, task {@code I} fails once, in
+     * the episode after its first checkpoint (a marker file in the store makes the retry run
+     * through). Null otherwise.
+     */
+    private static java.util.function.LongConsumer injectedFailure(Path store, StudyPlan.Task task, TrainingConfig c) throws java.io.IOException {
+        String p = System.getProperty("hubprice.study.failOnce");
+        if (p == null || !p.equals(Integer.toString(task.index()))) {
+            return null;
+        }
+        Path marker = store.resolve(".failed-once-" + task.index());
+        if (Files.exists(marker)) {
+            return null;
+        }
+        long after = c.checkpoint().every() + 1;
+        return episodes -> {
+            if (episodes == after) {
+                try {
+                    Files.createFile(marker);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                throw new IllegalStateException("injected failure of task " + task.index() + " at episode " + episodes
+                        + " (-Dhubprice.study.failOnce)");
+            }
+        };
     }
 
     /** Whether {@code runDir} holds a run that stopped cleanly with at least {@code episodes} episodes. */

@@ -142,6 +142,12 @@ final class TrainCommand implements Callable<Integer> {
 
     static TrainingSummary run(TrainingConfig c, Path out, String device, boolean resume, boolean quiet, List<String> argv, boolean progressLines)
             throws Exception {
+        return run(c, out, device, resume, quiet, argv, progressLines, null);
+    }
+
+    /** As above, with {@code listener} called with the episode count after each episode (null: none). */
+    static TrainingSummary run(TrainingConfig c, Path out, String device, boolean resume, boolean quiet, List<String> argv, boolean progressLines,
+                               java.util.function.LongConsumer listener) throws Exception {
         Path dir = out.toAbsolutePath().normalize();
         RunLog[] log = new RunLog[1];
         try {
@@ -149,7 +155,7 @@ final class TrainCommand implements Callable<Integer> {
             runtime.put("pytorchThreads", System.getProperty("ai.djl.pytorch.num_threads"));
             runtime.put("pytorchInteropThreads", System.getProperty("ai.djl.pytorch.num_interop_threads"));
             Trainer trainer = Trainer.builder().optRuntime(runtime).setConfig(c).setOutputDir(dir).optDevice(device).optResume(resume).optQuiet(quiet)
-                    .optStopOnSignal(true).optCommand(argv).optProgressLines(progressLines ? System.out : null).optOnStart(p -> log[0] = RunLog.attach(p.resolve("train.log"))).build();
+                    .optStopOnSignal(true).optCommand(argv).optProgressLines(progressLines ? System.out : null).optEpisodeListener(listener).optOnStart(p -> log[0] = RunLog.attach(p.resolve("train.log"))).build();
             return trainer.run();
         } finally {
             if (log[0] != null) {
