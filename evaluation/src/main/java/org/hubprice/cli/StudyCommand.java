@@ -40,7 +40,7 @@ final class StudyCommand implements Runnable {
             + " digest).")
     static final class Tasks implements Callable<Integer> {
         @Mixin
-        StudyPlanOptions plan = new StudyPlanOptions();
+        StudyPlanOptions.Named plan = new StudyPlanOptions.Named();
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -72,7 +72,7 @@ final class StudyCommand implements Runnable {
             + " best responses, write its summary. A finished task returns at once.")
     static final class Task implements Callable<Integer> {
         @Mixin
-        StudyPlanOptions plan = new StudyPlanOptions();
+        StudyPlanOptions.Named plan = new StudyPlanOptions.Named();
 
         @Option(names = "--index", required = true, paramLabel = "I", description = "The task (see 'study tasks').")
         int index;
@@ -112,23 +112,8 @@ final class StudyCommand implements Runnable {
     @Command(name = "paper", mixinStandardHelpOptions = true, description = "Train and evaluate the paper's study on this machine: tasks side by side"
             + " (one per core), finished ones skipped, unfinished ones resumed; one progress display with the time left.")
     static final class Paper implements Callable<Integer> {
-        @Option(names = "--cells", split = ",", paramLabel = "CELL", description = "Cells to run (default: all eight).")
-        List<String> cells;
-
-        @Option(names = "--seeds", paramLabel = "N", description = "Seeds per cell (default: 3 for sac-ff_sac-ff, 2 for the others).")
-        Integer seeds;
-
-        @Option(names = "--episodes", defaultValue = "100000", paramLabel = "E", description = "Training episodes per run (default ${DEFAULT-VALUE}).")
-        long episodes;
-
-        @Option(names = "--replications", defaultValue = "20", paramLabel = "R", description = "Demand draws per held-out day (default ${DEFAULT-VALUE}).")
-        int replications;
-
-        @Option(names = "--market", defaultValue = "synthetic", paramLabel = "synthetic|pjm", description = "synthetic (default) or pjm (with --pjm).")
-        String market;
-
-        @Option(names = "--pjm", split = ",", paramLabel = "DA.csv,RT.csv", description = "PJM Data Miner exports of pnode 48592.")
-        List<Path> pjm;
+        @Mixin
+        StudyPlanOptions o = new StudyPlanOptions();
 
         @Option(names = "--parallel", paramLabel = "P", description = "Tasks at a time (default: one per core).")
         Integer parallel;
@@ -148,14 +133,7 @@ final class StudyCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            StudyPlanOptions o = new StudyPlanOptions();
             o.name = "paper";
-            o.cells = cells;
-            o.seeds = seeds;
-            o.episodes = episodes;
-            o.replications = replications;
-            o.market = market;
-            o.pjm = pjm;
             StudyPlan plan = o.plan();
             int p = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
             if (p < 1) {
@@ -205,7 +183,7 @@ final class StudyCommand implements Runnable {
             + " heartbeat age), failed (last error), interrupted (episodes so far) or not started.")
     static final class Status implements Callable<Integer> {
         @Mixin
-        StudyPlanOptions plan = new StudyPlanOptions();
+        StudyPlanOptions.Named plan = new StudyPlanOptions.Named();
 
         @Option(names = "--store", defaultValue = "runs/study", paramLabel = "DIR", description = "The store (default ${DEFAULT-VALUE}).")
         Path store;

@@ -7,10 +7,22 @@ import org.hubprice.evaluation.study.StudyPlan;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The options that fix a study's plan; every {@code study} command that runs tasks takes the same ones, so an index names the same task. */
-final class StudyPlanOptions {
-    @Parameters(index = "0", paramLabel = "NAME", description = "The study: paper.")
+/**
+ * The options that fix a study's plan; every {@code study} command takes the same ones, so an
+ * index names the same task. The study's name comes from the command ({@link Named} as a
+ * positional NAME, or the subcommand's own name).
+ */
+class StudyPlanOptions {
+    /** The study's name. */
     String name;
+
+    /** The plan options with the study's NAME as the first positional parameter ({@code study tasks|task|status NAME}). */
+    static final class Named extends StudyPlanOptions {
+        @Parameters(index = "0", paramLabel = "NAME", description = "The study: paper.")
+        void setName(String n) {
+            this.name = n;
+        }
+    }
 
     @Option(names = "--cells", split = ",", paramLabel = "CELL", description = "Cells to run (default: all eight: the six pairings, no-balking,"
             + " demand+50).")

@@ -33,7 +33,7 @@ public final class StudyTasks {
 
     /** The indices of the tasks of the study given by {@code planArgs} (the options of {@code study tasks}). */
     public static List<Integer> indices(List<String> planArgs) {
-        StudyPlanOptions o = new StudyPlanOptions();
+        StudyPlanOptions.Named o = new StudyPlanOptions.Named();
         new picocli.CommandLine(o).parseArgs(planArgs.toArray(new String[0]));
         List<Integer> out = new ArrayList<>();
         o.plan().tasks().forEach(t -> out.add(t.index()));

@@ -1,0 +1,47 @@
+package org.hubprice.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input to the study commands: one line naming the option, the value and what is allowed; nothing written. */
+class StudyCommandTest {
+    @TempDir
+    Path tmp;
+
+    private void refused(String expected, String... args) {
+        CliRun r = CliRun.of(args);
+        assertEquals(2, r.exitCode, r.toString());
+        assertTrue(r.err.contains(expected), "expected '" + expected + "' in: " + r.err);
+        assertTrue(Files.notExists(tmp.resolve("store")), "nothing written");
+    }
+
+    @Test
+    void badPlansAreRefusedByName() {
+        String store = tmp.resolve("store").toString();
+        refused("cell 'sac-ff' is not a cell of the paper study; cells: [sac-ff_sac-ff", "study", "paper", "--cells", "sac-ff", "--store", store);
+        refused("--episodes = 5 is outside the allowed range [20, 100000000]", "study", "paper", "--episodes", "5", "--store", store);
+        refused("--replications = 0 is outside the allowed range", "study", "paper", "--replications", "0", "--store", store);
+        refused("--market pjm needs --pjm DA.csv,RT.csv", "study", "paper", "--market", "pjm", "--store", store);
+        refused("--market = 'nyiso' is not known; allowed: synthetic", "study", "paper", "--market", "nyiso", "--store", store);
+        refused("study 'calvano' is not known; studies: [paper]", "study", "tasks", "calvano");
+        refused("--index = 17 is outside the study's tasks [0, 16]", "study", "task", "paper", "--index", "17", "--store", store);
+        refused("--cells names 'no-balking' twice", "study", "tasks", "paper", "--cells", "no-balking,no-balking");
+        refused("--parallel = 0 must be >= 1", "study", "paper", "--parallel", "0", "--store", store);
+    }
+
+    @Test
+    void tasksListIsStableAndNamesTheDefaultSeeds() {
+        CliRun r = CliRun.of("study", "tasks", "paper");
+        assertEquals(0, r.exitCode, r.toString());
+        String[] lines = r.out.trim().split("\n");
+        assertEquals(17, lines.length);
+        assertTrue(lines[0].startsWith("{\"index\":0,\"cell\":\"sac-ff_sac-ff\",\"seed\":1,"), lines[0]);
+        assertTrue(lines[16].startsWith("{\"index\":16,\"cell\":\"demand+50\",\"seed\":2,"), lines[16]);
+        assertEquals(r.out, CliRun.of("study", "tasks", "paper").out, "the same list every time");
+    }
+}
