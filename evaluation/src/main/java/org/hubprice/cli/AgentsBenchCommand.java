@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
 @Command(name = "agents", mixinStandardHelpOptions = true,
         description = "DQN (and other learners') update time against the engine's GEMM lower bound, and action latency.")
 final class AgentsBenchCommand implements Callable<Integer> {
-    /** Observation size of the hub game (MODEL.md section 5). */
+    /** Observation size of the hub game (docs/model.md section 5). */
     static final int OBS_DIM = 7;
     /** Batch size of the paper's learners. */
     static final int BATCH = 256;

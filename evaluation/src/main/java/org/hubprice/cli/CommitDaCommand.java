@@ -23,9 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code hubprice commit-da}: solves the day-ahead commitment (MODEL.md section 4) and saves it. */
+/** {@code hubprice commit-da}: solves the day-ahead commitment (docs/model.md section 4) and saves it. */
 @Command(name = "commit-da", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Solves the day-ahead commitment (MODEL.md section 4): reduces the training days to k scenarios "
+        description = {"Solves the day-ahead commitment (docs/model.md section 4): reduces the training days to k scenarios "
                 + "by k-means, solves the two-stage stochastic MILP, prints the 24 hourly commitments and saves "
                 + "commitment.csv and commitment.json into --out."},
         footer = {"", "Days CSV format (--days): a header line",

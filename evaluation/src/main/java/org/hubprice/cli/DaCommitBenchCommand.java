@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code hubprice bench da-commit}: the solve time of the k-scenario × 24-hour commitment MILP,
- * for the default (tight) formulation and, in the same run, the textbook statement of MODEL.md,
+ * for the default (tight) formulation and, in the same run, the textbook statement of docs/model.md,
  * with their ratio.
  */
 @Command(name = "da-commit", mixinStandardHelpOptions = true, sortOptions = false,

@@ -1,5 +1,5 @@
 /**
- * Held-out evaluation of pricing policies in the hub game (MODEL.md section 7).
+ * Held-out evaluation of pricing policies in the hub game (docs/model.md section 7).
  *
  * <p>{@link org.hubprice.evaluation.Evaluator} plays each selected day with every replication
  * seed (common random numbers: the same arrivals, battery start and random streams for every

@@ -11,7 +11,7 @@ import org.hubprice.evaluation.policy.PolicySpecs;
 
 /** Small, fast evaluation set-ups shared by the tests: 60 synthetic days, every 11th held out (6 days), an explicit DA commitment. */
 public final class EvalFixtures {
-    /** The reference DA commitment of MODEL.md section 4, so that no solver runs in tests. */
+    /** The reference DA commitment of docs/model.md section 4, so that no solver runs in tests. */
     public static final String COMMITMENT = "daCommitment.values=[89.8, 28.4, 2042, 1324, 56.5, 79.8, 345, 796, 1166, 2153, 1808, 1901, "
             + "3326, 2785, 2674, 2884, 3407, 3824, 2728, 1710, 772, 619, 374, 108]";
 

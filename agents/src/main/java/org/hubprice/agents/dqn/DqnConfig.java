@@ -14,7 +14,7 @@ import org.hubprice.agents.wrappers.EpsilonSchedule;
 import org.hubprice.common.Check;
 
 /**
- * Every DQN hyperparameter, validated. Defaults are the paper's (MODEL.md section 6, Table 2)
+ * Every DQN hyperparameter, validated. Defaults are the paper's (docs/model.md section 6, Table 2)
  * where it gives them:
  *
  * <table>

@@ -13,7 +13,7 @@ import org.hubprice.agents.util.Params;
 
 /**
  * Every hyperparameter of the soft actor-critic agent ({@link SacAgent}), validated on
- * construction. Defaults are the paper's (Paudel and Das, Table 2; MODEL.md section 6) unless
+ * construction. Defaults are the paper's (Paudel and Das, Table 2; docs/model.md section 6) unless
  * the table says otherwise.
  *
  * <table>

@@ -17,7 +17,7 @@ import org.hubprice.common.Check;
  *   <li>{@code constant}: always {@code start}.</li>
  * </ul>
  *
- * <p>Paper defaults (MODEL.md section 6: "ε from 0.8 to 0.05, decay every 40 000 steps"):
+ * <p>Paper defaults (docs/model.md section 6: "ε from 0.8 to 0.05, decay every 40 000 steps"):
  * {@code step}, start 0.8, end 0.05, every 40 000. The paper does not state the factor per
  * decay; 0.95 is used, which reaches the floor after 55 decays (2.2 M steps, about 92 000
  * 24-step days), within the first tenth of the reference's 1 M-episode run.

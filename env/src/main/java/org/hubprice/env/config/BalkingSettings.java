@@ -5,7 +5,7 @@ import java.util.List;
 import org.hubprice.env.demand.BalkingCurve;
 
 /**
- * {@code demand.balking}: when a price-sensitive EV leaves a hub without charging (MODEL.md 2.3).
+ * {@code demand.balking}: when a price-sensitive EV leaves a hub without charging (docs/model.md 2.3).
  *
  * @param steps {@code reference} (the reference step function of the price ratio),
  *              {@code none} (nobody balks on the ratio: the paper's sensitivity case) or

@@ -3,7 +3,7 @@ package org.hubprice.env.config;
 import org.hubprice.models.power.BatteryLimits;
 
 /**
- * {@code hubs.battery}: the battery limits of every hub (MODEL.md section 3).
+ * {@code hubs.battery}: the battery limits of every hub (docs/model.md section 3).
  *
  * @param capacityKwh M_φ, in (0, 1e7]
  * @param minimumKwh m_φ, in [0, capacityKwh]
@@ -20,7 +20,7 @@ public record BatteryConfig(double capacityKwh, double minimumKwh, double charge
         Validate.range("hubs.battery.dischargeRateKw", dischargeRateKw, 0, MAX);
     }
 
-    /** The defaults of MODEL.md: 4000 kWh, 500 kWh minimum, 2000 kW each way. */
+    /** The defaults of docs/model.md: 4000 kWh, 500 kWh minimum, 2000 kW each way. */
     public static BatteryConfig defaults() {
         BatteryLimits d = BatteryLimits.DEFAULT;
         return new BatteryConfig(d.capacityKwh(), d.minimumKwh(), d.chargeRateKw(), d.dischargeRateKw());

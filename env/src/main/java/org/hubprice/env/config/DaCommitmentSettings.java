@@ -3,7 +3,7 @@ package org.hubprice.env.config;
 import java.util.List;
 
 /**
- * {@code daCommitment}: the 24 hourly day-ahead energies every hub buys (MODEL.md section 4).
+ * {@code daCommitment}: the 24 hourly day-ahead energies every hub buys (docs/model.md section 4).
  *
  * @param mode {@code auto}: solved once from the training days with the two-stage stochastic
  *             MILP and cached on disk; {@code explicit}: the {@code values} below

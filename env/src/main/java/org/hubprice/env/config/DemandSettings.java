@@ -4,7 +4,7 @@ import java.util.List;
 import org.hubprice.env.demand.DemandConfig;
 
 /**
- * {@code demand}: EV arrivals, energy and hub choice (MODEL.md section 2), the YAML form of
+ * {@code demand}: EV arrivals, energy and hub choice (docs/model.md section 2), the YAML form of
  * {@link DemandConfig}. Field meanings, units and defaults are those of {@link DemandConfig}.
  *
  * @param meanVehicles αβN̄[t], 24 values {@code >= 0}

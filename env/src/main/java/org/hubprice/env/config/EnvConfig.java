@@ -38,7 +38,7 @@ public record EnvConfig(HubsConfig hubs, DemandSettings demand, MarketConfig mar
         Validate.range("daCommitment.initialBatteryKwh", daCommitment.initialBatteryKwh(), b.minimumKwh(), b.capacityKwh());
     }
 
-    /** The shipped defaults (MODEL.md values, synthetic market data). */
+    /** The shipped defaults (docs/model.md values, synthetic market data). */
     public static EnvConfig defaults() {
         return ConfigYaml.defaults();
     }

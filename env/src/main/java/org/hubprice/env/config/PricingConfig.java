@@ -3,7 +3,7 @@ package org.hubprice.env.config;
 /**
  * {@code pricing}: how actions become retail prices. A hub's action is a multiplier
  * {@code a ∈ [minMultiplier, maxMultiplier]} and its price is {@code p_ev = a · m[t]} with the
- * reference price {@code m[t] = max(min(p_da, p_rt), floor)} (MODEL.md sections 3 and 5): the
+ * reference price {@code m[t] = max(min(p_da, p_rt), floor)} (docs/model.md sections 3 and 5): the
  * floor keeps the price band positive in the hours where wholesale prices are zero or negative.
  *
  * @param floor reference price floor, $/MWh, in (0, 1000]

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * Hourly counts of charge-seeking EVs (MODEL.md 2.1): {@code N̂[t] ~ Poisson(λ[t])} vehicles
+ * Hourly counts of charge-seeking EVs (docs/model.md 2.1): {@code N̂[t] ~ Poisson(λ[t])} vehicles
  * pass, {@code λ[t] = demandMultiplier · αβN̄[t]}, and each seeks a charge with probability
  * {@code q[t]}, so {@code n[t] ~ Binomial(N̂[t], q[t])}.
  *

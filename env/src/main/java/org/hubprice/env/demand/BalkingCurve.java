@@ -7,7 +7,7 @@ import java.util.Objects;
  * Probability that a price-sensitive EV arriving at a hub leaves without charging (balks).
  *
  * <p>{@link #probability} is asked at hubs <em>outside</em> the similar set, that is with price
- * ratio {@code r = p_i / p_min > 1 + δ}: there MODEL.md 2.3 lets each arriving EV balk with
+ * ratio {@code r = p_i / p_min > 1 + δ}: there docs/model.md 2.3 lets each arriving EV balk with
  * probability {@code b(r)}. {@link #similarSetProbability} is asked at hubs <em>inside</em> the
  * similar set; the reference model never balks there (the default returns 0), which is why equal
  * prices carry no absolute price elasticity. An absolute-price curve ({@link #logisticPrice})
@@ -36,7 +36,7 @@ public interface BalkingCurve {
         return 0.0;
     }
 
-    /** The reference step function of MODEL.md 2.3: [1,1.10) 0.10, [1.10,1.20) 0.20, [1.20,1.35) 0.35, [1.35,1.50) 0.60, [1.50,1.75) 0.80, ≥1.75 1.00. */
+    /** The reference step function of docs/model.md 2.3: [1,1.10) 0.10, [1.10,1.20) 0.20, [1.20,1.35) 0.35, [1.35,1.50) 0.60, [1.50,1.75) 0.80, ≥1.75 1.00. */
     static BalkingCurve referenceSteps() {
         return new Steps(new double[] {1.0, 1.10, 1.20, 1.35, 1.50, 1.75}, new double[] {0.10, 0.20, 0.35, 0.60, 0.80, 1.00});
     }

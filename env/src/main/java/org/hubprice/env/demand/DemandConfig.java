@@ -6,7 +6,7 @@ import org.hubprice.common.Check;
 import org.hubprice.models.dacommit.ReferenceDemand;
 
 /**
- * Every parameter of EV demand and hub choice (MODEL.md section 2). Arrays are copied in and
+ * Every parameter of EV demand and hub choice (docs/model.md section 2). Arrays are copied in and
  * out; use the {@code withX} methods to vary one parameter of {@link #defaults()}.
  *
  * @param meanVehicles             {@code αβN̄[t]}, mean vehicles through the intersection in hour t (24 values, each {@code >= 0})
@@ -31,9 +31,9 @@ public record DemandConfig(double[] meanVehicles, double[] chargeProbability, do
     /** Largest hourly Poisson mean {@code demandMultiplier · αβN̄[t]} accepted. */
     public static final double MAX_HOURLY_MEAN = 1e8;
 
-    /** {@code αβN̄[t]} of MODEL.md 2.1 (reference implementation, Florida DOT counts); one copy, in models. */
+    /** {@code αβN̄[t]} of docs/model.md 2.1 (reference implementation, Florida DOT counts); one copy, in models. */
     private static final double[] DEFAULT_MEAN_VEHICLES = ReferenceDemand.alphaBetaNbar();
-    /** {@code q[t]} of MODEL.md 2.1 (reference implementation, INL EV Project); one copy, in models. */
+    /** {@code q[t]} of docs/model.md 2.1 (reference implementation, INL EV Project); one copy, in models. */
     private static final double[] DEFAULT_CHARGE_PROBABILITY = ReferenceDemand.chargeProbabilities();
 
     public DemandConfig {
@@ -65,7 +65,7 @@ public record DemandConfig(double[] meanVehicles, double[] chargeProbability, do
         }
     }
 
-    /** The values of MODEL.md section 2: reference arrivals, energy tables, γ = 1, δ = 0.05, step balking, multiplier 1. */
+    /** The values of docs/model.md section 2: reference arrivals, energy tables, γ = 1, δ = 0.05, step balking, multiplier 1. */
     public static DemandConfig defaults() {
         return new DemandConfig(DEFAULT_MEAN_VEHICLES, DEFAULT_CHARGE_PROBABILITY, new double[] {50, 75, 100},
                 new double[] {0.3, 0.4, 0.3}, new double[] {10, 20, 30, 40, 50, 60, 70, 80, 90, 95},

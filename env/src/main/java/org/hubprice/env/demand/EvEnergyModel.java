@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * Energy each arriving EV charges (MODEL.md 2.2): battery size and state of charge are drawn
+ * Energy each arriving EV charges (docs/model.md 2.2): battery size and state of charge are drawn
  * independently from their tables, and the EV charges to full within the period, taking
  * {@code size · (100 − soc) / 100} kWh. With the reference tables the mean is
  * 75 kWh × 0.5485 = 41.1375 kWh and the maximum 90 kWh. Immutable and allocation-free.

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * How the charge-seeking EVs of one period choose among hubs (MODEL.md 2.3, a
+ * How the charge-seeking EVs of one period choose among hubs (docs/model.md 2.3, a
  * Bertrand–Edgeworth market with capacity), for any number of hubs {@code H >= 1}.
  *
  * <ol>

@@ -1,5 +1,5 @@
 /**
- * EV demand and hub choice (MODEL.md section 2): how many charge-seeking EVs arrive each hour
+ * EV demand and hub choice (docs/model.md section 2): how many charge-seeking EVs arrive each hour
  * ({@link org.hubprice.env.demand.ArrivalModel}), how much energy each one needs
  * ({@link org.hubprice.env.demand.EvEnergyModel}), and how they spread over competing hubs
  * given posted prices and free stations, balk at dear hubs, or are lost

@@ -38,7 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The DA commitment of an environment configuration (MODEL.md section 4): given explicitly, or
+ * The DA commitment of an environment configuration (docs/model.md section 4): given explicitly, or
  * solved once from the training days with the two-stage stochastic MILP and cached on disk.
  *
  * <p>Each training day contributes its 24 DA and RT prices and the expected load of one hub
@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * capped at {@code S × (largest energy per EV)} (41.14 kWh and 90 kWh by default), and every hub
  * uses the one solution. With {@code hubs.stationsPerHub} the expected EVs are water-filled over
  * the hubs up to each hub's stations, so hubs may expect different loads; "for heterogeneous hubs
- * each hub solves its own" (MODEL.md section 4): there is one solve, and one cache entry, per
+ * each hub solves its own" (docs/model.md section 4): there is one solve, and one cache entry, per
  * distinct load profile, and hubs with equal profiles share it ({@link #resolvePerHub}).
  *
  * <p>The cache key is the SHA-256 digest of every input of the solve (the profiles bit for bit,

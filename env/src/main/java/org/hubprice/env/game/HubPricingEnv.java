@@ -30,7 +30,7 @@ import org.hubprice.models.power.BatteryLimits;
 import org.hubprice.models.power.PowerDispatcher;
 
 /**
- * The hub pricing game of MODEL.md as a parallel multi-agent environment. Agents
+ * The hub pricing game of docs/model.md as a parallel multi-agent environment. Agents
  * {@code hub_0 .. hub_{H-1}} each post a price multiplier {@code a ∈ [1, 2]} every hour; the
  * price is {@code a · m[t]} with {@code m[t] = max(min(p_da, p_rt), floor)}; the charge-seeking
  * EVs of the hour choose hubs or balk; each hub serves its EVs from its DA commitment, its

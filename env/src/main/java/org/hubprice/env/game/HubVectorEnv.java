@@ -134,7 +134,7 @@ public final class HubVectorEnv implements VectorEnv {
     @Override
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("game", "hub pricing (MODEL.md)");
+        m.put("game", "hub pricing (docs/model.md)");
         m.put("hubs", first.hubCount());
         m.put("days", first.days().size());
         m.put("firstDay", first.days().get(0).date().toString());

@@ -11,7 +11,7 @@ import org.hubprice.env.api.Box;
 
 /**
  * A fixed affine scaling per observation feature, {@code y = clamp((x − offset) / scale, low, high)},
- * that turns the raw observation of MODEL.md section 5 into the vector agents see. The scaling
+ * that turns the raw observation of docs/model.md section 5 into the vector agents see. The scaling
  * is derived once from the configuration and the training data (see
  * {@link #forHubGame}), never from the episodes being played, so the same raw state always
  * maps to the same input; it is JSON-serialisable ({@link #toJson}, {@link #fromJson}) so

@@ -1,5 +1,5 @@
 /**
- * The hub pricing game of MODEL.md as a multi-agent environment, built on
+ * The hub pricing game of docs/model.md as a multi-agent environment, built on
  * {@link org.hubprice.env.api}.
  *
  * <ul>
@@ -10,7 +10,7 @@
  *       its power and earns the period's profit. It has a map-based API and an allocation-free
  *       fast path ({@code resetFast}, {@code stepFast}).</li>
  *   <li>{@link org.hubprice.env.game.DaCommitments}: the day-ahead commitment, given explicitly
- *       or solved once from the training days with the two-stage stochastic MILP of MODEL.md
+ *       or solved once from the training days with the two-stage stochastic MILP of docs/model.md
  *       section 4 (one solve per distinct expected hub load) and cached on disk by a digest of
  *       its inputs.</li>
  *   <li>{@link org.hubprice.env.game.ObservationNormalizer}: the fixed scaling of observations,

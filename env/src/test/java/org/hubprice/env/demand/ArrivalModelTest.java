@@ -20,7 +20,7 @@ class ArrivalModelTest {
         for (int t = 0; t < 24; t++) {
             day += m.expectedChargeSeekers(t);
         }
-        // Σ αβN̄[t]·q[t] over the MODEL.md 2.1 tables, computed independently: about 1,872 charge seekers a day.
+        // Σ αβN̄[t]·q[t] over the docs/model.md 2.1 tables, computed independently: about 1,872 charge seekers a day.
         assertEquals(1871.9762, day, 1e-4);
         ArrivalModel doubled = new ArrivalModel(d.withDemandMultiplier(1.5));
         assertEquals(1.5 * m.expectedChargeSeekers(17), doubled.expectedChargeSeekers(17), 1e-9);

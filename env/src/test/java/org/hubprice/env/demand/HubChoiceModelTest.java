@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hub choice (MODEL.md 2.3). Random behaviour is checked with fixed seeds; a proportion is
+ * Hub choice (docs/model.md 2.3). Random behaviour is checked with fixed seeds; a proportion is
  * accepted within {@value Stats#Z} binomial standard errors (two-sided level about 2e-4).
  */
 class HubChoiceModelTest {

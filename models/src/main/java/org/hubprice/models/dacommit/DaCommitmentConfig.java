@@ -6,7 +6,7 @@ import org.hubprice.models.milp.SolveOptions;
 import org.hubprice.models.power.BatteryLimits;
 
 /**
- * Settings of the day-ahead commitment (MODEL.md section 4); every default is the reference
+ * Settings of the day-ahead commitment (docs/model.md section 4); every default is the reference
  * value. Immutable; validated on construction. Build variants with {@link #builder()} or
  * {@link #toBuilder()}.
  *

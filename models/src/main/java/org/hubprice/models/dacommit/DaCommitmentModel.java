@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The two-stage stochastic MILP of MODEL.md section 4. With {@code p̂ = min(p_da, p_rt)} as the
+ * The two-stage stochastic MILP of docs/model.md section 4. With {@code p̂ = min(p_da, p_rt)} as the
  * surrogate retail price it maximises
  * <pre>
  *   Σ_ω π_ω Σ_t [ (p̂ − p_da)·da_ev + p̂·bss_ev + (p̂ − p_rt)·rt_ev + (p̂ − p_da)·da_rt − p_da·da_bss ] / 1000   ($)
@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *   m_ch·x ≤ da_bss ≤ R_ch·x,  m_dch·y ≤ bss_ev ≤ R_dch·y,  x + y ≤ 1,  x, y binary,  flows ≥ 0
  * </pre>
  *
- * <p>The feasible set is exactly that of MODEL.md, but the default {@link Formulation#TIGHT}
+ * <p>The feasible set is exactly that of docs/model.md, but the default {@link Formulation#TIGHT}
  * formulation passes the solver the bounds that the rows imply, because tight bounds make the
  * LP relaxation (and so branch and bound) stronger: {@code Ψ·L ≤ da_ev ≤ L}, {@code rt_ev ≤ (1−Ψ)·L}, {@code bss_ev ≤ min(R_dch,
  * (1−Ψ)·L, M_φ − m_φ)} (the same number replaces R_dch as the big-M of {@code y}),
@@ -189,12 +189,12 @@ public final class DaCommitmentModel {
     /** Two statements of the same MILP. */
     public enum Formulation {
         /**
-         * The rows of MODEL.md plus the bounds they imply (the default): tighter LP relaxation,
+         * The rows of docs/model.md plus the bounds they imply (the default): tighter LP relaxation,
          * fewer binaries, fewer rows.
          */
         TIGHT,
         /**
-         * The rows of MODEL.md as written: flows bounded only below by 0, big-M of x and y the
+         * The rows of docs/model.md as written: flows bounded only below by 0, big-M of x and y the
          * rates R_ch and R_dch, {@code da_ev >= Ψ·L} as a row, every binary free.
          */
         TEXTBOOK

@@ -149,7 +149,7 @@ public final class DaCommitmentRunner {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("commitmentKwh", result.commitment());
             m.put("expectedObjective", result.expectedObjective());
-            m.put("expectedObjectiveUnit", "$ per day, probability-weighted over the scenarios (MODEL.md section 4)");
+            m.put("expectedObjectiveUnit", "$ per day, probability-weighted over the scenarios (docs/model.md section 4)");
             m.put("solveSeconds", result.solveSeconds());
             m.put("totalSeconds", totalSeconds);
             m.put("solver", result.solver());

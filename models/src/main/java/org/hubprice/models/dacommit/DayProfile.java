@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * One training day for the day-ahead commitment: 24 hourly day-ahead prices and 24 hourly
- * real-time prices in $/MWh, and the 24 hourly expected loads of one hub in kWh (MODEL.md
+ * real-time prices in $/MWh, and the 24 hourly expected loads of one hub in kWh (docs/model.md
  * section 4 step 1: {@code n[t] / H × 41.14}). Hour 0 is 00:00–01:00. Arrays are copied in and
  * out so that a profile can never change after validation.
  *

@@ -1,7 +1,7 @@
 package org.hubprice.models.dacommit;
 
 /**
- * The reference EV demand tables of MODEL.md section 2.1, kept in this one place so that the
+ * The reference EV demand tables of docs/model.md section 2.1, kept in this one place so that the
  * commitment's synthetic days and the environment's arrivals use the same numbers.
  *
  * <ul>
@@ -10,7 +10,7 @@ package org.hubprice.models.dacommit;
  *       the Poisson mean of EVs passing the hubs' intersection in hour t;</li>
  *   <li>{@code q[t]} (Idaho National Laboratory EV Project): the probability that a passing EV
  *       seeks a charge in hour t;</li>
- *   <li>the mean energy of one charging EV, 41.14 kWh (MODEL.md section 2.2: 75 kWh mean battery
+ *   <li>the mean energy of one charging EV, 41.14 kWh (docs/model.md section 2.2: 75 kWh mean battery
  *       × 0.5485 mean share charged).</li>
  * </ul>
  * Hour 0 is 00:00–01:00. The charge-seeking count is {@code n[t] ~ Binomial(Poisson(αβN̄[t]), q[t])},
@@ -23,7 +23,7 @@ public final class ReferenceDemand {
     public static final double ALPHA = 0.42;
     /** β, EV share of traffic (already included in {@link #alphaBetaNbar}). */
     public static final double BETA = 0.25;
-    /** Mean energy one charging EV takes, kWh (MODEL.md section 2.2). */
+    /** Mean energy one charging EV takes, kWh (docs/model.md section 2.2). */
     public static final double MEAN_ENERGY_PER_EV_KWH = 41.14;
     /** Reference number of identical hubs H. */
     public static final int DEFAULT_HUBS = 2;

@@ -2,7 +2,7 @@ package org.hubprice.models.dacommit;
 
 /**
  * The second-stage plan of one scenario: hourly flows in kWh, the battery level after each hour,
- * the charge/discharge decisions and the scenario's profit. Names follow MODEL.md section 4.
+ * the charge/discharge decisions and the scenario's profit. Names follow docs/model.md section 4.
  * Arrays are copied in and out.
  *
  * @param daEv da_ev: committed DA energy serving EVs

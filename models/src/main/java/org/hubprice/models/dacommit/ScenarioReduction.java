@@ -13,7 +13,7 @@ import org.apache.commons.math3.ml.distance.EuclideanDistance;
 import org.apache.commons.math3.random.Well19937c;
 
 /**
- * Reduces many training days to {@code k} representative scenarios (MODEL.md section 4 steps 1
+ * Reduces many training days to {@code k} representative scenarios (docs/model.md section 4 steps 1
  * and 2): each day becomes a 72-vector (24 DA prices, 24 RT prices, 24 loads), every dimension
  * is standardised to zero mean and unit variance so that prices in $/MWh and loads in kWh
  * weigh alike, k-means++ (Apache Commons Math) clusters the vectors, and each cluster becomes a

@@ -22,8 +22,8 @@ import org.hubprice.common.Seeds;
  *       a spike adding {@code DA × U(1, spikeMaxMultiple)}.</li>
  *   <li>Hub load: by default the count of charge-seeking EVs is drawn per hour,
  *       {@code n[t] ~ Poisson(αβN̄[t]·q[t])} ({@link ReferenceDemand}; the Poisson–binomial of
- *       MODEL.md section 2.1 thinned), and the day's expected hub load is
- *       {@code n[t] / H × 41.14} kWh as in MODEL.md section 4 step 1. Drawing the count makes
+ *       docs/model.md section 2.1 thinned), and the day's expected hub load is
+ *       {@code n[t] / H × 41.14} kWh as in docs/model.md section 4 step 1. Drawing the count makes
  *       loads differ between days, as they do in the game. With {@code drawCounts = false}
  *       every day gets the mean, {@code αβN̄[t]·q[t] / H × 41.14} kWh.</li>
  * </ul>

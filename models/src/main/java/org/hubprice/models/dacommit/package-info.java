@@ -1,5 +1,5 @@
 /**
- * The day-ahead commitment (MODEL.md section 4): before play, every hub commits to 24 hourly
+ * The day-ahead commitment (docs/model.md section 4): before play, every hub commits to 24 hourly
  * day-ahead purchases {@code da_com[0..23]} that it will receive on every day.
  *
  * <p>The pipeline is: training days ({@link org.hubprice.models.dacommit.DayProfile}: 24 DA
@@ -13,7 +13,7 @@
  * expected objective in $ and every scenario's plan so that it can be audited.
  *
  * <p>{@link org.hubprice.models.dacommit.ReferenceDemand} holds the reference arrival tables
- * of MODEL.md section 2.1, {@link org.hubprice.models.dacommit.SyntheticDays} draws simple
+ * of docs/model.md section 2.1, {@link org.hubprice.models.dacommit.SyntheticDays} draws simple
  * random training days, {@link org.hubprice.models.dacommit.DayProfileCsv} reads and writes
  * training days as CSV, and {@link org.hubprice.models.dacommit.DaCommitmentRunner} is the
  * reusable core of the {@code hubprice commit-da} command (solve, summarise, save).

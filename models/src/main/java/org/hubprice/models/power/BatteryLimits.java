@@ -3,7 +3,7 @@ package org.hubprice.models.power;
 import org.hubprice.common.Check;
 
 /**
- * A hub battery's physical limits (MODEL.md section 3 defaults: 4000 kWh capacity,
+ * A hub battery's physical limits (docs/model.md section 3 defaults: 4000 kWh capacity,
  * 500 kWh minimum, 2000 kW charge and discharge).
  *
  * @param capacityKwh maximum stored energy M_φ

@@ -3,7 +3,7 @@ package org.hubprice.models.power;
 import org.hubprice.common.Check;
 
 /**
- * The exact closed form of the MODEL.md section 3 MILP: a few floating-point operations per
+ * The exact closed form of the docs/model.md section 3 MILP: a few floating-point operations per
  * call, no allocation, no solver.
  *
  * <p>Why it is exact. {@code da_ev = min(L, C)} is fixed by the first equation, so the two

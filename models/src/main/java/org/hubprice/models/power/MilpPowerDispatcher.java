@@ -12,7 +12,7 @@ import org.hubprice.models.milp.SolverException;
 import org.hubprice.models.milp.Variable;
 
 /**
- * The reference dispatcher: builds the MODEL.md section 3 MILP exactly as written (binaries
+ * The reference dispatcher: builds the docs/model.md section 3 MILP exactly as written (binaries
  * {@code x}, {@code y} with {@code x + y ≤ 1}, unclamped headroom coefficients) and hands it
  * to a {@link SolverBackend}. It is slow (one solver call per period) and exists to audit
  * {@link ClosedFormDispatcher}, which must agree with it on the objective for every input.
@@ -47,7 +47,7 @@ public final class MilpPowerDispatcher implements PowerDispatcher {
                               Variable batteryToEv, Variable rtToEv, Variable charging, Variable discharging) {}
 
     /**
-     * Builds the section-3 MILP for one period, term by term as MODEL.md writes it
+     * Builds the section-3 MILP for one period, term by term as docs/model.md writes it
      * (objective in $/MWh·kWh, i.e. 1000 × the profit in $). Inputs are not validated here.
      */
     public static PeriodModel buildModel(double load, double commitment, double evPrice, double daPrice, double rtPrice,

@@ -1,7 +1,7 @@
 package org.hubprice.models.power;
 
 /**
- * Solves one hub's power management problem for one period (MODEL.md section 3) and rolls
+ * Solves one hub's power management problem for one period (docs/model.md section 3) and rolls
  * the battery forward. Prices in $/MWh, energy in kWh, profit in $.
  */
 public interface PowerDispatcher {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A 2-scenario × 3-hour instance solved by the MILP and by brute force: every (x, y) in
  * {(0,0), (1,0), (0,1)} for each of the 6 (scenario, hour) cells (3^6 = 729 assignments), the
- * remaining LP stated here straight from MODEL.md section 4. The enumeration uses Commons
+ * remaining LP stated here straight from docs/model.md section 4. The enumeration uses Commons
  * Math's simplex (an LP solver independent of OR-Tools, and fast enough for 729 LPs); the best
  * assignment's LP is then solved again with the SCIP backend, and all three optima must agree.
  */
@@ -95,7 +95,7 @@ class DaCommitmentBruteForceTest {
         assertTrue(best > allOff + 0.01, "the battery should be worth something: best " + best + ", no battery " + allOff);
     }
 
-    /** The LP of MODEL.md section 4 with every (x, y) fixed by {@code mode}: 0 idle, 1 charge, 2 discharge. */
+    /** The LP of docs/model.md section 4 with every (x, y) fixed by {@code mode}: 0 idle, 1 charge, 2 discharge. */
     private static MilpModel lp(List<Scenario> sc, DaCommitmentConfig c, int[] mode) {
         int hours = sc.get(0).hours();
         MilpModel m = new MilpModel("brute-force");

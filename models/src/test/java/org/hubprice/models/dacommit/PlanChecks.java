@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 /**
- * Checks written straight from MODEL.md section 4, independent of the model code: every
+ * Checks written straight from docs/model.md section 4, independent of the model code: every
  * constraint of every scenario, and the objective recomputed from the flows.
  */
 final class PlanChecks {

@@ -14,7 +14,7 @@ class ReferenceDemandTest {
         assertEquals(6856, ReferenceDemand.alphaBetaNbar(15));
         assertEquals(0.03325, ReferenceDemand.chargeProbability(12));
         assertEquals(0.004806779, ReferenceDemand.chargeProbability(23));
-        // checksums of the MODEL.md tables (computed separately from the spec text)
+        // checksums of the docs/model.md tables (computed separately from the spec text)
         double sum = 0;
         double sumQ = 0;
         double evs = 0;

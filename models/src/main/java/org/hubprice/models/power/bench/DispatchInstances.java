@@ -15,7 +15,7 @@ import org.hubprice.models.power.PowerDispatcher;
  */
 public final class DispatchInstances {
     private static final Regime[] REGIMES = Regime.values();
-    /** Floor of the retail reference price, $/MWh (MODEL.md section 5 needs a positive one). */
+    /** Floor of the retail reference price, $/MWh (docs/model.md section 5 needs a positive one). */
     private static final double PRICE_FLOOR = 1.0;
 
     private final double[] load;
