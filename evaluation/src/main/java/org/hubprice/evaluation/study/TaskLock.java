@@ -15,8 +15,8 @@ import org.hubprice.training.output.RunFiles;
 /**
  * One worker per task: a lock file ({@code STORE/locks/KEY.lock}) naming its owner (host and
  * process) with a heartbeat the owner renews every {@link #HEARTBEAT}. Another worker finds the
- * lock held and refuses the task, unless the heartbeat is older than {@link #STALE} (its owner
- * died): then it takes the lock over. Creating the lock is atomic ({@code createFile}); a
+ * lock held and refuses the task, unless the heartbeat is older than {@link #STALE} or the owner
+ * ran on this host and its process is gone (its owner died): then it takes the lock over. Creating the lock is atomic ({@code createFile}); a
  * takeover renames its own file over the stale one and then checks that the lock names it.
  */
 public final class TaskLock implements AutoCloseable {
@@ -68,7 +68,7 @@ public final class TaskLock implements AutoCloseable {
         } catch (FileAlreadyExistsException e) {
             Map<String, Object> held = read(file);
             Duration age = age(held);
-            if (age != null && age.compareTo(STALE) < 0) {
+            if (age != null && age.compareTo(STALE) < 0 && !deadHere(held)) {
                 throw new HeldException("task " + key + " is being run by " + held.get("owner") + " (heartbeat " + age.toSeconds()
                         + " s ago); a lock is taken over only after " + STALE.toMinutes() + " min without a heartbeat");
             }
@@ -91,6 +91,28 @@ public final class TaskLock implements AutoCloseable {
             return m;
         } catch (IOException e) {
             return Map.of();
+        }
+    }
+
+    /**
+     * Whether the lock's owner ran on this host and its process is gone (a killed worker's lock
+     * need not wait for its heartbeat to go stale there).
+     */
+    public static boolean deadHere(Map<String, Object> lock) {
+        Object o = lock.get("owner");
+        if (!(o instanceof String owner) || owner.lastIndexOf(':') < 0) {
+            return false;
+        }
+        String host = owner.substring(0, owner.lastIndexOf(':'));
+        String self = self();
+        if (!host.equals(self.substring(0, self.lastIndexOf(':')))) {
+            return false;
+        }
+        try {
+            long pid = Long.parseLong(owner.substring(owner.lastIndexOf(':') + 1));
+            return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

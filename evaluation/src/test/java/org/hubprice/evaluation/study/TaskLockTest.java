@@ -45,5 +45,17 @@ class TaskLockTest {
         }
         RunFiles.writeJson(f, Map.of("owner", "alive:9", "heartbeat", Instant.now().minusSeconds(60).toString()));
         assertThrows(TaskLock.HeldException.class, () -> TaskLock.acquire(store, "demand+50/seed-1", "host-b:2"), "a minute is not stale");
+        // a worker of this host whose process is gone: its lock is free at once, whatever the heartbeat
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String self = TaskLock.self();
+        String here = self.substring(0, self.lastIndexOf(':'));
+        RunFiles.writeJson(f, Map.of("owner", here + ":" + gone.pid(), "heartbeat", Instant.now().toString()));
+        assertTrue(TaskLock.deadHere(TaskLock.read(f)));
+        try (TaskLock c = TaskLock.acquire(store, "demand+50/seed-1", "host-c:3")) {
+            assertEquals("host-c:3", TaskLock.read(f).get("owner"));
+        }
+        RunFiles.writeJson(f, Map.of("owner", self, "heartbeat", Instant.now().toString()));
+        assertThrows(TaskLock.HeldException.class, () -> TaskLock.acquire(store, "demand+50/seed-1", "host-c:3"), "a live process of this host");
     }
 }
