@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A tiny study (4 tasks) through the Spark driver on {@code local[2,3]} (two task slots, up to
+ * A tiny study (4 tasks of 200 episodes) through the Spark driver on {@code local[2,3]} (two task slots, up to
  * three attempts per task), with task 0 made to fail once in the episode after its first
  * checkpoint: Spark retries it, the retry resumes from that checkpoint, and every summary equals
  * the one the same task gives when run by itself with {@code study task}, apart from the fields
@@ -25,7 +25,7 @@ class SparkStudyIT {
     @TempDir
     Path tmp;
 
-    private static final List<String> PLAN = List.of("paper", "--cells", "sac-ff_sac-ff,dqn-ff_dqn-ff", "--seeds", "2", "--episodes", "40",
+    private static final List<String> PLAN = List.of("paper", "--cells", "sac-ff_sac-ff,dqn-ff_dqn-ff", "--seeds", "2", "--episodes", "200",
             "--replications", "1");
 
     /** A summary without what depends on when and where it ran. */
@@ -57,7 +57,7 @@ class SparkStudyIT {
         assertTrue(Files.exists(spark.resolve(".failed-once-0")), "task 0 failed once");
         JsonNode run = new ObjectMapper().readTree(spark.resolve("runs/sac-ff_sac-ff/seed-1/run.json").toFile());
         assertEquals(2, run.path("sessions").size(), "the retry is a second session of the same run");
-        assertEquals(2, run.path("sessions").get(1).path("episodesAtStart").asLong(), "resumed from the checkpoint at episode 2 (every 5 % of 40)");
+        assertEquals(10, run.path("sessions").get(1).path("episodesAtStart").asLong(), "resumed from the checkpoint at episode 10 (every 5 % of 200)");
         assertEquals("checkpoints/last", run.path("sessions").get(1).path("resumedFrom").asText());
 
         Path alone = tmp.resolve("alone");

@@ -90,4 +90,43 @@ class StudyPaperIT {
         assertEquals(at, run.path("sessions").get(1).path("episodesAtStart").asLong(), "resumed where it stopped: nothing lost");
         assertTrue(Files.isRegularFile(store.resolve("results/sac-ff_sac-ff/seed-1.json")));
     }
+
+    @Test
+    void twoWorkersOnOneTaskOneRunsAndAKilledTaskResumes() throws Exception {
+        Path jar = Path.of("target", "hubprice.jar").toAbsolutePath();
+        Assumptions.assumeTrue(Files.isRegularFile(jar), "needs the packaged CLI (mvn package) at " + jar);
+        Path store = tmp.resolve("store");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                "-Dai.djl.offline=true", "-jar", jar.toString(), "study", "task", "paper", "--cells", "sac-ff_sac-ff", "--episodes", "200",
+                "--replications", "1", "--seeds", "1", "--index", "0", "--store", store.toString()));
+        Process first = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("first.out").toFile()).redirectError(tmp.resolve("first.err").toFile())
+                .start();
+        Path lock = store.resolve("locks/sac-ff_sac-ff_seed-1.lock");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (first.isAlive() && !Files.isRegularFile(lock) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Process second = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("second.out").toFile())
+                .redirectError(tmp.resolve("second.err").toFile()).start();
+        assertTrue(second.waitFor(120, TimeUnit.SECONDS), "the second worker gives up at once");
+        String err = Files.readString(tmp.resolve("second.err"));
+        assertTrue(second.exitValue() != 0 && err.contains("is being run by") && err.contains(":" + first.pid()), err);
+        assertTrue(first.isAlive(), "the first worker goes on: " + Files.readString(tmp.resolve("first.err")));
+
+        Path last = store.resolve("runs/sac-ff_sac-ff/seed-1/checkpoints/last/trainer-state.json");
+        while (first.isAlive() && !Files.isRegularFile(last) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(first.isAlive(), "the task ended before its first checkpoint");
+        first.destroyForcibly();
+        first.waitFor(60, TimeUnit.SECONDS);
+        long at = new ObjectMapper().readTree(last.toFile()).path("episodes").asLong();
+        CliRun again = CliRun.of("study", "task", "paper", "--cells", "sac-ff_sac-ff", "--episodes", "200", "--replications", "1", "--seeds", "1",
+                "--index", "0", "--store", store.toString());
+        assertEquals(0, again.exitCode, again.toString());
+        JsonNode run = new ObjectMapper().readTree(store.resolve("runs/sac-ff_sac-ff/seed-1/run.json").toFile());
+        assertTrue(run.path("sessions").get(1).path("episodesAtStart").asLong() >= at && at > 0, "resumed from the checkpoint at " + at);
+        assertTrue(Files.isRegularFile(store.resolve("results/sac-ff_sac-ff/seed-1.json")));
+        assertTrue(Files.notExists(lock), "the lock of a finished task is gone");
+    }
 }
