@@ -64,7 +64,7 @@ final class EnvBenchCommand implements Callable<Integer> {
         }
         EnvConfig config = envOptions.load();
         List<MarketDay> days = MarketSource.load(config.market());
-        double[][] commitment = DaCommitments.resolvePerHub(config, days, Path.of(config.daCommitment().cacheDir()));
+        double[][] commitment = DaCommitments.resolvePerHub(config, days, config.daCommitment().cachePath());
         String solver = config.power().solver();
         HubPricingEnv fast = build(config, days, commitment, new ClosedFormDispatcher());
         HubPricingEnv milp = build(config, days, commitment, PowerDispatchers.byName("milp", Solvers.byName(solver)));

@@ -61,7 +61,7 @@ final class EnvCheckCommand implements Callable<Integer> {
         }
         List<MarketDay> marketDays = MarketSource.load(config.market());
         // One commitment per hub: heterogeneous hubs (hubs.stationsPerHub) may each have their own.
-        List<DaCommitments.Resolved> coms = DaCommitments.resolvePerHubDetailed(config, marketDays, Path.of(config.daCommitment().cacheDir()));
+        List<DaCommitments.Resolved> coms = DaCommitments.resolvePerHubDetailed(config, marketDays, config.daCommitment().cachePath());
         double[][] perHub = new double[coms.size()][];
         for (int i = 0; i < perHub.length; i++) {
             perHub[i] = coms.get(i).commitment();

@@ -8,9 +8,12 @@ import java.util.List;
  * @param mode {@code auto}: solved once from the training days with the two-stage stochastic
  *             MILP and cached on disk; {@code explicit}: the {@code values} below
  * @param values with {@code explicit}: 24 energies, kWh, each in [0, 1e6]; else null
- * @param cacheDir directory of the solution cache for {@code auto} (relative paths resolve
- *                 against the working directory); entries are keyed by a SHA-256 digest of
- *                 every input, so a changed input never reads a stale entry
+ * @param cacheDir directory of the solution cache for {@code auto}, or null for the user's cache
+ *                 directory ({@link #userCacheDir()}: {@code $XDG_CACHE_HOME/hubprice}, else
+ *                 {@code ~/.cache/hubprice}), so that making an environment writes nothing into
+ *                 the working directory; relative paths resolve against the working directory;
+ *                 entries are keyed by a SHA-256 digest of every input, so a changed input never
+ *                 reads a stale entry
  * @param psi Ψ, share of each hour's expected load served from the commitment, in [0, 1] (0.8)
  * @param minChargeKw m_ch, smallest battery charge when charging, kW, in [0, hubs.battery.chargeRateKw] (200)
  * @param minDischargeKw m_dch, smallest discharge when discharging, kW, in [0, hubs.battery.dischargeRateKw] (200)
@@ -40,9 +43,9 @@ public record DaCommitmentSettings(String mode, List<Double> values, String cach
             throw new IllegalArgumentException("daCommitment.values is given but daCommitment.mode = auto ignores it. "
                     + "Maybe set daCommitment.mode: explicit, or remove the values");
         }
-        Validate.present("daCommitment.cacheDir", cacheDir);
-        if (cacheDir.isBlank()) {
-            throw new IllegalArgumentException("daCommitment.cacheDir is blank; give a directory, e.g. .hubprice-cache");
+        if (cacheDir != null && cacheDir.isBlank()) {
+            throw new IllegalArgumentException("daCommitment.cacheDir is blank; give a directory, or null for the user's cache directory ("
+                    + userCacheDir() + ")");
         }
         Validate.range("daCommitment.psi", psi, 0, 1);
         Validate.range("daCommitment.minChargeKw", minChargeKw, 0, BatteryConfig.MAX);
@@ -51,6 +54,19 @@ public record DaCommitmentSettings(String mode, List<Double> values, String cach
         Validate.rangeOpenLow("daCommitment.capKwh", capKwh, 0, BatteryConfig.MAX);
         Validate.range("daCommitment.scenarios", scenarios, 1, 1000);
         Validate.rangeOpenLow("daCommitment.timeLimitSeconds", timeLimitSeconds, 0, 86_400);
+    }
+
+    /** The user's cache directory for hubprice: {@code $XDG_CACHE_HOME/hubprice}, else {@code ~/.cache/hubprice}. */
+    public static java.nio.file.Path userCacheDir() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        java.nio.file.Path base = xdg != null && !xdg.isBlank() ? java.nio.file.Path.of(xdg)
+                : java.nio.file.Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("hubprice");
+    }
+
+    /** Where the DA commitment cache lives: {@code cacheDir}, or the user's cache directory when it is null. */
+    public java.nio.file.Path cachePath() {
+        return cacheDir != null ? java.nio.file.Path.of(cacheDir) : userCacheDir();
     }
 
     /** The explicit values as an array (mode {@code explicit} only). */

@@ -765,7 +765,7 @@ public final class HubPricingEnv implements ParallelEnv {
                 Arrays.fill(c, commitment);
             }
             if (c == null) {
-                Path dir = cacheDir != null ? cacheDir : Path.of(config.daCommitment().cacheDir());
+                Path dir = cacheDir != null ? cacheDir : config.daCommitment().cachePath();
                 c = DaCommitments.resolvePerHub(config, d, dir);
             }
             PowerDispatcher p = dispatcher != null ? dispatcher : Dispatchers.of(config.power());

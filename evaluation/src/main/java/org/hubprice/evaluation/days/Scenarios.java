@@ -62,7 +62,7 @@ public final class Scenarios {
      */
     public static Scenarios of(EnvConfig config, String spec, Path cacheDir) {
         String s = spec == null ? "test" : spec.trim();
-        Path cache = cacheDir != null ? cacheDir : Path.of(config.daCommitment().cacheDir());
+        Path cache = cacheDir != null ? cacheDir : config.daCommitment().cachePath();
         List<MarketDay> own = MarketSource.load(config.market());
         List<DaCommitments.Resolved> com = DaCommitments.resolvePerHubDetailed(config, own, cache);
         double[][] commitments = new double[com.size()][];
