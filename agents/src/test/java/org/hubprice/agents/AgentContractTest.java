@@ -90,7 +90,7 @@ public abstract class AgentContractTest {
      */
     protected Rollout feed(Agent agent, int steps, long envSeed) {
         try (SingleAgentEnv env = environment()) {
-            double[] obs = env.reset(envSeed);
+            double[] obs = env.reset(envSeed).observation();
             List<double[]> actions = new ArrayList<>();
             int updates = 0;
             for (int i = 0; i < steps; i++) {
@@ -99,7 +99,7 @@ public abstract class AgentContractTest {
                 SingleAgentEnv.Step s = env.step(a);
                 agent.observe(new Transition(obs, a, s.reward(), s.observation(), s.terminated(), s.truncated()));
                 updates += agent.learn(1);
-                obs = s.done() ? (env instanceof ToyEnv t ? t.resetContinue() : env.reset(envSeed + i)) : s.observation();
+                obs = s.done() ? (env instanceof ToyEnv t ? t.resetContinue() : env.reset(envSeed + i).observation()) : s.observation();
             }
             return new Rollout(actions, updates);
         }
@@ -109,11 +109,11 @@ public abstract class AgentContractTest {
     protected List<double[]> probes(int n, long seed) {
         List<double[]> out = new ArrayList<>();
         try (SingleAgentEnv env = environment()) {
-            double[] obs = env.reset(seed);
+            double[] obs = env.reset(seed).observation();
             for (int i = 0; i < n; i++) {
                 out.add(obs.clone());
                 SingleAgentEnv.Step s = env.step(env.actionSpace().sample(new java.util.SplittableRandom(seed + i)));
-                obs = s.done() ? env.reset(seed + 1000 + i) : s.observation();
+                obs = s.done() ? env.reset(seed + 1000 + i).observation() : s.observation();
             }
         }
         return out;

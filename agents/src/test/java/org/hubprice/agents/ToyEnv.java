@@ -38,7 +38,12 @@ public final class ToyEnv implements SingleAgentEnv {
     }
 
     @Override
-    public double[] reset(long seed) {
+    public Reset reset(long seed) {
+        return new Reset(resetObservation(seed));
+    }
+
+    /** The first observation of an episode started with {@code seed}. */
+    public double[] resetObservation(long seed) {
         rng = new Rng(seed);
         for (int i = 0; i < OBS_DIM; i++) {
             state[i] = 2 * rng.nextDouble() - 1;

@@ -45,7 +45,12 @@ public final class CartPole implements SingleAgentEnv {
     }
 
     @Override
-    public double[] reset(long seed) {
+    public Reset reset(long seed) {
+        return new Reset(resetObservation(seed));
+    }
+
+    /** The first observation of an episode started with {@code seed}. */
+    public double[] resetObservation(long seed) {
         rng = new Rng(seed);
         return resetContinue();
     }

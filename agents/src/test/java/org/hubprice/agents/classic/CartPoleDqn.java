@@ -81,7 +81,7 @@ final class CartPoleDqn {
         long step = 0;
         try (Agent agent = AgentRegistry.load().get("dqn").create(ctx)) {
             CartPole env = new CartPole();
-            double[] obs = env.reset(seed);
+            double[] obs = env.reset(seed).observation();
             while (step < maxSteps) {
                 double[] a = agent.act(obs, Mode.TRAIN).clone();
                 SingleAgentEnv.Step s = env.step(a);

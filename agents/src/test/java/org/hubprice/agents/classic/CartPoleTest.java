@@ -13,7 +13,7 @@ class CartPoleTest {
     @Test
     void oneStepFollowsTheEquations() {
         CartPole env = new CartPole();
-        double[] s0 = env.reset(1);
+        double[] s0 = env.reset(1).observation();
         double[] s1 = env.step(new double[] {1}).observation();
         // hand-computed with the Gymnasium formulas from s0
         double temp = (10 + 0.05 * s0[3] * s0[3] * Math.sin(s0[2])) / 1.1;

@@ -49,7 +49,12 @@ public final class Pendulum implements SingleAgentEnv {
     }
 
     @Override
-    public double[] reset(long seed) {
+    public Reset reset(long seed) {
+        return new Reset(resetObservation(seed));
+    }
+
+    /** The first observation of an episode started with {@code seed}. */
+    public double[] resetObservation(long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         theta = -Math.PI + 2 * Math.PI * rng.nextDouble();
         thetaDot = -1 + 2 * rng.nextDouble();

@@ -18,7 +18,7 @@ public final class Rollouts {
     /** Trains for {@code steps} environment steps; returns the mean return of the episodes finished. */
     public static double train(Agent agent, SingleAgentEnv env, int steps, int randomSteps, int updatesPerStep, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
-        double[] obs = env.reset(rng.nextLong());
+        double[] obs = env.reset(rng.nextLong()).observation();
         double ret = 0;
         double sum = 0;
         int episodes = 0;
@@ -32,7 +32,7 @@ public final class Rollouts {
                 sum += ret;
                 episodes++;
                 ret = 0;
-                obs = env.reset(rng.nextLong());
+                obs = env.reset(rng.nextLong()).observation();
             } else {
                 obs = s.observation();
             }
@@ -45,7 +45,7 @@ public final class Rollouts {
         SplittableRandom rng = new SplittableRandom(seed);
         double sum = 0;
         for (int e = 0; e < episodes; e++) {
-            double[] obs = env.reset(rng.nextLong());
+            double[] obs = env.reset(rng.nextLong()).observation();
             SingleAgentEnv.Step s;
             do {
                 s = env.step(agent.act(obs, Mode.EVAL));

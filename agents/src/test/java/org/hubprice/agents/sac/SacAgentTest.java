@@ -46,12 +46,12 @@ class SacAgentTest {
     /** Feeds {@code steps} ToyEnv transitions without learning. */
     private static void fill(SacAgent agent, Box actions, int steps) {
         SingleAgentEnv env = new ToyEnv(actions);
-        double[] obs = env.reset(5);
+        double[] obs = env.reset(5).observation();
         for (int i = 0; i < steps; i++) {
             double[] a = agent.act(obs, Mode.TRAIN).clone();
             SingleAgentEnv.Step s = env.step(a);
             agent.observe(new Transition(obs, a, s.reward(), s.observation(), s.terminated(), s.truncated()));
-            obs = s.done() ? env.reset(100 + i) : s.observation();
+            obs = s.done() ? env.reset(100 + i).observation() : s.observation();
         }
     }
 

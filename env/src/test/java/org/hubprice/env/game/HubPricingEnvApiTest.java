@@ -290,8 +290,10 @@ class HubPricingEnvApiTest {
     void oneHubWorksThroughTheSingleAgentView() {
         HubPricingEnv one = TestEnvs.env("hubs.count=1");
         org.hubprice.env.api.SingleAgentEnv s = org.hubprice.env.api.SingleAgentEnv.of(one);
-        double[] o = s.reset(5);
+        org.hubprice.env.api.SingleAgentEnv.Reset r = s.reset(5);
+        double[] o = r.observation();
         assertTrue(s.observationSpace().contains(o));
+        assertTrue(r.info().containsKey("day"), "reset carries the hub's info, as Gymnasium's (obs, info): " + r.info());
         int steps = 0;
         org.hubprice.env.api.SingleAgentEnv.Step st;
         do {
