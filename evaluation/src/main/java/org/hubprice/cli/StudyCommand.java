@@ -77,11 +77,8 @@ final class StudyCommand implements Runnable {
         @Option(names = "--index", required = true, paramLabel = "I", description = "The task (see 'study tasks').")
         int index;
 
-        @Option(names = "--store", defaultValue = "runs/study", paramLabel = "DIR", description = "Where runs live (default ${DEFAULT-VALUE}).")
-        Path store;
-
-        @Option(names = "--results", paramLabel = "DIR", description = "Where summaries go (default: STORE/results).")
-        Path results;
+        @Mixin
+        StudyStoreOptions where = new StudyStoreOptions();
 
         @Option(names = "--eval-threads", defaultValue = "1", paramLabel = "N", description = "Evaluation worker threads (default ${DEFAULT-VALUE}).")
         int evalThreads;
@@ -96,8 +93,8 @@ final class StudyCommand implements Runnable {
         public Integer call() throws Exception {
             StudyPlan p = plan.plan();
             TrainCommand.setThreads(1);
-            Path r = results != null ? results : store.resolve("results");
-            String outcome = StudyTaskRunner.run(p, index, store.toAbsolutePath().normalize(), r.toAbsolutePath().normalize(), progressLines,
+            Path r = where.results();
+            String outcome = StudyTaskRunner.run(p, index, where.store(), r, progressLines,
                     evalThreads);
             if (!progressLines) {
                 spec.commandLine().getOut().println("task " + index + " (" + p.task(index).key() + "): " + outcome + "; summary "
@@ -118,12 +115,8 @@ final class StudyCommand implements Runnable {
         @Option(names = "--parallel", paramLabel = "P", description = "Tasks at a time (default: one per core).")
         Integer parallel;
 
-        @Option(names = "--store", defaultValue = "runs/study", paramLabel = "DIR", description = "Where runs live (default ${DEFAULT-VALUE}).")
-        Path store;
-
-        @Option(names = "--results", paramLabel = "DIR", description = "Where summaries go (default: STORE/results; the repository keeps them in"
-                + " docs/results).")
-        Path results;
+        @Mixin
+        StudyStoreOptions where = new StudyStoreOptions();
 
         @Option(names = "--quiet", description = "No progress bar.")
         boolean quiet;
@@ -139,8 +132,8 @@ final class StudyCommand implements Runnable {
             if (p < 1) {
                 throw new IllegalArgumentException("--parallel = " + p + " must be >= 1");
             }
-            Path s = store.toAbsolutePath().normalize();
-            Path r = (results != null ? results : store.resolve("results")).toAbsolutePath().normalize();
+            Path s = where.store();
+            Path r = where.results();
             Files.createDirectories(s.resolve("logs"));
             List<StudyPlan.Task> tasks = plan.tasks();
             ChildTasks children = new ChildTasks(p, tasks.size(), plan.episodes(), quiet, "tasks");
@@ -185,11 +178,8 @@ final class StudyCommand implements Runnable {
         @Mixin
         StudyPlanOptions.Named plan = new StudyPlanOptions.Named();
 
-        @Option(names = "--store", defaultValue = "runs/study", paramLabel = "DIR", description = "The store (default ${DEFAULT-VALUE}).")
-        Path store;
-
-        @Option(names = "--results", paramLabel = "DIR", description = "Where summaries are (default: STORE/results).")
-        Path results;
+        @Mixin
+        StudyStoreOptions where = new StudyStoreOptions();
 
         @Option(names = "--json", description = "One JSON object per task, one per line.")
         boolean json;
@@ -200,7 +190,8 @@ final class StudyCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             StudyPlan p = plan.plan();
-            Path r = results != null ? results : store.resolve("results");
+            Path r = where.results();
+            Path store = where.store();
             PrintWriter w = spec.commandLine().getOut();
             Map<String, Integer> counts = new LinkedHashMap<>();
             for (StudyPlan.Task t : p.tasks()) {
