@@ -30,7 +30,7 @@ final class StudyStatus {
         long episodes = episodes(run);
         if (Files.isRegularFile(lockFile)) {
             Map<String, Object> lock = TaskLock.read(lockFile);
-            Duration age = TaskLock.age(lock);
+            Duration age = TaskLock.age(lockFile);
             boolean stale = age == null || age.compareTo(TaskLock.STALE) >= 0 || TaskLock.deadHere(lock);
             m.put("status", stale ? "stale" : "running");
             m.put("owner", lock.get("owner"));

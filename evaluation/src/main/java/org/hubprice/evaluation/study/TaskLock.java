@@ -4,20 +4,29 @@ import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 import org.hubprice.training.output.RunFiles;
 
 /**
- * One worker per task: a lock file ({@code STORE/locks/KEY.lock}) naming its owner (host and
- * process) with a heartbeat the owner renews every {@link #HEARTBEAT}. Another worker finds the
- * lock held and refuses the task, unless the heartbeat is older than {@link #STALE} or the owner
- * ran on this host and its process is gone (its owner died): then it takes the lock over. Creating the lock is atomic ({@code createFile}); a
- * takeover renames its own file over the stale one and then checks that the lock names it.
+ * One worker per task: a lock file ({@code STORE/locks/KEY.lock}) naming its owner; the file's
+ * modification time is the heartbeat, which the owner renews every {@link #HEARTBEAT}.
+ *
+ * <p>Publishing is atomic: the content is written to a temporary file first and then linked
+ * to the lock's name ({@code createLink} fails when the name exists), so no worker ever reads a
+ * half-written lock. A lock is held while its heartbeat is younger than {@link #STALE} and,
+ * when its owner ran on this host, while the owner's process lives. A stale lock is taken over
+ * by renaming it aside to a name of the taker's own (only one rename of the same file can
+ * succeed); the taker then checks that it moved the very file it judged stale (not a fresh lock
+ * another worker published in between, which it puts back) and links its own.
  */
 public final class TaskLock implements AutoCloseable {
     public static final Duration HEARTBEAT = Duration.ofSeconds(30);
@@ -54,36 +63,66 @@ public final class TaskLock implements AutoCloseable {
     }
 
     /**
-     * Takes the lock of task {@code key} in {@code store} for {@code owner}.
+     * Takes the lock of task {@code key} in {@code store} for {@code owner} ({@code host:pid};
+     * several locks of one process are told apart by a token added here).
      *
      * @throws HeldException when a live worker holds it, naming it and its heartbeat's age
      */
     public static TaskLock acquire(Path store, String key, String owner) throws IOException {
         Path file = store.resolve("locks").resolve(key.replace('/', '_') + ".lock");
         Files.createDirectories(file.getParent());
-        TaskLock lock = new TaskLock(file, owner);
-        try {
-            Files.createFile(file);
-            lock.write();
-        } catch (FileAlreadyExistsException e) {
-            Map<String, Object> held = read(file);
-            Duration age = age(held);
-            if (age != null && age.compareTo(STALE) < 0 && !deadHere(held)) {
-                throw new HeldException("task " + key + " is being run by " + held.get("owner") + " (heartbeat " + age.toSeconds()
-                        + " s ago); a lock is taken over only after " + STALE.toMinutes() + " min without a heartbeat");
-            }
+        TaskLock lock = new TaskLock(file, owner + "#" + UUID.randomUUID().toString().substring(0, 8));
+        for (int attempt = 0; attempt < 5; attempt++) {
             Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".tmp-", "");
-            RunFiles.JSON.writeValue(tmp.toFile(), lock.content());
-            move(tmp, file);
-            if (!owner.equals(read(file).get("owner"))) {
-                throw new HeldException("task " + key + ": another worker took over its stale lock first (" + read(file).get("owner") + ")");
+            try {
+                RunFiles.JSON.writeValue(tmp.toFile(), lock.content());
+                Files.createLink(file, tmp);
+                lock.heartbeat.start();
+                return lock;
+            } catch (FileAlreadyExistsException e) {
+                takeOverIfStale(file, key);
+            } finally {
+                Files.deleteIfExists(tmp);
             }
         }
-        lock.heartbeat.start();
-        return lock;
+        throw new HeldException("task " + key + ": its lock changed hands repeatedly while this worker tried to take it; try again");
     }
 
-    /** The lock file's content, or an empty map when it cannot be read (mid-write). */
+    /** Moves a stale lock aside; throws {@link HeldException} when it is held. Returns quietly when it is gone. */
+    private static void takeOverIfStale(Path file, String key) throws IOException {
+        Object judged;
+        Map<String, Object> held;
+        Duration age;
+        try {
+            judged = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+            held = read(file);
+            age = age(file);
+        } catch (NoSuchFileException gone) {
+            return;
+        }
+        if (age != null && age.compareTo(STALE) < 0 && !deadHere(held)) {
+            throw new HeldException("task " + key + " is being run by " + held.getOrDefault("owner", "another worker") + " (heartbeat "
+                    + age.toSeconds() + " s ago); a lock is taken over only after " + STALE.toMinutes() + " min without a heartbeat");
+        }
+        Path aside = file.resolveSibling("." + file.getFileName() + ".stale-" + UUID.randomUUID());
+        try {
+            Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException | AtomicMoveNotSupportedException gone) {
+            return; // another worker moved it first; the caller tries to publish again
+        }
+        Object moved = Files.readAttributes(aside, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        if (judged != null && !Objects.equals(judged, moved)) {
+            // a fresh lock was published between the judgement and the rename: put it back
+            try {
+                Files.createLink(file, aside);
+            } catch (FileAlreadyExistsException e) {
+                // yet another lock is there now; the caller finds it held
+            }
+        }
+        Files.deleteIfExists(aside);
+    }
+
+    /** The lock file's content, or an empty map when it cannot be read. */
     public static Map<String, Object> read(Path file) {
         try {
             @SuppressWarnings("unchecked")
@@ -94,72 +133,61 @@ public final class TaskLock implements AutoCloseable {
         }
     }
 
+    /** How long ago the lock's heartbeat (its modification time) was renewed, or null when the file is gone. */
+    public static Duration age(Path file) {
+        try {
+            return Duration.between(Files.getLastModifiedTime(file).toInstant(), Instant.now());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /**
      * Whether the lock's owner ran on this host and its process is gone (a killed worker's lock
      * need not wait for its heartbeat to go stale there).
      */
     public static boolean deadHere(Map<String, Object> lock) {
         Object o = lock.get("owner");
-        if (!(o instanceof String owner) || owner.lastIndexOf(':') < 0) {
+        if (!(o instanceof String full)) {
             return false;
         }
-        String host = owner.substring(0, owner.lastIndexOf(':'));
+        String owner = full.indexOf('#') >= 0 ? full.substring(0, full.indexOf('#')) : full;
+        int colon = owner.lastIndexOf(':');
+        if (colon < 0) {
+            return false;
+        }
         String self = self();
-        if (!host.equals(self.substring(0, self.lastIndexOf(':')))) {
+        if (!owner.substring(0, colon).equals(self.substring(0, self.lastIndexOf(':')))) {
             return false;
         }
         try {
-            long pid = Long.parseLong(owner.substring(owner.lastIndexOf(':') + 1));
+            long pid = Long.parseLong(owner.substring(colon + 1));
             return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
         } catch (NumberFormatException e) {
             return false;
         }
     }
 
-    /** How long ago the lock's heartbeat was renewed, or null when it has none. */
-    public static Duration age(Map<String, Object> lock) {
-        Object hb = lock.get("heartbeat");
-        if (!(hb instanceof String s)) {
-            return null;
-        }
-        try {
-            return Duration.between(Instant.parse(s), Instant.now());
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
-    }
-
     private Map<String, Object> content() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("owner", owner);
-        m.put("heartbeat", Instant.now().toString());
+        m.put("started", Instant.now().toString());
         return m;
     }
 
-    private void write() throws IOException {
-        RunFiles.writeJson(file, content());
-    }
-
+    /** Renews the heartbeat while the lock still names this owner (touching only the time, never the content). */
     private void beat() {
         while (!released) {
             try {
                 Thread.sleep(HEARTBEAT.toMillis());
                 if (!released && owner.equals(read(file).get("owner"))) {
-                    write();
+                    Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
                 }
             } catch (InterruptedException e) {
                 return;
             } catch (IOException e) {
                 // the next beat tries again; a lock that stays unrenewed becomes stale, as it should
             }
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

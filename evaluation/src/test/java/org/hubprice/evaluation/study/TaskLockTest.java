@@ -22,14 +22,14 @@ class TaskLockTest {
     void aLiveLockRefusesASecondWorkerByName() throws Exception {
         try (TaskLock a = TaskLock.acquire(store, "sac-ff_sac-ff/seed-1", "host-a:1")) {
             TaskLock.HeldException e = assertThrows(TaskLock.HeldException.class, () -> TaskLock.acquire(store, "sac-ff_sac-ff/seed-1", "host-b:2"));
-            assertTrue(e.getMessage().contains("host-a:1") && e.getMessage().contains("heartbeat"), e.getMessage());
+            assertTrue(e.getMessage().contains("host-a:1#") && e.getMessage().contains("heartbeat"), e.getMessage());
             try (TaskLock other = TaskLock.acquire(store, "sac-ff_sac-ff/seed-2", "host-b:2")) {
                 assertTrue(Files.isRegularFile(store.resolve("locks/sac-ff_sac-ff_seed-2.lock")), "another task is free");
             }
         }
         assertFalse(Files.exists(store.resolve("locks/sac-ff_sac-ff_seed-1.lock")), "released");
         try (TaskLock b = TaskLock.acquire(store, "sac-ff_sac-ff/seed-1", "host-b:2")) {
-            assertEquals("host-b:2", TaskLock.read(store.resolve("locks/sac-ff_sac-ff_seed-1.lock")).get("owner"));
+            assertTrue(((String) TaskLock.read(store.resolve("locks/sac-ff_sac-ff_seed-1.lock")).get("owner")).startsWith("host-b:2#"));
         }
     }
 
@@ -37,25 +37,66 @@ class TaskLockTest {
     void aStaleLockIsTakenOver() throws Exception {
         Path f = store.resolve("locks/demand+50_seed-1.lock");
         Files.createDirectories(f.getParent());
-        RunFiles.writeJson(f, Map.of("owner", "dead:9", "heartbeat", Instant.now().minus(TaskLock.STALE).minusSeconds(1).toString()));
-        assertTrue(TaskLock.age(TaskLock.read(f)).compareTo(TaskLock.STALE) > 0);
+        RunFiles.writeJson(f, Map.of("owner", "dead:9"));
+        Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.from(Instant.now().minus(TaskLock.STALE).minusSeconds(1)));
+        assertTrue(TaskLock.age(f).compareTo(TaskLock.STALE) > 0);
         try (TaskLock b = TaskLock.acquire(store, "demand+50/seed-1", "host-b:2")) {
-            assertEquals("host-b:2", TaskLock.read(f).get("owner"));
-            assertTrue(TaskLock.age(TaskLock.read(f)).toSeconds() < 60, "a fresh heartbeat");
+            assertTrue(((String) TaskLock.read(f).get("owner")).startsWith("host-b:2#"));
+            assertTrue(TaskLock.age(f).toSeconds() < 60, "a fresh heartbeat");
         }
-        RunFiles.writeJson(f, Map.of("owner", "alive:9", "heartbeat", Instant.now().minusSeconds(60).toString()));
+        RunFiles.writeJson(f, Map.of("owner", "alive:9"));
+        Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(60)));
         assertThrows(TaskLock.HeldException.class, () -> TaskLock.acquire(store, "demand+50/seed-1", "host-b:2"), "a minute is not stale");
         // a worker of this host whose process is gone: its lock is free at once, whatever the heartbeat
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
         String self = TaskLock.self();
         String here = self.substring(0, self.lastIndexOf(':'));
-        RunFiles.writeJson(f, Map.of("owner", here + ":" + gone.pid(), "heartbeat", Instant.now().toString()));
+        RunFiles.writeJson(f, Map.of("owner", here + ":" + gone.pid() + "#abc"));
         assertTrue(TaskLock.deadHere(TaskLock.read(f)));
         try (TaskLock c = TaskLock.acquire(store, "demand+50/seed-1", "host-c:3")) {
-            assertEquals("host-c:3", TaskLock.read(f).get("owner"));
+            assertTrue(((String) TaskLock.read(f).get("owner")).startsWith("host-c:3#"));
         }
-        RunFiles.writeJson(f, Map.of("owner", self, "heartbeat", Instant.now().toString()));
+        RunFiles.writeJson(f, Map.of("owner", self + "#def"));
         assertThrows(TaskLock.HeldException.class, () -> TaskLock.acquire(store, "demand+50/seed-1", "host-c:3"), "a live process of this host");
+    }
+
+    @Test
+    void manyWorkersRacingForOneStaleLockLeaveExactlyOneOwner() throws Exception {
+        Path f = store.resolve("locks/no-balking_seed-2.lock");
+        for (int round = 0; round < 20; round++) {
+            Files.createDirectories(f.getParent());
+            RunFiles.writeJson(f, Map.of("owner", "dead:9"));
+            Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.from(Instant.now().minus(TaskLock.STALE).minusSeconds(5)));
+            int n = 6;
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(n);
+            java.util.List<java.util.concurrent.Future<TaskLock>> got = new java.util.ArrayList<>();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+            for (int w = 0; w < n; w++) {
+                int id = w;
+                got.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return TaskLock.acquire(store, "no-balking/seed-2", "worker-" + id + ":1");
+                    } catch (TaskLock.HeldException e) {
+                        return null;
+                    }
+                }));
+            }
+            int winners = 0;
+            TaskLock winner = null;
+            for (var g : got) {
+                TaskLock l = g.get();
+                if (l != null) {
+                    winners++;
+                    winner = l;
+                }
+            }
+            pool.shutdown();
+            assertEquals(1, winners, "round " + round + ": exactly one worker holds the lock");
+            assertTrue(((String) TaskLock.read(f).get("owner")).startsWith("worker-"));
+            winner.close();
+            assertTrue(Files.notExists(f));
+        }
     }
 }
