@@ -74,7 +74,9 @@ final class StudyTaskRunner {
                 LOG.warn("task {}: {} holds a run that stopped before its first checkpoint; it starts again", index, runDir);
                 RunFiles.deleteRecursively(runDir);
             }
-            TrainingConfig c = resume ? ResumePolicy.resumeConfig(runDir, null, List.of(), task.seed())
+            // a resume takes the plan's budget and reporting settings too (a larger --episodes continues the run); anything
+            // else the plan sets must equal what the run started with, which resumeConfig checks
+            TrainingConfig c = resume ? ResumePolicy.resumeConfig(runDir, null, plan.trainingOverrides(), task.seed())
                     : TrainingConfigs.resolve(task.cell().id(), plan.trainingOverrides()).withSeed(task.seed());
             if (!resume) {
                 Files.createDirectories(runDir.getParent());

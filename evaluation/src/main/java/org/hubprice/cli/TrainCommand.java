@@ -156,12 +156,35 @@ final class TrainCommand implements Callable<Integer> {
             runtime.put("pytorchInteropThreads", System.getProperty("ai.djl.pytorch.num_interop_threads"));
             Trainer trainer = Trainer.builder().optRuntime(runtime).setConfig(c).setOutputDir(dir).optDevice(device).optResume(resume).optQuiet(quiet)
                     .optStopOnSignal(true).optCommand(argv).optProgressLines(progressLines ? System.out : null).optEpisodeListener(listener).optOnStart(p -> log[0] = RunLog.attach(p.resolve("train.log"))).build();
+            if (progressLines) {
+                stopWhenParentGoes(trainer);
+            }
             return trainer.run();
         } finally {
             if (log[0] != null) {
                 log[0].close();
             }
         }
+    }
+
+    /**
+     * A child training process (one that reports progress lines to a parent) stops after its
+     * episode, with a checkpoint, when its standard input closes: the parent that holds the other
+     * end has died, and an orphan must not go on writing into a run the next attempt resumes.
+     */
+    private static void stopWhenParentGoes(org.hubprice.training.Trainer trainer) {
+        Thread t = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // the parent writes nothing; only the end of the stream matters
+                }
+            } catch (java.io.IOException e) {
+                // a broken pipe also means the parent is gone
+            }
+            trainer.requestStop();
+        }, "hubprice-parent-watch");
+        t.setDaemon(true);
+        t.start();
     }
 
     static String json(TrainingSummary s) throws Exception {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.hubprice.common.Provenance;
 import org.hubprice.env.game.HubPricingEnv;
+import org.hubprice.env.api.VectorEnv;
+import org.hubprice.training.Trainer;
 import org.hubprice.training.config.TrainingConfig;
 import org.hubprice.training.config.TrainingConfigs;
 import org.hubprice.training.output.RunFiles;
@@ -61,6 +63,11 @@ final class TrainSeeds {
             TrainingConfig before = TrainingConfigs.load(dir.resolve(RunLayout.CONFIG_YAML), List.of());
             c = TrainingConfigs.load(dir.resolve(RunLayout.CONFIG_YAML), overrides);
             ResumePolicy.checkChanges(before, c);
+            if (!overrides.isEmpty()) {
+                // members that start afresh read this file: they get the same (resumable) changes as the resumed ones
+                RunFiles.writeString(dir.resolve(RunLayout.CONFIG_YAML), "# Resolved configuration of this seed set; member seed-N trains it"
+                        + " with seed N.\n" + c.toYaml());
+            }
         } else {
             if (configArg == null) {
                 throw new IllegalArgumentException("--config is missing; give a named config " + TrainingConfigs.NAMES + " or a YAML file");
@@ -68,6 +75,11 @@ final class TrainSeeds {
             seeds = SeedList.parse(spec);
             c = TrainingConfigs.resolve(configArg, overrides);
             RunLayout.checkOutputDir(dir, false);
+            // everything the members would refuse is refused here, before anything is written: the environment (data, DA
+            // commitment, solved once and cached for the members) and every hub's agent and parameters
+            try (VectorEnv env = Trainer.hubGame(c)) {
+                Trainer.checkAgents(c, env);
+            }
             Files.createDirectories(dir);
             RunFiles.writeString(dir.resolve(RunLayout.CONFIG_YAML), "# Resolved configuration of this seed set; member seed-N trains it with"
                     + " seed N.\n" + c.toYaml());
@@ -82,8 +94,10 @@ final class TrainSeeds {
             RunFiles.writeJson(dir.resolve(RECORD), record);
         }
         int p = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
-        // Solve (or find cached) the DA commitment once, so the members do not all solve it at once.
-        HubPricingEnv.create(c.env()).close();
+        if (resume) {
+            // Solve (or find cached) the DA commitment once, so the members do not all solve it at once.
+            HubPricingEnv.create(c.env()).close();
+        }
         List<String> childOverrides = resume ? overrides : List.of();
         SeedRuns runs = new SeedRuns(dir, seeds, p, c.stopping().maxEpisodes(),
                 (seed, member, resumeMember, log) -> start(seed, member, resumeMember, log, dir, childOverrides, threads, device), quiet);

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code train --seeds}: every member is bit-identical to the same seed trained alone, also
- * after the whole seed set (parent and members) is killed with SIGKILL mid-way and resumed; the
- * aggregate counts every member.
+ * after the parent is killed with SIGKILL mid-way (its members, orphaned, stop by themselves with
+ * a checkpoint) and the set is resumed; the aggregate counts every member.
  */
 class TrainSeedsIT {
     @TempDir
@@ -102,16 +102,22 @@ class TrainSeedsIT {
             Thread.sleep(50);
         }
         assertTrue(p.isAlive(), "the set ended before the members' first checkpoints: " + Files.readString(tmp.resolve("err.txt")));
-        List<ProcessHandle> all = new ArrayList<>(p.descendants().toList());
-        all.add(p.toHandle());
-        for (ProcessHandle h : all) {
-            h.destroyForcibly();
+        // SIGKILL the parent only: its members see their standard input close and stop by themselves, with a checkpoint
+        List<ProcessHandle> members = new ArrayList<>(p.descendants().toList());
+        assertEquals(2, members.size(), "two member processes");
+        p.destroyForcibly();
+        p.waitFor(60, TimeUnit.SECONDS);
+        for (ProcessHandle h : members) {
+            h.onExit().get(120, TimeUnit.SECONDS);
         }
-        for (ProcessHandle h : all) {
-            h.onExit().get(60, TimeUnit.SECONDS);
+        for (String m : List.of("seed-3", "seed-4")) {
+            Path summary = killed.resolve(m + "/run-summary.json");
+            if (Files.isRegularFile(summary)) {
+                JsonNode js = new ObjectMapper().readTree(summary.toFile());
+                assertTrue(js.path("episodes").asInt() == 40 || "INTERRUPTED".equals(js.path("stopReason").asText()),
+                        m + ": an orphaned member stops with a checkpoint: " + js);
+            }
         }
-        assertTrue(Files.notExists(killed.resolve("seed-3/run-summary.json")) || Files.notExists(killed.resolve("seed-4/run-summary.json")),
-                "killed before both members finished");
         CliRun resumed = cli(List.of("train", "--resume", "--quiet", "--out", killed.toString()));
         assertEquals(0, resumed.exitCode, resumed.toString());
         assertSameRun(set.resolve("seed-3"), killed.resolve("seed-3"), "seed-3 killed and resumed");
@@ -141,6 +147,9 @@ class TrainSeedsIT {
         r = CliRun.of("train", "--config", "demo", "--seeds", "1..2", "--parallel", "0", "--out", tmp.resolve("x").toString());
         assertEquals(2, r.exitCode, r.toString());
         assertTrue(r.err.contains("--parallel = 0"), r.err);
+        r = CliRun.of("train", "--config", "demo", "--seeds", "1..2", "--set", "agents[1].agent=sacc", "--out", tmp.resolve("x").toString());
+        assertEquals(2, r.exitCode, r.toString());
+        assertTrue(r.err.contains("agents[1].agent") && r.err.contains("Maybe 'sac'"), "refused by the parent, not by the members: " + r.err);
         assertTrue(Files.notExists(tmp.resolve("x")) || tmp.resolve("x").toFile().list().length == 0, "nothing written");
     }
 }

@@ -84,6 +84,23 @@ public final class Trainer {
         return new HubVectorEnv(HubPricingEnv.create(config.env()));
     }
 
+    /**
+     * Checks that every hub's agent of {@code config} can be made for {@code env} (known name,
+     * parameters its factory accepts, spaces it supports) by making and closing them; writes
+     * nothing. For commands that must refuse bad input before they write anything.
+     *
+     * @throws IllegalArgumentException naming {@code agents[i]} and what is wrong
+     */
+    public static void checkAgents(TrainingConfig config, VectorEnv env) throws IOException {
+        if (env.agentCount() != config.hubCount()) {
+            throw new IllegalArgumentException("the environment has " + env.agentCount() + " agents but the configuration " + config.hubCount()
+                    + " (agents list / env.hubs.count)");
+        }
+        for (Seat s : Seat.createAll(config, env, AgentRegistry.load(), "cpu", null)) {
+            s.agent.close();
+        }
+    }
+
     /** Asks a running {@link #run()} to stop after the current episode, writing a checkpoint first. */
     public void requestStop() {
         stopRequested = true;

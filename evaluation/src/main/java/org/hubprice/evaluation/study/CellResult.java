@@ -92,16 +92,20 @@ public final class CellResult {
         }
         SplittableRandom rng = Seeds.stream(0, "study-delta-" + cell.id());
         double[] stats = new double[RESAMPLES];
-        double[] sample = new double[all.length];
+        double[] sample = new double[all.length * 2];
         for (int b = 0; b < RESAMPLES; b++) {
+            // draw as many seeds as there are, with replacement; from each drawn seed as many of its days, with replacement
             int k = 0;
-            for (int s = 0; s < seeds.length && k < sample.length; s++) {
+            for (int s = 0; s < seeds.length; s++) {
                 double[] chosen = seeds[rng.nextInt(seeds.length)];
-                for (int d = 0; d < chosen.length && k < sample.length; d++) {
-                    sample[k++] = chosen.length == 0 ? Double.NaN : chosen[rng.nextInt(chosen.length)];
+                if (k + chosen.length > sample.length) {
+                    sample = java.util.Arrays.copyOf(sample, 2 * (k + chosen.length));
+                }
+                for (int d = 0; d < chosen.length; d++) {
+                    sample[k++] = chosen[rng.nextInt(chosen.length)];
                 }
             }
-            stats[b] = Quantiles.median(java.util.Arrays.copyOf(sample, k));
+            stats[b] = k > 0 ? Quantiles.median(java.util.Arrays.copyOf(sample, k)) : Double.NaN;
         }
         double[] sorted = stats.clone();
         java.util.Arrays.sort(sorted);

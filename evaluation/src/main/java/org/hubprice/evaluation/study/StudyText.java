@@ -67,7 +67,10 @@ final class StudyText {
     static String tableOne(StudyReport r) {
         StringBuilder sb = new StringBuilder("## The paper's Table 1 tests\n\n");
         sb.append("Welch t-tests on per-day values pooled over the seeds and cells of each group (SAC: both hubs SAC; DQN: both DQN; FF: "
-                + "sac-ff_sac-ff and dqn-ff_dqn-ff; MHA: sac-mha_sac-mha and dqn-mha_dqn-mha; baseline demand model only).\n\n");
+                + "sac-ff_sac-ff and dqn-ff_dqn-ff; MHA: sac-mha_sac-mha and dqn-mha_dqn-mha; baseline demand model only). A sample is one"
+                + " held-out day of one run; days of one run are correlated and the same days recur in every run (common random numbers),"
+                + " so these p-values are smaller than a test with runs as the unit would give: read them as the paper's test repeated,"
+                + " not as independent evidence.\n\n");
         sb.append("| test | n (A, B) | mean A | mean B | t | df | p | paper |\n|---|---|---|---|---|---|---|---|\n");
         row(sb, "SAC prices above DQN (average price, one-sided)", r.welch(c -> c.allSac() && c.variant().equals("baseline"),
                 c -> c.allDqn(), "meanPrice", WelchTest.Alternative.GREATER), "SAC > DQN, p ≈ 1.4e-4");

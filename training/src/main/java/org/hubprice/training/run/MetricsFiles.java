@@ -64,7 +64,12 @@ public final class MetricsFiles implements Closeable {
             throw e;
         }
         if (resumeEpisode >= 0) {
-            replay(stats);
+            try {
+                replay(stats);
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e;
+            }
         }
     }
 

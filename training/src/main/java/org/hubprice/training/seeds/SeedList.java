@@ -32,7 +32,7 @@ public final class SeedList {
                     if (b < a) {
                         throw new IllegalArgumentException("--seeds = '" + spec + "': range '" + p + "' runs backwards. Maybe " + b + ".." + a);
                     }
-                    if (b - a >= MAX_SEEDS) {
+                    if (b - a >= MAX_SEEDS || b - a < 0) { // b - a < 0: the difference overflowed
                         throw new IllegalArgumentException("--seeds = '" + spec + "': range '" + p + "' has more than " + MAX_SEEDS + " seeds");
                     }
                     for (long s = a; s <= b; s++) {

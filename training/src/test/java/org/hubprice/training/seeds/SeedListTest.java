@@ -23,5 +23,7 @@ class SeedListTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SeedList.parse("1..two")).getMessage().contains("'1..two'"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SeedList.parse(" ")).getMessage().contains("empty"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SeedList.parse("1..5000")).getMessage().contains("more than 1000"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SeedList.parse("-9223372036854775808..9223372036854775807")).getMessage()
+                .contains("more than 1000"), "no overflow into an endless range");
     }
 }
