@@ -17,8 +17,10 @@ import org.hubprice.cli.StudyTasks;
  * execution is off). Each Spark task runs {@code hubprice study task NAME --index I --store DIR}
  * in its executor: a finished task returns at once, an interrupted one resumes from its last
  * checkpoint in the store, and a task lock keeps two workers off the same task. The store must
- * be a directory every executor sees (a shared file system). {@code spark.task.cpus} is the
- * engine threads per task (default 1, {@code --threads-per-task}).
+ * be a directory every executor sees (a shared file system). {@code --threads-per-task} (default
+ * 1) sets {@code spark.task.cpus} and the evaluation's worker threads; training uses one engine
+ * thread. Tasks sharing an executor JVM take turns in their gradient updates (one gradient
+ * collector per process), so executors of one core each run a study fastest.
  *
  * <p>Options: NAME and the study options of {@code study task} ({@code --cells}, {@code --seeds},
  * {@code --episodes}, {@code --replications}, {@code --market}, {@code --pjm}), {@code --store DIR}

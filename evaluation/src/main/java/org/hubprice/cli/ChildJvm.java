@@ -4,7 +4,11 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A {@code hubprice} command in a child JVM with this JVM's settings (heap, system properties, class path). */
+/**
+ * A {@code hubprice} command in a child JVM with this JVM's settings (system properties, class
+ * path), except the heap: each child gets {@code -Dhubprice.child.xmx} (default 2g), since one
+ * training run needs far less than the launcher's default and one child runs per core.
+ */
 final class ChildJvm {
     private ChildJvm() {}
 
@@ -13,10 +17,11 @@ final class ChildJvm {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!a.startsWith("-agentlib") && !a.startsWith("-javaagent")) {
+            if (!a.startsWith("-agentlib") && !a.startsWith("-javaagent") && !a.startsWith("-Xmx")) {
                 cmd.add(a);
             }
         }
+        cmd.add("-Xmx" + System.getProperty("hubprice.child.xmx", "2g"));
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(HubpriceCli.class.getName());

@@ -13,9 +13,14 @@ import org.slf4j.LoggerFactory;
  * Copies the log of a training run into {@code DIR/train.log} while it runs: a Logback file
  * appender added to the root logger programmatically (so the console configuration stays as
  * it is) and removed at the end. The training loggers log at INFO at least while it is
- * attached, so the file always has the run's story even where the console is quieter.
+ * attached, so the file always has the run's story even where the console is quieter. When
+ * several runs share one JVM (study tasks in one Spark executor), each file takes only the lines
+ * logged by the thread that runs its run.
  */
 final class RunLog implements AutoCloseable {
+    /** Run logs attached now in this JVM. */
+    private static final java.util.concurrent.atomic.AtomicInteger ATTACHED = new java.util.concurrent.atomic.AtomicInteger();
+
     private final FileAppender<ILoggingEvent> appender;
     private final Logger training;
     private final Level previousLevel;
@@ -41,7 +46,16 @@ final class RunLog implements AutoCloseable {
         app.setFile(file.toString());
         app.setAppend(true);
         app.setEncoder(encoder);
+        Thread owner = Thread.currentThread();
+        app.addFilter(new ch.qos.logback.core.filter.Filter<ILoggingEvent>() {
+            @Override
+            public ch.qos.logback.core.spi.FilterReply decide(ILoggingEvent e) {
+                return ATTACHED.get() > 1 && !owner.getName().equals(e.getThreadName()) ? ch.qos.logback.core.spi.FilterReply.DENY
+                        : ch.qos.logback.core.spi.FilterReply.NEUTRAL;
+            }
+        });
         app.start();
+        ATTACHED.incrementAndGet();
         ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(app);
         Logger training = ctx.getLogger("org.hubprice.training");
         Level previous = training.getLevel();
@@ -59,6 +73,7 @@ final class RunLog implements AutoCloseable {
         LoggerContext ctx = (LoggerContext) appender.getContext();
         ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(appender);
         appender.stop();
+        ATTACHED.decrementAndGet();
         training.setLevel(previousLevel);
     }
 }

@@ -19,11 +19,12 @@ final class SeedProgress {
     private static final Logger LOG = LoggerFactory.getLogger(SeedProgress.class);
 
     private final AtomicLongArray episodes;
+    /** Each member's episodes when it first reported in this session (-1 before): progress is counted from there. */
+    private final long[] base;
     private final boolean[] done;
     private final long maxEpisodes;
     private final long total;
     private final long start = System.nanoTime();
-    private long startEpisodes = -1;
     private long lastLog = System.nanoTime();
     private ProgressBar bar;
 
@@ -32,6 +33,8 @@ final class SeedProgress {
     SeedProgress(int members, long maxEpisodes, boolean quiet, String unit) {
         this.unit = unit;
         this.episodes = new AtomicLongArray(members);
+        this.base = new long[members];
+        java.util.Arrays.fill(base, -1);
         this.done = new boolean[members];
         this.maxEpisodes = maxEpisodes;
         this.total = maxEpisodes * members;
@@ -46,8 +49,12 @@ final class SeedProgress {
         return episodes;
     }
 
-    void set(int member, long value) {
-        episodes.set(member, Math.min(value, maxEpisodes));
+    synchronized void set(int member, long value) {
+        long v = Math.min(value, maxEpisodes);
+        episodes.set(member, v);
+        if (base[member] < 0) {
+            base[member] = v; // a resumed member starts where its checkpoint was: not this session's progress
+        }
         update(false);
     }
 
@@ -58,17 +65,16 @@ final class SeedProgress {
 
     private synchronized void update(boolean force) {
         long sum = 0;
+        long progressed = 0;
         for (int k = 0; k < episodes.length(); k++) {
             sum += episodes.get(k);
-        }
-        if (startEpisodes < 0) {
-            startEpisodes = sum;
+            progressed += base[k] < 0 ? 0 : episodes.get(k) - base[k];
         }
         int finished = 0;
         for (boolean d : done) {
             finished += d ? 1 : 0;
         }
-        String line = finished + "/" + done.length + " " + unit + " done, " + sum + "/" + total + " episodes, ETA " + eta(sum);
+        String line = finished + "/" + done.length + " " + unit + " done, " + sum + "/" + total + " episodes, ETA " + eta(sum, progressed);
         if (bar != null) {
             bar.stepTo(sum);
             bar.setExtraMessage(finished + "/" + done.length + " done");
@@ -80,8 +86,7 @@ final class SeedProgress {
         }
     }
 
-    private String eta(long sum) {
-        long progressed = sum - startEpisodes;
+    private String eta(long sum, long progressed) {
         if (progressed <= 0) {
             return "unknown";
         }
