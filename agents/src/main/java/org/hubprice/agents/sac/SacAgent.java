@@ -10,18 +10,12 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.hubprice.agents.Agent;
 import org.hubprice.agents.Mode;
-import org.hubprice.agents.checkpoint.Checkpoints;
 import org.hubprice.agents.checkpoint.Manifest;
-import org.hubprice.agents.checkpoint.SpaceCodec;
 import org.hubprice.agents.nn.AdamOptimizer;
-import org.hubprice.agents.nn.EngineArrays;
 import org.hubprice.agents.nn.FlatParameters;
 import org.hubprice.agents.nn.GradientLock;
 import org.hubprice.agents.nn.NativeMemory;
@@ -31,9 +25,7 @@ import org.hubprice.agents.norm.ObservationNormalizer;
 import org.hubprice.agents.norm.RewardScaler;
 import org.hubprice.agents.replay.Batch;
 import org.hubprice.agents.replay.ReplayBuffer;
-import org.hubprice.agents.util.Params;
 import org.hubprice.agents.util.Rng;
-import org.hubprice.common.Provenance;
 import org.hubprice.common.Seeds;
 import org.hubprice.env.api.Box;
 import org.hubprice.env.api.Space;
@@ -82,18 +74,13 @@ public final class SacAgent implements Agent {
     /** Registry name. */
     public static final String NAME = "sac";
 
-    private static final String[] NETWORK_ROLES = {"actor", "critic1", "critic2", "target1", "target2"};
-    private static final String[] NETWORK_FILES = {"actor.params", "critic1.params", "critic2.params", "target1.params",
-        "target2.params"};
-    private static final String OPTIMIZER_FILE = "optimizer.bin";
-    private static final String REPLAY_FILE = "replay.bin";
 
-    private final SacConfig config;
-    private final Box observationSpace;
-    private final Box actionSpace;
-    private final int obsDim;
-    private final int actDim;
-    private final long seed;
+    final SacConfig config;
+    final Box observationSpace;
+    final Box actionSpace;
+    final int obsDim;
+    final int actDim;
+    final long seed;
     private final double[] actCenter;
     private final double[] actHalf;
     private final double logProbConstant;
@@ -109,18 +96,18 @@ public final class SacAgent implements Agent {
     /** Both critics' parameters in one flat storage: one optimiser call and one Polyak average cover both. */
     private final FlatParameters critics;
     private final FlatParameters targets;
-    private final AdamOptimizer actorOpt;
-    private final AdamOptimizer criticOpt;
-    private final ScalarAdam alphaOpt;
-    private double logAlpha;
+    final AdamOptimizer actorOpt;
+    final AdamOptimizer criticOpt;
+    final ScalarAdam alphaOpt;
+    double logAlpha;
 
-    private ObservationNormalizer obsNorm;
-    private final RewardScaler rewardScaler;
-    private ReplayBuffer replay;
+    ObservationNormalizer obsNorm;
+    final RewardScaler rewardScaler;
+    ReplayBuffer replay;
     private final Batch batch;
-    private final Rng actRng;
-    private final Rng sampleRng;
-    private final Rng noiseRng;
+    final Rng actRng;
+    final Rng sampleRng;
+    final Rng noiseRng;
 
     // reused host buffers: acting and one update allocate no Java arrays
     private final float[] obsRow;
@@ -133,7 +120,7 @@ public final class SacAgent implements Agent {
     private final float[] noisePi;
     private final UpdateInputs inputs;
 
-    private long updates;
+    long updates;
     private double lastCriticLoss = Double.NaN;
     private double lastActorLoss = Double.NaN;
     private double lastEntropy = Double.NaN;
@@ -491,104 +478,18 @@ public final class SacAgent implements Agent {
     @Override
     public void save(Path directory) throws IOException {
         ensureOpen();
-        Map<String, Object> seeds = new LinkedHashMap<>();
-        seeds.put("seed", seed);
-        for (String c : new String[] {"init/actor", "init/critic1", "init/critic2", "act", "replay", "update-noise"}) {
-            seeds.put(c, Seeds.derive(seed, "sac/" + c));
-        }
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("updates", updates);
-        state.put("transitions", replay.added());
-        state.put("logAlpha", logAlpha);
-        state.put("alphaAdam", List.of(alphaOpt.state()[0], alphaOpt.state()[1], alphaOpt.state()[2]));
-        state.put("actRng", actRng.state());
-        state.put("replayRng", sampleRng.state());
-        state.put("noiseRng", noiseRng.state());
-        state.put("adamSteps", List.of(actorOpt.steps(), criticOpt.steps(), criticOpt.steps()));
-        Map<String, Object> normalization = new LinkedHashMap<>();
-        normalization.put("observation", obsNorm.toMap());
-        normalization.put("reward", rewardScaler.toMap());
-        Map<String, String> files = new LinkedHashMap<>();
-        for (int i = 0; i < NETWORK_FILES.length; i++) {
-            files.put(NETWORK_ROLES[i], NETWORK_FILES[i]);
-        }
-        files.put("optimizer", OPTIMIZER_FILE);
-        if (config.checkpointReplay()) {
-            files.put("replay", REPLAY_FILE);
-        }
-        Manifest m = new Manifest(Checkpoints.FORMAT_VERSION, NAME, "SAC", config.network().toMap(), config.toMap(),
-                SpaceCodec.toMap(observationSpace), SpaceCodec.toMap(actionSpace), normalization, seeds, Checkpoints.versions(),
-                Provenance.collect(), state, files);
-        Block[] nets = networks();
-        Checkpoints.writeAtomically(directory, tmp -> {
-            Checkpoints.writeManifest(tmp, m);
-            for (int i = 0; i < nets.length; i++) {
-                Block net = nets[i];
-                Checkpoints.writeBinary(tmp.resolve(NETWORK_FILES[i]), out -> ParameterIO.write(net, out));
-            }
-            Checkpoints.writeBinary(tmp.resolve(OPTIMIZER_FILE), out -> {
-                actorOpt.write(out);
-                // one section per critic, as when each critic had its own optimiser
-                criticOpt.write(out);
-            });
-            if (config.checkpointReplay()) {
-                Checkpoints.writeBinary(tmp.resolve(REPLAY_FILE), replay::write);
-            }
-        });
+        SacCheckpoint.save(this, directory);
     }
 
-    private Block[] networks() {
+    /** The five networks in checkpoint order: actor, critics, target critics. */
+    Block[] networks() {
         return new Block[] {actor, critic1, critic2, target1, target2};
     }
 
-    /**
-     * Restores an agent saved by {@link #save} (the factory checks spaces and settings first).
-     */
+    /** Restores an agent saved by {@link #save} (the factory checks spaces and settings first). */
     static SacAgent load(Path dir, Manifest m, SacConfig config, Space observationSpace, Space actionSpace, Device device)
             throws IOException {
-        Params seeds = Params.of("sac checkpoint", m.seeds());
-        SacAgent agent = new SacAgent(config, observationSpace, actionSpace, seeds.getLong("seed", 0), device);
-        try {
-            Block[] nets = agent.networks();
-            for (int i = 0; i < nets.length; i++) {
-                Block net = nets[i];
-                Path f = dir.resolve(NETWORK_FILES[i]);
-                Checkpoints.readBinary(f, in -> ParameterIO.read(net, in, f.toString()));
-            }
-            Path opt = dir.resolve(OPTIMIZER_FILE);
-            Checkpoints.readBinary(opt, in -> {
-                agent.actorOpt.read(in, opt + " (actor)");
-                agent.criticOpt.read(in, opt + " (critics)");
-            });
-            Path rep = dir.resolve(REPLAY_FILE);
-            if (Files.exists(rep)) {
-                Checkpoints.readBinary(rep, in -> agent.replay = ReplayBuffer.read(in, rep.toString()));
-                if (agent.replay.capacity() != config.bufferCapacity() || agent.replay.obsDim() != agent.obsDim
-                        || agent.replay.actDim() != agent.actDim) {
-                    throw new IllegalArgumentException(rep + " does not match the configuration (capacity " + agent.replay.capacity()
-                            + ", observation size " + agent.replay.obsDim() + ", action size " + agent.replay.actDim() + ")");
-                }
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> obs = (Map<String, Object>) m.normalization().get("observation");
-            if (obs != null) {
-                agent.obsNorm = ObservationNormalizer.fromMap(obs);
-            }
-            Params state = Params.of("sac checkpoint", m.state());
-            agent.updates = state.getLong("updates", 0);
-            agent.logAlpha = state.getDouble("logAlpha", agent.logAlpha);
-            double[] alphaAdam = state.getDoubleList("alphaAdam");
-            if (alphaAdam != null) {
-                agent.alphaOpt.restore(alphaAdam);
-            }
-            agent.actRng.setState(state.getLong("actRng", agent.actRng.state()));
-            agent.sampleRng.setState(state.getLong("replayRng", agent.sampleRng.state()));
-            agent.noiseRng.setState(state.getLong("noiseRng", agent.noiseRng.state()));
-            return agent;
-        } catch (IOException | RuntimeException e) {
-            agent.close();
-            throw e;
-        }
+        return SacCheckpoint.load(dir, m, config, observationSpace, actionSpace, device);
     }
 
     @Override
