@@ -11,6 +11,7 @@ import org.hubprice.agents.checkpoint.CheckpointDigests;
 import org.hubprice.training.output.CsvTable;
 import org.hubprice.training.output.RunFiles;
 import org.hubprice.training.run.RunLayout;
+import org.hubprice.training.seeds.MemberCurve;
 
 /**
  * One finished study run as a small JSON document ({@code CELL/seed-N.json}): what was trained
@@ -50,13 +51,13 @@ public final class RunSummary {
         m.put("trainingSeconds", run.path("timing").path("totalTrainingSeconds").asDouble());
         m.put("secondsPer1000Episodes", run.path("timing").path("totalTrainingSeconds").asDouble() * 1000 / Math.max(1, run.path("episodes").asLong()));
         m.put("machine", machine(eval));
-        List<double[]> curve = curve(runDir);
+        MemberCurve curve = MemberCurve.read(task.seed(), runDir);
         List<Map<String, Object>> samples = new ArrayList<>();
-        for (double[] c : curve) {
+        for (int k = 0; k < curve.episodes().length; k++) {
             Map<String, Object> s = new LinkedHashMap<>();
-            s.put("episode", (long) c[0]);
-            s.put("collusionIndexQuick", finite(c[1]));
-            s.put("profitPerDay", finite(c[2]));
+            s.put("episode", curve.episodes()[k]);
+            s.put("collusionIndexQuick", finite(curve.collusionIndex()[k]));
+            s.put("profitPerDay", finite(curve.profit()[k]));
             samples.add(s);
         }
         m.put("learningCurve", samples);
@@ -75,24 +76,12 @@ public final class RunSummary {
         return m;
     }
 
-    /** Validation passes: episode, quick Δ, profit per day. */
-    static List<double[]> curve(Path runDir) throws IOException {
-        CsvTable t = CsvTable.read(runDir.resolve(RunLayout.VALIDATION_CSV));
-        int e = t.column("episode");
-        int c = t.column("collusion_index_quick");
-        int p = t.column("total_profit_per_day");
-        List<double[]> out = new ArrayList<>();
-        for (int k = 0; k < t.rows().size(); k++) {
-            out.add(new double[] {t.number(k, e), t.number(k, c), t.number(k, p)});
-        }
-        return out;
-    }
-
     /** The convergence verdict of a learning curve under {@link #RULE}. */
-    static Map<String, Object> convergence(List<double[]> curve) {
+    static Map<String, Object> convergence(MemberCurve curve) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rule", RULE);
-        int n = curve.size();
+        double[] index = curve.collusionIndex();
+        int n = index.length;
         int tail = Math.max(3, (int) Math.ceil(CONVERGENCE_TAIL * n));
         if (n < 5) {
             m.put("converged", false);
@@ -102,14 +91,14 @@ public final class RunSummary {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int k = n - tail; k < n; k++) {
-            lo = Math.min(lo, curve.get(k)[1]);
-            hi = Math.max(hi, curve.get(k)[1]);
+            lo = Math.min(lo, index[k]);
+            hi = Math.max(hi, index[k]);
         }
         double range = hi - lo;
         m.put("tailPasses", tail);
-        m.put("tailFromEpisode", (long) curve.get(n - tail)[0]);
+        m.put("tailFromEpisode", curve.episodes()[n - tail]);
         m.put("tailRange", range);
-        m.put("tailChange", curve.get(n - 1)[1] - curve.get(n - tail)[1]);
+        m.put("tailChange", index[n - 1] - index[n - tail]);
         m.put("converged", Double.isFinite(range) && range <= CONVERGENCE_TOLERANCE);
         return m;
     }
