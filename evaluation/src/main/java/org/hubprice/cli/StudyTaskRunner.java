@@ -95,14 +95,7 @@ final class StudyTaskRunner {
             List<String> args = new ArrayList<>(List.of("evaluate", "--run", runDir.toString(), "--best-response", "--replications",
                     Integer.toString(plan.replications()), "--threads", Integer.toString(evalThreads), "--out", evalDir.toString()));
             LOG.info("task {} ({}): evaluating on the held-out days", index, task.key());
-            java.io.StringWriter err = new java.io.StringWriter();
-            picocli.CommandLine cl = HubpriceCli.commandLine();
-            cl.setOut(new java.io.PrintWriter(java.io.Writer.nullWriter()));
-            cl.setErr(new java.io.PrintWriter(err));
-            int code = cl.execute(args.toArray(new String[0]));
-            if (code != 0) {
-                throw new IllegalStateException("task " + index + " (" + task.key() + "): evaluate failed (exit " + code + "): " + err.toString().trim());
-            }
+            StudyTasks.inProcess(args);
         }
         Map<String, Object> s = RunSummary.build(plan, task, runDir, evalDir);
         RunFiles.writeJson(summary, s);

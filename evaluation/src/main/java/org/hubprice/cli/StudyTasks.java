@@ -21,6 +21,15 @@ public final class StudyTasks {
     public static void run(List<String> args) {
         List<String> all = new ArrayList<>(List.of("study", "task"));
         all.addAll(args);
+        inProcess(all);
+    }
+
+    /**
+     * Runs {@code hubprice ARGS...} in this JVM, its standard output discarded.
+     *
+     * @throws IllegalStateException with the command's error output when it fails
+     */
+    static void inProcess(List<String> all) {
         StringWriter err = new StringWriter();
         picocli.CommandLine cl = HubpriceCli.commandLine();
         cl.setOut(new PrintWriter(java.io.Writer.nullWriter()));
