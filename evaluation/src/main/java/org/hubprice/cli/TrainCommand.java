@@ -81,7 +81,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--device = '" + device + "' is not known; allowed: auto, cpu, gpu, gpu:N");
         }
         if (parallel != null && seeds == null) {
-            throw new IllegalArgumentException("--parallel needs --seeds (it sets how many members train at a time)");
+            throw new IllegalArgumentException("--parallel needs --seeds (it sets how many members train at a time). Maybe add --seeds 1..N,"
+                    + " or drop --parallel");
         }
         List<String> argv = new ArrayList<>(List.of("hubprice"));
         argv.addAll(spec.commandLine().getParseResult().originalArgs());

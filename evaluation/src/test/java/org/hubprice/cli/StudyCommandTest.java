@@ -24,6 +24,7 @@ class StudyCommandTest {
     void badPlansAreRefusedByName() {
         String store = tmp.resolve("store").toString();
         refused("cell 'sac-ff' is not a cell of the paper study; cells: [sac-ff_sac-ff", "study", "paper", "--cells", "sac-ff", "--store", store);
+        refused("Maybe 'no-balking'?", "study", "paper", "--cells", "no-balkng", "--store", store);
         refused("--episodes = 5 is outside the allowed range [20, 100000000]", "study", "paper", "--episodes", "5", "--store", store);
         refused("--replications = 0 is outside the allowed range", "study", "paper", "--replications", "0", "--store", store);
         refused("--market pjm needs --pjm DA.csv,RT.csv", "study", "paper", "--market", "pjm", "--store", store);

@@ -35,7 +35,17 @@ public record Cell(String id, List<String> algorithms, List<String> networks, St
                 return c;
             }
         }
-        throw new IllegalArgumentException("cell '" + id + "' is not a cell of the paper study; cells: " + ids());
+        String nearest = null;
+        int best = Integer.MAX_VALUE;
+        for (String c : ids()) {
+            int d = org.hubprice.common.EditDistance.between(id, c);
+            if (d < best) {
+                best = d;
+                nearest = c;
+            }
+        }
+        throw new IllegalArgumentException("cell '" + id + "' is not a cell of the paper study; cells: " + ids()
+                + (best <= Math.max(2, id.length() / 2) ? ". Maybe '" + nearest + "'?" : ""));
     }
 
     /** The paper study's cell names. */

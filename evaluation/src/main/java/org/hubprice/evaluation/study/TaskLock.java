@@ -102,7 +102,8 @@ public final class TaskLock implements AutoCloseable {
         }
         if (age != null && age.compareTo(STALE) < 0 && !deadHere(held)) {
             throw new HeldException("task " + key + " is being run by " + held.getOrDefault("owner", "another worker") + " (heartbeat "
-                    + age.toSeconds() + " s ago); a lock is taken over only after " + STALE.toMinutes() + " min without a heartbeat");
+                    + age.toSeconds() + " s ago); a lock is taken over only after " + STALE.toMinutes() + " min without a heartbeat."
+                    + " Maybe run another index ('hubprice study status' shows which are free), or try again later");
         }
         Path aside = file.resolveSibling("." + file.getFileName() + ".stale-" + UUID.randomUUID());
         try {
