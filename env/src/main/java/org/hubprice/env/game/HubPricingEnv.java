@@ -235,12 +235,7 @@ public final class HubPricingEnv implements ParallelEnv {
 
     /** The {@code q}-quantile of {@code values} (linear interpolation between order statistics); sorts a copy. */
     static double quantile(double[] values, double q) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        double pos = q * (s.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, s.length - 1);
-        return s[lo] + (pos - lo) * (s[hi] - s[lo]);
+        return org.hubprice.common.Quantiles.of(values, q);
     }
 
     // ---------------------------------------------------------------- ParallelEnv

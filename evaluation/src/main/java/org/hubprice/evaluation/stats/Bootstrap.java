@@ -2,6 +2,7 @@ package org.hubprice.evaluation.stats;
 
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
+import org.hubprice.common.Quantiles;
 import org.hubprice.common.Seeds;
 
 /**

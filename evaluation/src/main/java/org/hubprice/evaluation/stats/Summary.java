@@ -2,6 +2,7 @@ package org.hubprice.evaluation.stats;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.hubprice.common.Quantiles;
 
 /**
  * Location and spread of a sample.

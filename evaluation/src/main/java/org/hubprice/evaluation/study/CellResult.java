@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.hubprice.common.Seeds;
-import org.hubprice.evaluation.stats.Quantiles;
+import org.hubprice.common.Quantiles;
 
 /**
  * One cell's runs (their summaries) and the figures the page reports for it: the median Δ over

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import org.hubprice.common.Quantiles;
 import org.junit.jupiter.api.Test;
 
 /** Quantiles, summaries, the bootstrap and Welch's test against values from R / SciPy. */

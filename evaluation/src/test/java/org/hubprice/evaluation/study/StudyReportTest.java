@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.hubprice.evaluation.stats.Quantiles;
+import org.hubprice.common.Quantiles;
 import org.hubprice.evaluation.stats.WelchTest;
 import org.hubprice.training.output.RunFiles;
 import org.junit.jupiter.api.Assumptions;

@@ -2,6 +2,7 @@ package org.hubprice.training.seeds;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.hubprice.common.Quantiles;
 import org.hubprice.common.Seeds;
 
 /**
@@ -71,12 +72,9 @@ public final class RobustStats {
         return new double[] {quantile(stats, (1 - level) / 2), quantile(stats, (1 + level) / 2)};
     }
 
-    /** The {@code q}-quantile of sorted values, linear between order statistics. */
+    /** The {@code q}-quantile of sorted values, linear between order statistics ({@link Quantiles#ofSorted}). */
     static double quantile(double[] sorted, double q) {
-        double pos = q * (sorted.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+        return Quantiles.ofSorted(sorted, q);
     }
 
     private static double[] flatten(double[][] scores) {

@@ -1,4 +1,4 @@
-package org.hubprice.evaluation.stats;
+package org.hubprice.common;
 
 import java.util.Arrays;
 
@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Sample quantiles by linear interpolation between order statistics (Hyndman and Fan type 7,
  * the default of R and NumPy): {@code Q(p) = x[h] + (h − ⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋])} with
  * {@code h = (n − 1) p} on the sorted sample. The median of an even sample is the mean of the
- * two middle values.
+ * two middle values. One implementation for the whole project: the environment's observation
+ * scaling, the evaluation's summaries and bootstrap, and the across-seed statistics.
  */
 public final class Quantiles {
     private Quantiles() {}
@@ -37,7 +38,7 @@ public final class Quantiles {
     }
 
     /** An ascending copy; rejects NaN, which has no place in an order. */
-    static double[] sortedCopy(double[] values) {
+    public static double[] sortedCopy(double[] values) {
         for (int i = 0; i < values.length; i++) {
             if (Double.isNaN(values[i])) {
                 throw new IllegalArgumentException("sample value [" + i + "] is NaN; quantiles need ordered numbers. Maybe drop "
