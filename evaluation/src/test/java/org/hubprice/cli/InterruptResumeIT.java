@@ -67,11 +67,7 @@ class InterruptResumeIT {
         cmd.addAll(List.of("--out", parts.toString()));
         Process p = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile()).start();
         Path last = parts.resolve("checkpoints/last/trainer-state.json");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
-        while (!Files.isRegularFile(last) && p.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertTrue(p.isAlive(), "the run ended before its first checkpoint: " + Files.readString(tmp.resolve("err.txt")));
+        assertTrue(ProcessWait.untilFiles(p, 150, last), "the run ended before its first checkpoint: " + Files.readString(tmp.resolve("err.txt")));
         p.destroy();
         assertTrue(p.waitFor(150, TimeUnit.SECONDS), "the run stops after SIGTERM");
         String err = Files.readString(tmp.resolve("err.txt"));

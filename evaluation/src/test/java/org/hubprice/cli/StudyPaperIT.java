@@ -72,11 +72,7 @@ class StudyPaperIT {
                 "1", "--seeds", "1", "--quiet", "--store", store.toString()));
         Process p = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile()).start();
         Path last = store.resolve("runs/sac-ff_sac-ff/seed-1/checkpoints/last/trainer-state.json");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(200);
-        while (p.isAlive() && !Files.isRegularFile(last) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertTrue(p.isAlive(), "the study ended before its first checkpoint: " + Files.readString(tmp.resolve("err.txt")));
+        assertTrue(ProcessWait.untilFiles(p, 200, last), "the study ended before its first checkpoint: " + Files.readString(tmp.resolve("err.txt")));
         p.destroy();
         assertTrue(p.waitFor(150, TimeUnit.SECONDS), "the study stops after SIGTERM");
         JsonNode stopped = new ObjectMapper().readTree(store.resolve("runs/sac-ff_sac-ff/seed-1/run-summary.json").toFile());
@@ -102,10 +98,7 @@ class StudyPaperIT {
         Process first = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("first.out").toFile()).redirectError(tmp.resolve("first.err").toFile())
                 .start();
         Path lock = store.resolve("locks/sac-ff_sac-ff_seed-1.lock");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (first.isAlive() && !Files.isRegularFile(lock) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        ProcessWait.untilFiles(first, 120, lock);
         Process second = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("second.out").toFile())
                 .redirectError(tmp.resolve("second.err").toFile()).start();
         assertTrue(second.waitFor(120, TimeUnit.SECONDS), "the second worker gives up at once");
@@ -114,10 +107,7 @@ class StudyPaperIT {
         assertTrue(first.isAlive(), "the first worker goes on: " + Files.readString(tmp.resolve("first.err")));
 
         Path last = store.resolve("runs/sac-ff_sac-ff/seed-1/checkpoints/last/trainer-state.json");
-        while (first.isAlive() && !Files.isRegularFile(last) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertTrue(first.isAlive(), "the task ended before its first checkpoint");
+        assertTrue(ProcessWait.untilFiles(first, 120, last), "the task ended before its first checkpoint");
         first.destroyForcibly();
         first.waitFor(60, TimeUnit.SECONDS);
         long at = new ObjectMapper().readTree(last.toFile()).path("episodes").asLong();

@@ -96,12 +96,8 @@ class TrainSeedsIT {
         cmd.addAll(COMMON);
         cmd.addAll(List.of("--seeds", "3..4", "--parallel", "2", "--out", killed.toString()));
         Process p = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(200);
-        while (p.isAlive() && System.nanoTime() < deadline && !(Files.isRegularFile(killed.resolve("seed-3/checkpoints/last/trainer-state.json"))
-                && Files.isRegularFile(killed.resolve("seed-4/checkpoints/last/trainer-state.json")))) {
-            Thread.sleep(50);
-        }
-        assertTrue(p.isAlive(), "the set ended before the members' first checkpoints: " + Files.readString(tmp.resolve("err.txt")));
+        assertTrue(ProcessWait.untilFiles(p, 200, killed.resolve("seed-3/checkpoints/last/trainer-state.json"),
+                killed.resolve("seed-4/checkpoints/last/trainer-state.json")), "the set ended before the members' first checkpoints: " + Files.readString(tmp.resolve("err.txt")));
         // SIGKILL the parent only: its members see their standard input close and stop by themselves, with a checkpoint
         List<ProcessHandle> members = new ArrayList<>(p.descendants().toList());
         assertEquals(2, members.size(), "two member processes");
