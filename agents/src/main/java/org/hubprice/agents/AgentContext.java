@@ -24,4 +24,17 @@ public record AgentContext(Space observationSpace, Space actionSpace, Map<String
     public AgentContext(Space observationSpace, Space actionSpace, Map<String, Object> params, long seed) {
         this(observationSpace, actionSpace, params, seed, "cpu");
     }
+
+    /**
+     * The action space as a Box, for agents that act in continuous units.
+     *
+     * @throws IllegalArgumentException naming {@code agent} when the seat's actions are discrete
+     */
+    public org.hubprice.env.api.Box requireBox(String agent) {
+        if (actionSpace instanceof org.hubprice.env.api.Box b) {
+            return b;
+        }
+        throw new IllegalArgumentException(agent + " needs a Box action space; this seat's action space is " + actionSpace
+                + ". Maybe actions: continuous for this seat");
+    }
 }

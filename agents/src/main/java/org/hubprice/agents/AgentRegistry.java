@@ -53,6 +53,13 @@ public final class AgentRegistry {
         return new AgentRegistry(List.of(factories));
     }
 
+    /** This registry with {@code more} factories added (their names must not clash with the registered ones). */
+    public AgentRegistry with(List<AgentFactory> more) {
+        List<AgentFactory> all = new ArrayList<>(factories);
+        all.addAll(more);
+        return new AgentRegistry(all);
+    }
+
     /** The registered names, each with its aliases: {@code [cap, ..., tabular-q (alias q-learning)]}. */
     private List<String> described() {
         List<String> out = new ArrayList<>();

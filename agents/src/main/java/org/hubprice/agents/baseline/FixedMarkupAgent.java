@@ -6,13 +6,10 @@ import java.util.Arrays;
 import java.util.Map;
 import org.hubprice.agents.Agent;
 import org.hubprice.agents.Mode;
-import org.hubprice.agents.checkpoint.Checkpoints;
+import org.hubprice.agents.checkpoint.AgentCheckpoint;
 import org.hubprice.agents.checkpoint.Manifest;
-import org.hubprice.agents.checkpoint.SpaceCodec;
-import org.hubprice.common.Provenance;
 import org.hubprice.env.api.Box;
 import org.hubprice.env.api.Space;
-import org.hubprice.env.api.Transition;
 
 /**
  * Always plays the same action: {@code multiplier} in every dimension of a Box action space,
@@ -76,20 +73,8 @@ public final class FixedMarkupAgent implements Agent {
     }
 
     @Override
-    public void observe(Transition transition) {
-        // a fixed policy learns nothing
-    }
-
-    @Override
-    public int learn(int gradientSteps) {
-        return 0;
-    }
-
-    @Override
     public void save(Path directory) throws IOException {
-        Manifest m = new Manifest(Checkpoints.FORMAT_VERSION, name, "fixed markup", Map.of(), Map.of("multiplier", multiplier),
-                SpaceCodec.toMap(observationSpace), SpaceCodec.toMap(actionSpace), Map.of(), Map.of(),
-                Checkpoints.versionsWithoutEngine(), Provenance.collect(), Map.of(), Map.of());
-        Checkpoints.writeAtomically(directory, tmp -> Checkpoints.writeManifest(tmp, m));
+        AgentCheckpoint.save(directory, Manifest.builder(name, "fixed markup").setSpaces(observationSpace, actionSpace)
+                .optHyperparameters(Map.of("multiplier", multiplier)), files -> {});
     }
 }

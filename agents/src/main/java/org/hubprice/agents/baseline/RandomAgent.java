@@ -2,20 +2,16 @@ package org.hubprice.agents.baseline;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hubprice.agents.Agent;
 import org.hubprice.agents.Mode;
-import org.hubprice.agents.checkpoint.Checkpoints;
+import org.hubprice.agents.checkpoint.AgentCheckpoint;
 import org.hubprice.agents.checkpoint.Manifest;
-import org.hubprice.agents.checkpoint.SpaceCodec;
 import org.hubprice.agents.util.Rng;
-import org.hubprice.common.Provenance;
 import org.hubprice.common.Seeds;
 import org.hubprice.env.api.Box;
 import org.hubprice.env.api.Discrete;
 import org.hubprice.env.api.Space;
-import org.hubprice.env.api.Transition;
 
 /**
  * Acts uniformly at random over the action space: each dimension of a (finite) Box uniform
@@ -92,16 +88,6 @@ public final class RandomAgent implements Agent {
         }
     }
 
-    @Override
-    public void observe(Transition transition) {
-        // a random policy learns nothing
-    }
-
-    @Override
-    public int learn(int gradientSteps) {
-        return 0;
-    }
-
     /** The training stream's state (saved so that a resumed run draws the same actions). */
     long rngState() {
         return rng.state();
@@ -113,13 +99,7 @@ public final class RandomAgent implements Agent {
 
     @Override
     public void save(Path directory) throws IOException {
-        Map<String, Object> seeds = new LinkedHashMap<>();
-        seeds.put("seed", seed);
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("rng", rng.state());
-        Manifest m = new Manifest(Checkpoints.FORMAT_VERSION, name(), "uniform random", Map.of(), Map.of(),
-                SpaceCodec.toMap(observationSpace), SpaceCodec.toMap(actionSpace), Map.of(), seeds,
-                Checkpoints.versionsWithoutEngine(), Provenance.collect(), state, Map.of());
-        Checkpoints.writeAtomically(directory, tmp -> Checkpoints.writeManifest(tmp, m));
+        AgentCheckpoint.save(directory, Manifest.builder(name(), "uniform random").setSpaces(observationSpace, actionSpace)
+                .optSeeds(Map.of("seed", seed)).optState(Map.of("rng", rng.state())), files -> {});
     }
 }

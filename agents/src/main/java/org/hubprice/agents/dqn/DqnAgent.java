@@ -10,15 +10,13 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hubprice.agents.Agent;
 import org.hubprice.agents.Mode;
-import org.hubprice.agents.checkpoint.Checkpoints;
+import org.hubprice.agents.checkpoint.AgentCheckpoint;
 import org.hubprice.agents.checkpoint.Manifest;
-import org.hubprice.agents.checkpoint.SpaceCodec;
 import org.hubprice.agents.nn.AdamOptimizer;
 import org.hubprice.agents.nn.EngineArrays;
 import org.hubprice.agents.nn.GradientLock;
@@ -30,9 +28,8 @@ import org.hubprice.agents.norm.RewardScaler;
 import org.hubprice.agents.replay.Batch;
 import org.hubprice.agents.replay.ReplayBuffer;
 import org.hubprice.agents.util.Params;
+import org.hubprice.agents.util.RandomStreams;
 import org.hubprice.agents.util.Rng;
-import org.hubprice.common.Provenance;
-import org.hubprice.common.Seeds;
 import org.hubprice.env.api.Box;
 import org.hubprice.env.api.Discrete;
 import org.hubprice.env.api.Space;
@@ -60,6 +57,8 @@ import org.hubprice.env.api.Transition;
  */
 public final class DqnAgent implements Agent {
     public static final String NAME = "dqn";
+    /** The agent's random streams: network initialisation, replay sampling, and the exploration wrapper's. */
+    static final RandomStreams STREAMS = RandomStreams.of("dqn", "init", "init-target", "replay", "explore");
     static final String ONLINE_FILE = "q-online.params";
     static final String TARGET_FILE = "q-target.params";
     static final String OPTIMIZER_FILE = "adam.state";
@@ -121,9 +120,9 @@ public final class DqnAgent implements Agent {
         this.seed = seed;
         NativeMemory.tuneOnce();
         this.manager = NDManager.newBaseManager(device);
-        this.online = Networks.create(config.network(), obsDim, nActions, manager, Seeds.derive(seed, "dqn/init"));
+        this.online = Networks.create(config.network(), obsDim, nActions, manager, STREAMS.seed(seed, "init"));
         // the target starts as an exact copy; its own seed only fills the arrays before the copy
-        this.target = Networks.create(config.network(), obsDim, nActions, manager, Seeds.derive(seed, "dqn/init-target"));
+        this.target = Networks.create(config.network(), obsDim, nActions, manager, STREAMS.seed(seed, "init-target"));
         ParameterIO.copy(online, target);
         this.adam = new AdamOptimizer(online, new AdamOptimizer.Config(config.learningRate(), 0.9, 0.999, 1e-8, config.maxGradNorm()),
                 manager);
@@ -132,7 +131,7 @@ public final class DqnAgent implements Agent {
         this.half = EngineArrays.scalar(manager, 0.5);
         this.replay = new ReplayBuffer(config.bufferCapacity(), obsDim, 1);
         this.batch = new Batch(config.batchSize(), obsDim, 1);
-        this.sampleRng = new Rng(Seeds.derive(seed, "dqn/replay"));
+        this.sampleRng = new Rng(STREAMS.seed(seed, "replay"));
         this.obsNorm = ObservationNormalizer.fromParams(config.normalizationParams(), observationSpace);
         this.rewardScaler = new RewardScaler(RewardScaler.Mode.parse(config.rewardNorm()), config.rewardScale());
         this.obsRow = new float[obsDim];
@@ -338,35 +337,20 @@ public final class DqnAgent implements Agent {
 
     @Override
     public void save(Path directory) throws IOException {
-        Map<String, Object> seeds = new LinkedHashMap<>();
-        seeds.put("seed", seed);
-        seeds.put("init", Seeds.derive(seed, "dqn/init"));
-        seeds.put("replay", Seeds.derive(seed, "dqn/replay"));
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("updates", updates);
         state.put("transitions", replay.added());
         state.put("replayRng", sampleRng.state());
         state.put("adamSteps", adam.steps());
-        Map<String, Object> normalization = new LinkedHashMap<>();
-        normalization.put("observation", obsNorm.toMap());
-        normalization.put("reward", rewardScaler.toMap());
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put("online", ONLINE_FILE);
-        files.put("target", TARGET_FILE);
-        files.put("optimizer", OPTIMIZER_FILE);
-        if (config.checkpointReplay()) {
-            files.put("replay", REPLAY_FILE);
-        }
-        Manifest m = new Manifest(Checkpoints.FORMAT_VERSION, NAME, "DQN", config.network().toMap(), config.toMap(),
-                SpaceCodec.toMap(observationSpace), SpaceCodec.toMap(actionSpace), normalization, seeds, Checkpoints.versions(),
-                Provenance.collect(), state, files);
-        Checkpoints.writeAtomically(directory, tmp -> {
-            Checkpoints.writeManifest(tmp, m);
-            Checkpoints.writeBinary(tmp.resolve(ONLINE_FILE), out -> ParameterIO.write(online, out));
-            Checkpoints.writeBinary(tmp.resolve(TARGET_FILE), out -> ParameterIO.write(target, out));
-            Checkpoints.writeBinary(tmp.resolve(OPTIMIZER_FILE), adam::write);
+        Manifest.Builder m = Manifest.builder(NAME, "DQN").setSpaces(observationSpace, actionSpace).optNetwork(config.network().toMap())
+                .optHyperparameters(config.toMap()).optNormalization(obsNorm.toMap(), rewardScaler.toMap()).optSeeds(STREAMS.toMap(seed))
+                .optState(state).optEngineVersions();
+        AgentCheckpoint.save(directory, m, files -> {
+            files.parameters("online", ONLINE_FILE, online);
+            files.parameters("target", TARGET_FILE, target);
+            files.binary("optimizer", OPTIMIZER_FILE, adam::write);
             if (config.checkpointReplay()) {
-                Checkpoints.writeBinary(tmp.resolve(REPLAY_FILE), replay::write);
+                files.binary("replay", REPLAY_FILE, replay::write);
             }
         });
     }
@@ -375,34 +359,23 @@ public final class DqnAgent implements Agent {
      * Restores an agent saved by {@link #save}: parameters, optimiser, replay (when saved),
      * normalisation, counters and random streams, on {@code device} whatever device wrote it.
      */
-    static DqnAgent load(Path dir, Manifest m, DqnConfig config, Space observationSpace, Space actionSpace, Device device)
-            throws IOException {
-        Params seeds = Params.of("dqn checkpoint", m.seeds());
-        DqnAgent agent = new DqnAgent(config, observationSpace, actionSpace, seeds.getLong("seed", 0), device);
-        try {
-            Checkpoints.readBinary(dir.resolve(ONLINE_FILE), in -> ParameterIO.read(agent.online, in, dir.resolve(ONLINE_FILE).toString()));
-            Checkpoints.readBinary(dir.resolve(TARGET_FILE), in -> ParameterIO.read(agent.target, in, dir.resolve(TARGET_FILE).toString()));
-            Checkpoints.readBinary(dir.resolve(OPTIMIZER_FILE), in -> agent.adam.read(in, dir.resolve(OPTIMIZER_FILE).toString()));
-            if (Files.exists(dir.resolve(REPLAY_FILE))) {
-                Checkpoints.readBinary(dir.resolve(REPLAY_FILE), in -> agent.replay = ReplayBuffer.read(in, dir.resolve(REPLAY_FILE).toString()));
-                if (agent.replay.capacity() != config.bufferCapacity() || agent.replay.obsDim() != agent.obsDim) {
-                    throw new IllegalArgumentException(dir.resolve(REPLAY_FILE) + " does not match the configuration (capacity "
-                            + agent.replay.capacity() + ", observation size " + agent.replay.obsDim() + ")");
-                }
+    static DqnAgent load(AgentCheckpoint ck, DqnConfig config, Space observationSpace, Space actionSpace, Device device) throws IOException {
+        return AgentCheckpoint.restoring(new DqnAgent(config, observationSpace, actionSpace, ck.seed(), device), agent -> {
+            ck.parameters(ONLINE_FILE, agent.online);
+            ck.parameters(TARGET_FILE, agent.target);
+            ck.binary(OPTIMIZER_FILE, in -> agent.adam.read(in, ck.where(OPTIMIZER_FILE)));
+            if (ck.has(REPLAY_FILE)) {
+                ck.binary(REPLAY_FILE, in -> agent.replay = ReplayBuffer.read(in, ck.where(REPLAY_FILE)));
+                agent.replay.checkShape(config.bufferCapacity(), agent.obsDim, 1, ck.where(REPLAY_FILE));
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> obs = (Map<String, Object>) m.normalization().get("observation");
+            Map<String, Object> obs = ck.normalization("observation");
             if (obs != null) {
                 agent.obsNorm = ObservationNormalizer.fromMap(obs);
             }
-            Params state = Params.of("dqn checkpoint", m.state());
+            Params state = ck.state();
             agent.updates = state.getLong("updates", 0);
             agent.sampleRng.setState(state.getLong("replayRng", agent.sampleRng.state()));
-            return agent;
-        } catch (IOException | RuntimeException e) {
-            agent.close();
-            throw e;
-        }
+        });
     }
 
     @Override

@@ -2,18 +2,14 @@ package org.hubprice.agents.dqn;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.hubprice.agents.Agent;
 import org.hubprice.agents.AgentContext;
 import org.hubprice.agents.AgentFactory;
-import org.hubprice.agents.checkpoint.Checkpoints;
-import org.hubprice.agents.checkpoint.Manifest;
+import org.hubprice.agents.checkpoint.AgentCheckpoint;
 import org.hubprice.agents.device.Devices;
 import org.hubprice.agents.util.Params;
 import org.hubprice.agents.wrappers.ActionSampler;
 import org.hubprice.agents.wrappers.EpsilonGreedy;
-import org.hubprice.common.Seeds;
 
 /**
  * {@code dqn}: a {@link DqnAgent} inside an {@link EpsilonGreedy} wrapper whose random actions
@@ -36,7 +32,7 @@ public final class DqnFactory implements AgentFactory {
         DqnConfig config = DqnConfig.fromParams(Params.of(name(), context.params()));
         DqnAgent dqn = new DqnAgent(config, context.observationSpace(), context.actionSpace(), context.seed(),
                 Devices.resolve(context.device()));
-        return new EpsilonGreedy(dqn, config.epsilon(), sampler(dqn), Seeds.derive(context.seed(), "dqn/explore"));
+        return new EpsilonGreedy(dqn, config.epsilon(), sampler(dqn), DqnAgent.STREAMS.seed(context.seed(), "explore"));
     }
 
     private static ActionSampler sampler(DqnAgent dqn) {
@@ -49,17 +45,9 @@ public final class DqnFactory implements AgentFactory {
      */
     @Override
     public Agent load(Path directory, AgentContext context) throws IOException {
-        Manifest m = Checkpoints.readManifest(directory);
-        DqnConfig saved = DqnConfig.fromParams(Params.of(name(), m.hyperparameters()));
-        Checkpoints.checkCompatible(m, directory, name(), context.observationSpace(), context.actionSpace(), null);
-        if (!context.params().isEmpty()) {
-            Map<String, Object> merged = new LinkedHashMap<>(m.hyperparameters());
-            merged.putAll(context.params());
-            DqnConfig requested = DqnConfig.fromParams(Params.of(name(), merged));
-            Checkpoints.checkSameConfig(directory, saved.toMap(), requested.toMap());
-        }
-        DqnAgent dqn = DqnAgent.load(directory, m, saved, context.observationSpace(), context.actionSpace(),
-                Devices.resolve(context.device()));
+        AgentCheckpoint ck = AgentCheckpoint.open(directory);
+        DqnConfig saved = ck.settings(name(), context, DqnConfig::fromParams, DqnConfig::toMap);
+        DqnAgent dqn = DqnAgent.load(ck, saved, context.observationSpace(), context.actionSpace(), Devices.resolve(context.device()));
         return EpsilonGreedy.restore(dqn, saved.epsilon(), sampler(dqn), directory);
     }
 }

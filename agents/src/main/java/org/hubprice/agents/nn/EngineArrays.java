@@ -34,4 +34,38 @@ public final class EngineArrays {
             return wrapped.duplicate();
         }
     }
+
+    // Arithmetic with a Java number, safe on the way to a backward pass: use these in a learner
+    // of your own instead of DJL's Number overloads (x.mul(0.5), x.minimum(1), ...). The scalar
+    // is made on x's manager (an update's sub-manager, closed after the update).
+
+    /** {@code x * c}. */
+    public static NDArray times(NDArray x, double c) {
+        return x.mul(scalar(x.getManager(), c));
+    }
+
+    /** {@code x / c}. */
+    public static NDArray dividedBy(NDArray x, double c) {
+        return x.div(scalar(x.getManager(), c));
+    }
+
+    /** {@code x + c}. */
+    public static NDArray plus(NDArray x, double c) {
+        return x.add(scalar(x.getManager(), c));
+    }
+
+    /** {@code x - c}. */
+    public static NDArray minus(NDArray x, double c) {
+        return x.sub(scalar(x.getManager(), c));
+    }
+
+    /** Element-wise {@code min(x, c)}. */
+    public static NDArray atMost(NDArray x, double c) {
+        return x.minimum(scalar(x.getManager(), c));
+    }
+
+    /** Element-wise {@code max(x, c)}. */
+    public static NDArray atLeast(NDArray x, double c) {
+        return x.maximum(scalar(x.getManager(), c));
+    }
 }

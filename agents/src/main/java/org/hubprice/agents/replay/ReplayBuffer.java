@@ -84,6 +84,18 @@ public final class ReplayBuffer {
         return actDim;
     }
 
+    /**
+     * Checks that a buffer read from a checkpoint fits the agent loading it.
+     *
+     * @throws IllegalArgumentException naming {@code where} and the sizes that differ
+     */
+    public void checkShape(int capacity, int obsDim, int actDim, String where) {
+        if (this.capacity != capacity || this.obsDim != obsDim || this.actDim != actDim) {
+            throw new IllegalArgumentException(where + " does not match the configuration (capacity " + this.capacity + ", observation size "
+                    + this.obsDim + ", action size " + this.actDim + "; expected " + capacity + ", " + obsDim + ", " + actDim + ")");
+        }
+    }
+
     /** Rows allocated now (grows towards {@link #capacity()}). */
     public int allocatedRows() {
         return allocated;

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.hubprice.agents.Agent;
 import org.hubprice.agents.Mode;
-import org.hubprice.agents.checkpoint.Manifest;
+import org.hubprice.agents.checkpoint.AgentCheckpoint;
 import org.hubprice.agents.nn.AdamOptimizer;
 import org.hubprice.agents.nn.FlatParameters;
 import org.hubprice.agents.nn.GradientLock;
@@ -25,8 +25,8 @@ import org.hubprice.agents.norm.ObservationNormalizer;
 import org.hubprice.agents.norm.RewardScaler;
 import org.hubprice.agents.replay.Batch;
 import org.hubprice.agents.replay.ReplayBuffer;
+import org.hubprice.agents.util.RandomStreams;
 import org.hubprice.agents.util.Rng;
-import org.hubprice.common.Seeds;
 import org.hubprice.env.api.Box;
 import org.hubprice.env.api.Space;
 import org.hubprice.env.api.Transition;
@@ -73,6 +73,8 @@ import org.hubprice.env.api.Transition;
 public final class SacAgent implements Agent {
     /** Registry name. */
     public static final String NAME = "sac";
+    /** The agent's random streams: network initialisation, acting, replay sampling, update noise. */
+    static final RandomStreams STREAMS = RandomStreams.of("sac", "init/actor", "init/critic1", "init/critic2", "act", "replay", "update-noise");
 
 
     final SacConfig config;
@@ -155,10 +157,10 @@ public final class SacAgent implements Agent {
         this.manager = NDManager.newBaseManager(device == null ? Device.cpu() : device);
         try {
             this.parameterStore = new ParameterStore(manager, false);
-            this.actor = Networks.create(config.network(), obsDim, 2 * actDim, manager, Seeds.derive(seed, "sac/init/actor"));
+            this.actor = Networks.create(config.network(), obsDim, 2 * actDim, manager, STREAMS.seed(seed, "init/actor"));
             List<Networks.Spec> twin = List.of(
-                    new Networks.Spec(config.network(), obsDim + actDim, 1, Seeds.derive(seed, "sac/init/critic1")),
-                    new Networks.Spec(config.network(), obsDim + actDim, 1, Seeds.derive(seed, "sac/init/critic2")));
+                    new Networks.Spec(config.network(), obsDim + actDim, 1, STREAMS.seed(seed, "init/critic1")),
+                    new Networks.Spec(config.network(), obsDim + actDim, 1, STREAMS.seed(seed, "init/critic2")));
             this.critics = Networks.createGroup(manager, twin);
             this.critic1 = critics.blocks().get(0);
             this.critic2 = critics.blocks().get(1);
@@ -185,9 +187,9 @@ public final class SacAgent implements Agent {
         this.replay = new ReplayBuffer(config.bufferCapacity(), obsDim, actDim);
         int b = config.batchSize();
         this.batch = new Batch(b, obsDim, actDim);
-        this.actRng = new Rng(Seeds.derive(seed, "sac/act"));
-        this.sampleRng = new Rng(Seeds.derive(seed, "sac/replay"));
-        this.noiseRng = new Rng(Seeds.derive(seed, "sac/update-noise"));
+        this.actRng = new Rng(STREAMS.seed(seed, "act"));
+        this.sampleRng = new Rng(STREAMS.seed(seed, "replay"));
+        this.noiseRng = new Rng(STREAMS.seed(seed, "update-noise"));
 
         this.obsRow = new float[obsDim];
         this.action = new double[actDim];
@@ -487,9 +489,9 @@ public final class SacAgent implements Agent {
     }
 
     /** Restores an agent saved by {@link #save} (the factory checks spaces and settings first). */
-    static SacAgent load(Path dir, Manifest m, SacConfig config, Space observationSpace, Space actionSpace, Device device)
+    static SacAgent load(AgentCheckpoint ck, SacConfig config, Space observationSpace, Space actionSpace, Device device)
             throws IOException {
-        return SacCheckpoint.load(dir, m, config, observationSpace, actionSpace, device);
+        return SacCheckpoint.load(ck, config, observationSpace, actionSpace, device);
     }
 
     @Override

@@ -3,20 +3,15 @@ package org.hubprice.agents.sac;
 import ai.djl.Device;
 import ai.djl.nn.Block;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hubprice.agents.checkpoint.Checkpoints;
+import org.hubprice.agents.checkpoint.AgentCheckpoint;
 import org.hubprice.agents.checkpoint.Manifest;
-import org.hubprice.agents.checkpoint.SpaceCodec;
-import org.hubprice.agents.nn.ParameterIO;
 import org.hubprice.agents.norm.ObservationNormalizer;
 import org.hubprice.agents.replay.ReplayBuffer;
 import org.hubprice.agents.util.Params;
-import org.hubprice.common.Provenance;
-import org.hubprice.common.Seeds;
 import org.hubprice.env.api.Space;
 
 /**
@@ -34,11 +29,6 @@ final class SacCheckpoint {
     private SacCheckpoint() {}
 
     static void save(SacAgent a, Path directory) throws IOException {
-        Map<String, Object> seeds = new LinkedHashMap<>();
-        seeds.put("seed", a.seed);
-        for (String c : new String[] {"init/actor", "init/critic1", "init/critic2", "act", "replay", "update-noise"}) {
-            seeds.put(c, Seeds.derive(a.seed, "sac/" + c));
-        }
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("updates", a.updates);
         state.put("transitions", a.replay.added());
@@ -48,69 +38,46 @@ final class SacCheckpoint {
         state.put("replayRng", a.sampleRng.state());
         state.put("noiseRng", a.noiseRng.state());
         state.put("adamSteps", List.of(a.actorOpt.steps(), a.criticOpt.steps(), a.criticOpt.steps()));
-        Map<String, Object> normalization = new LinkedHashMap<>();
-        normalization.put("observation", a.obsNorm.toMap());
-        normalization.put("reward", a.rewardScaler.toMap());
-        Map<String, String> files = new LinkedHashMap<>();
-        for (int i = 0; i < NETWORK_FILES.length; i++) {
-            files.put(NETWORK_ROLES[i], NETWORK_FILES[i]);
-        }
-        files.put("optimizer", OPTIMIZER_FILE);
-        if (a.config.checkpointReplay()) {
-            files.put("replay", REPLAY_FILE);
-        }
-        Manifest m = new Manifest(Checkpoints.FORMAT_VERSION, SacAgent.NAME, "SAC", a.config.network().toMap(), a.config.toMap(),
-                SpaceCodec.toMap(a.observationSpace), SpaceCodec.toMap(a.actionSpace), normalization, seeds, Checkpoints.versions(),
-                Provenance.collect(), state, files);
+        Manifest.Builder m = Manifest.builder(SacAgent.NAME, "SAC").setSpaces(a.observationSpace, a.actionSpace)
+                .optNetwork(a.config.network().toMap()).optHyperparameters(a.config.toMap())
+                .optNormalization(a.obsNorm.toMap(), a.rewardScaler.toMap())
+                .optSeeds(SacAgent.STREAMS.toMap(a.seed)).optState(state).optEngineVersions();
         Block[] nets = a.networks();
-        Checkpoints.writeAtomically(directory, tmp -> {
-            Checkpoints.writeManifest(tmp, m);
+        AgentCheckpoint.save(directory, m, files -> {
             for (int i = 0; i < nets.length; i++) {
-                Block net = nets[i];
-                Checkpoints.writeBinary(tmp.resolve(NETWORK_FILES[i]), out -> ParameterIO.write(net, out));
+                files.parameters(NETWORK_ROLES[i], NETWORK_FILES[i], nets[i]);
             }
-            Checkpoints.writeBinary(tmp.resolve(OPTIMIZER_FILE), out -> {
+            files.binary("optimizer", OPTIMIZER_FILE, out -> {
                 a.actorOpt.write(out);
                 // one section per critic, as when each critic had its own optimiser
                 a.criticOpt.write(out);
             });
             if (a.config.checkpointReplay()) {
-                Checkpoints.writeBinary(tmp.resolve(REPLAY_FILE), a.replay::write);
+                files.binary("replay", REPLAY_FILE, a.replay::write);
             }
         });
     }
 
-    static SacAgent load(Path dir, Manifest m, SacConfig config, Space observationSpace, Space actionSpace, Device device)
+    static SacAgent load(AgentCheckpoint ck, SacConfig config, Space observationSpace, Space actionSpace, Device device)
             throws IOException {
-        Params seeds = Params.of("sac checkpoint", m.seeds());
-        SacAgent agent = new SacAgent(config, observationSpace, actionSpace, seeds.getLong("seed", 0), device);
-        try {
+        return AgentCheckpoint.restoring(new SacAgent(config, observationSpace, actionSpace, ck.seed(), device), agent -> {
             Block[] nets = agent.networks();
             for (int i = 0; i < nets.length; i++) {
-                Block net = nets[i];
-                Path f = dir.resolve(NETWORK_FILES[i]);
-                Checkpoints.readBinary(f, in -> ParameterIO.read(net, in, f.toString()));
+                ck.parameters(NETWORK_FILES[i], nets[i]);
             }
-            Path opt = dir.resolve(OPTIMIZER_FILE);
-            Checkpoints.readBinary(opt, in -> {
-                agent.actorOpt.read(in, opt + " (actor)");
-                agent.criticOpt.read(in, opt + " (critics)");
+            ck.binary(OPTIMIZER_FILE, in -> {
+                agent.actorOpt.read(in, ck.where(OPTIMIZER_FILE) + " (actor)");
+                agent.criticOpt.read(in, ck.where(OPTIMIZER_FILE) + " (critics)");
             });
-            Path rep = dir.resolve(REPLAY_FILE);
-            if (Files.exists(rep)) {
-                Checkpoints.readBinary(rep, in -> agent.replay = ReplayBuffer.read(in, rep.toString()));
-                if (agent.replay.capacity() != config.bufferCapacity() || agent.replay.obsDim() != agent.obsDim
-                        || agent.replay.actDim() != agent.actDim) {
-                    throw new IllegalArgumentException(rep + " does not match the configuration (capacity " + agent.replay.capacity()
-                            + ", observation size " + agent.replay.obsDim() + ", action size " + agent.replay.actDim() + ")");
-                }
+            if (ck.has(REPLAY_FILE)) {
+                ck.binary(REPLAY_FILE, in -> agent.replay = ReplayBuffer.read(in, ck.where(REPLAY_FILE)));
+                agent.replay.checkShape(config.bufferCapacity(), agent.obsDim, agent.actDim, ck.where(REPLAY_FILE));
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> obs = (Map<String, Object>) m.normalization().get("observation");
+            Map<String, Object> obs = ck.normalization("observation");
             if (obs != null) {
                 agent.obsNorm = ObservationNormalizer.fromMap(obs);
             }
-            Params state = Params.of("sac checkpoint", m.state());
+            Params state = ck.state();
             agent.updates = state.getLong("updates", 0);
             agent.logAlpha = state.getDouble("logAlpha", agent.logAlpha);
             double[] alphaAdam = state.getDoubleList("alphaAdam");
@@ -120,10 +87,6 @@ final class SacCheckpoint {
             agent.actRng.setState(state.getLong("actRng", agent.actRng.state()));
             agent.sampleRng.setState(state.getLong("replayRng", agent.sampleRng.state()));
             agent.noiseRng.setState(state.getLong("noiseRng", agent.noiseRng.state()));
-            return agent;
-        } catch (IOException | RuntimeException e) {
-            agent.close();
-            throw e;
-        }
+        });
     }
 }

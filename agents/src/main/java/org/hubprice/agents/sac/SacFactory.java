@@ -2,13 +2,10 @@ package org.hubprice.agents.sac;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.hubprice.agents.Agent;
 import org.hubprice.agents.AgentContext;
 import org.hubprice.agents.AgentFactory;
-import org.hubprice.agents.checkpoint.Checkpoints;
-import org.hubprice.agents.checkpoint.Manifest;
+import org.hubprice.agents.checkpoint.AgentCheckpoint;
 import org.hubprice.agents.device.Devices;
 import org.hubprice.agents.util.Params;
 
@@ -41,16 +38,8 @@ public final class SacFactory implements AgentFactory {
      */
     @Override
     public Agent load(Path directory, AgentContext context) throws IOException {
-        Manifest m = Checkpoints.readManifest(directory);
-        SacConfig saved = SacConfig.fromParams(Params.of(name(), m.hyperparameters()));
-        Checkpoints.checkCompatible(m, directory, name(), context.observationSpace(), context.actionSpace(), null);
-        if (!context.params().isEmpty()) {
-            Map<String, Object> merged = new LinkedHashMap<>(m.hyperparameters());
-            merged.putAll(context.params());
-            SacConfig requested = SacConfig.fromParams(Params.of(name(), merged));
-            Checkpoints.checkSameConfig(directory, saved.toMap(), requested.toMap());
-        }
-        return SacAgent.load(directory, m, saved, context.observationSpace(), context.actionSpace(),
-                Devices.resolve(context.device()));
+        AgentCheckpoint ck = AgentCheckpoint.open(directory);
+        SacConfig saved = ck.settings(name(), context, SacConfig::fromParams, SacConfig::toMap);
+        return SacAgent.load(ck, saved, context.observationSpace(), context.actionSpace(), Devices.resolve(context.device()));
     }
 }

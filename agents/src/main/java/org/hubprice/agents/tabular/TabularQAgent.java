@@ -1,27 +1,14 @@
 package org.hubprice.agents.tabular;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 import org.hubprice.agents.Agent;
 import org.hubprice.agents.Mode;
+import org.hubprice.agents.checkpoint.AgentCheckpoint;
+import org.hubprice.agents.checkpoint.Manifest;
+import org.hubprice.agents.util.Params;
 import org.hubprice.env.api.Discrete;
 import org.hubprice.env.api.Space;
 import org.hubprice.env.api.Transition;
@@ -48,13 +35,9 @@ public final class TabularQAgent implements Agent {
     /** Largest Q table, in entries (2 GiB of doubles). */
     public static final long MAX_ENTRIES = 1L << 28;
 
-    static final String FORMAT = "hubprice-tabular-q";
-    static final int FORMAT_VERSION = 1;
-    static final String MANIFEST = "manifest.json";
+    static final String TABLE_FILE = "qtable.bin";
     /** Periods between exact evaluations of {@code exp(−β t)}; a power of two. */
     private static final int EPS_ANCHOR = 1024;
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Discrete observationSpace;
     private final Discrete actionSpace;
@@ -63,6 +46,7 @@ public final class TabularQAgent implements Agent {
     private final TabularQConfig config;
     private final double[] q;
     private final int[] greedy;
+    private final long seed;
     private final SplitMix64 rng;
     private final double[] actionBuffer = new double[1];
     private final double alpha;
@@ -94,6 +78,7 @@ public final class TabularQAgent implements Agent {
         }
         this.q = new double[(int) entries];
         this.greedy = new int[states];
+        this.seed = seed;
         this.rng = new SplitMix64(seed);
         this.alpha = config.alpha();
         this.oneMinusAlpha = 1 - alpha;
@@ -288,55 +273,26 @@ public final class TabularQAgent implements Agent {
     }
 
     /**
-     * Writes {@code manifest.json} and the Q table ({@code qtable-CRC.bin}, float64 big-endian,
-     * state-major). Each file is written to a temporary file and moved into place atomically,
-     * the table first, so a reader of the manifest always finds a complete table; older tables
-     * are removed afterwards.
+     * Writes the checkpoint ({@link AgentCheckpoint}): the manifest with the settings, counters
+     * and exploration stream, and the Q table ({@value #TABLE_FILE}: a count, then float64
+     * big-endian values, state-major), atomically and with digests.
      */
     @Override
     public void save(Path directory) throws IOException {
-        Files.createDirectories(directory);
-        Path tmp = Files.createTempFile(directory, ".qtable-", ".tmp");
-        CRC32 crc = new CRC32();
-        try {
-            try (OutputStream raw = Files.newOutputStream(tmp);
-                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new CheckedOutputStream(raw, crc), 1 << 16))) {
-                for (double v : q) {
-                    out.writeDouble(v);
-                }
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("states", states);
+        state.put("actions", actions);
+        state.put("periods", periods);
+        state.put("stablePeriods", stable);
+        state.put("rngState", rng.state());
+        Manifest.Builder m = Manifest.builder(NAME, "tabular Q-learning").setSpaces(observationSpace, actionSpace)
+                .optHyperparameters(config.toMap()).optSeeds(Map.of("seed", seed)).optState(state);
+        AgentCheckpoint.save(directory, m, files -> files.binary("qTable", TABLE_FILE, out -> {
+            out.writeInt(q.length);
+            for (double v : q) {
+                out.writeDouble(v);
             }
-            String qFile = String.format("qtable-%08x.bin", crc.getValue());
-            Files.move(tmp, directory.resolve(qFile), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("format", FORMAT);
-            m.put("version", FORMAT_VERSION);
-            m.put("agent", NAME);
-            m.put("states", states);
-            m.put("actions", actions);
-            m.put("config", config.toMap());
-            m.put("periods", periods);
-            m.put("stablePeriods", stable);
-            m.put("rngState", rng.state());
-            m.put("qTable", Map.of("file", qFile, "crc32", crc.getValue(), "entries", q.length,
-                    "encoding", "float64 big-endian, state-major q[s*actions+a]"));
-            Path mtmp = Files.createTempFile(directory, ".manifest-", ".tmp");
-            try {
-                JSON.writeValue(mtmp.toFile(), m);
-                Files.move(mtmp, directory.resolve(MANIFEST), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(mtmp);
-            }
-            try (DirectoryStream<Path> old = Files.newDirectoryStream(directory, "qtable-*.bin")) {
-                for (Path p : old) {
-                    if (!p.getFileName().toString().equals(qFile)) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        }));
     }
 
     /**
@@ -345,18 +301,10 @@ public final class TabularQAgent implements Agent {
      */
     static TabularQAgent load(Path directory, Discrete observationSpace, Discrete actionSpace, Map<String, ?> overrides)
             throws IOException {
-        Path manifest = directory.resolve(MANIFEST);
-        if (!Files.isRegularFile(manifest)) {
-            throw new java.nio.file.NoSuchFileException(manifest.toString(), null,
-                    "no tabular-q checkpoint here (manifest.json missing); Maybe point at the directory given to save");
-        }
-        JsonNode m = JSON.readTree(manifest.toFile());
-        if (!FORMAT.equals(m.path("format").asText()) || m.path("version").asInt() != FORMAT_VERSION) {
-            throw new IllegalArgumentException(manifest + " is not a " + FORMAT + " version " + FORMAT_VERSION + " manifest (format = "
-                    + m.path("format").asText() + ", version = " + m.path("version").asText() + ")");
-        }
-        int states = m.path("states").asInt();
-        int actions = m.path("actions").asInt();
+        AgentCheckpoint ck = AgentCheckpoint.open(directory);
+        Params state = ck.state();
+        int states = state.getInt("states", -1);
+        int actions = state.getInt("actions", -1);
         if (states != observationSpace.n()) {
             throw new IllegalArgumentException("checkpoint " + directory + " has " + states + " states but the observation space is "
                     + observationSpace + "; Maybe the game's m, n or k differ from the run that saved it");
@@ -365,35 +313,26 @@ public final class TabularQAgent implements Agent {
             throw new IllegalArgumentException("checkpoint " + directory + " has " + actions + " actions but the action space is "
                     + actionSpace + "; Maybe the price grid size m differs from the run that saved it");
         }
-        Map<String, Object> stored = new LinkedHashMap<>();
-        m.path("config").properties().forEach(e -> stored.put(e.getKey(), e.getValue().asText()));
-        TabularQConfig cfg = TabularQConfig.fromParams(overrides, TabularQConfig.fromParams(stored, TabularQConfig.defaults()));
-        TabularQAgent agent = new TabularQAgent(observationSpace, actionSpace, cfg, 0);
-        JsonNode qt = m.path("qTable");
-        Path qFile = directory.resolve(qt.path("file").asText());
-        CRC32 crc = new CRC32();
-        try (InputStream raw = Files.newInputStream(qFile);
-             DataInputStream in = new DataInputStream(new BufferedInputStream(new CheckedInputStream(raw, crc), 1 << 16))) {
-            for (int i = 0; i < agent.q.length; i++) {
+        TabularQConfig cfg = TabularQConfig.fromParams(overrides, TabularQConfig.fromParams(ck.manifest().hyperparameters(),
+                TabularQConfig.defaults()));
+        TabularQAgent agent = new TabularQAgent(observationSpace, actionSpace, cfg, ck.seed());
+        ck.binary(TABLE_FILE, in -> {
+            int n = in.readInt();
+            if (n != agent.q.length) {
+                throw new IllegalArgumentException(ck.where(TABLE_FILE) + " holds " + n + " entries but " + states + " states × " + actions
+                        + " actions need " + agent.q.length);
+            }
+            for (int i = 0; i < n; i++) {
                 agent.q[i] = in.readDouble();
             }
-            if (in.read() != -1) {
-                throw new IOException(qFile + " is longer than " + agent.q.length + " entries; the checkpoint is inconsistent");
-            }
-        } catch (EOFException e) {
-            throw new IOException(qFile + " is shorter than " + agent.q.length + " entries; the checkpoint is truncated", e);
-        }
-        if (crc.getValue() != qt.path("crc32").asLong()) {
-            throw new IOException(qFile + " fails its CRC32 check (" + Long.toHexString(crc.getValue()) + " vs "
-                    + Long.toHexString(qt.path("crc32").asLong()) + "); the checkpoint is corrupt");
-        }
+        });
         for (int s = 0; s < states; s++) {
             agent.greedy[s] = agent.argmax(s);
         }
-        agent.periods = m.path("periods").asLong();
+        agent.periods = state.getLong("periods", 0);
         agent.resetEpsilon();
-        agent.stable = m.path("stablePeriods").asLong();
-        agent.rng.state(m.path("rngState").asLong());
+        agent.stable = state.getLong("stablePeriods", 0);
+        agent.rng.state(state.getLong("rngState", agent.rng.state()));
         return agent;
     }
 }

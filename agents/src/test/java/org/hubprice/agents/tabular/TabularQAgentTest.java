@@ -152,8 +152,7 @@ class TabularQAgentTest {
         a.save(dir);
         a.save(dir); // overwriting leaves one table
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of("manifest.json", "qtable"), files.map(p -> p.getFileName().toString())
-                    .map(n -> n.startsWith("qtable-") ? "qtable" : n).sorted().toList());
+            assertEquals(List.of("checksums.sha256", "manifest.json", "qtable.bin"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         AgentFactory f = new TabularQFactory();
         TabularQAgent b = (TabularQAgent) f.load(dir, new AgentContext(new Discrete(6), new Discrete(3), Map.of(), 0));
@@ -184,19 +183,17 @@ class TabularQAgentTest {
         TabularQAgent a = agent(4, 3, TabularQConfig.defaults(), 5);
         a.initialiseQ((s, x) -> s * 3 + x);
         a.save(dir);
-        Path table;
-        try (Stream<Path> files = Files.list(dir)) {
-            table = files.filter(p -> p.getFileName().toString().startsWith("qtable-")).findFirst().orElseThrow();
-        }
+        Path table = dir.resolve(TabularQAgent.TABLE_FILE);
         byte[] bytes = Files.readAllBytes(table);
+        assertEquals(4 + 12 * 8, bytes.length, "a count and 12 doubles");
         bytes[17] ^= 1;
         Files.write(table, bytes);
         AgentContext ctx = new AgentContext(new Discrete(4), new Discrete(3), Map.of(), 0);
-        var e = assertThrows(IOException.class, () -> new TabularQFactory().load(dir, ctx));
-        assertTrue(e.getMessage().contains("CRC32"), e.getMessage());
+        var e = assertThrows(org.hubprice.agents.checkpoint.CheckpointException.class, () -> new TabularQFactory().load(dir, ctx));
+        assertTrue(e.getMessage().contains("qtable.bin") && e.getMessage().contains("SHA-256"), e.getMessage());
         Files.write(table, java.util.Arrays.copyOf(bytes, 40));
-        e = assertThrows(IOException.class, () -> new TabularQFactory().load(dir, ctx));
-        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+        e = assertThrows(org.hubprice.agents.checkpoint.CheckpointException.class, () -> new TabularQFactory().load(dir, ctx));
+        assertTrue(e.getMessage().contains("qtable.bin"), e.getMessage());
         assertThrows(IOException.class, () -> new TabularQFactory().load(dir.resolve("missing"), ctx));
     }
 

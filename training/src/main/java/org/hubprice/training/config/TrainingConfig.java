@@ -66,6 +66,11 @@ public record TrainingConfig(String description, long seed, EnvConfig env, List<
         return new TrainingConfig(description, newSeed, env, agents, schedule, stopping, validation, checkpoint, progress);
     }
 
+    /** This configuration with other hub agents (one per hub, or one for all). */
+    public TrainingConfig withAgents(List<HubAgentConfig> newAgents) {
+        return new TrainingConfig(description, seed, env, newAgents, schedule, stopping, validation, checkpoint, progress);
+    }
+
     /** The complete configuration as nested maps and lists, in a stable order. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
