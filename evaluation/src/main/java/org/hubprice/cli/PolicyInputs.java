@@ -10,7 +10,7 @@ import java.util.List;
 import org.hubprice.agents.AgentRegistry;
 import org.hubprice.env.config.EnvConfig;
 import org.hubprice.env.game.HubPricingEnv;
-import org.hubprice.env.game.ObservationNormalizer;
+import org.hubprice.env.game.ObservationScaling;
 import org.hubprice.evaluation.RunDirectory;
 import org.hubprice.evaluation.days.Scenarios;
 import org.hubprice.evaluation.policy.CheckpointPolicy;
@@ -109,7 +109,7 @@ final class PolicyInputs {
      * the observation scaling it was trained with; evaluating it on another scale would feed it
      * observations it never saw, so that is an error.
      */
-    private static void checkScaling(CheckpointPolicy c, ObservationNormalizer now) throws IOException {
+    private static void checkScaling(CheckpointPolicy c, ObservationScaling now) throws IOException {
         Path agentsDir = c.directory().toAbsolutePath().normalize().getParent();
         if (agentsDir == null || agentsDir.getParent() == null) {
             return;
@@ -123,7 +123,7 @@ final class PolicyInputs {
         if (n.isMissingNode() || n.isNull()) {
             return;
         }
-        ObservationNormalizer saved = JSON.treeToValue(n, ObservationNormalizer.class);
+        ObservationScaling saved = JSON.treeToValue(n, ObservationScaling.class);
         if (!saved.equals(now)) {
             throw new IllegalArgumentException("checkpoint " + c.directory() + " was trained with observation scaling " + saved
                     + " but this environment configuration gives " + now + ". Maybe evaluate with --run (the run's configuration) or the "

@@ -2,31 +2,31 @@ package org.hubprice.training;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.hubprice.agents.Agent;
 import org.hubprice.agents.AgentContext;
 import org.hubprice.agents.AgentFactory;
 import org.hubprice.agents.AgentRegistry;
+import org.hubprice.agents.Mode;
 import org.hubprice.common.Seeds;
+import org.hubprice.env.api.Box;
+import org.hubprice.env.api.Discrete;
+import org.hubprice.env.api.DiscreteLevels;
+import org.hubprice.env.api.Space;
 import org.hubprice.env.api.VectorEnv;
 import org.hubprice.training.config.HubAgentConfig;
 import org.hubprice.training.config.TrainingConfig;
-import org.hubprice.agents.Agent;
-import org.hubprice.agents.Mode;
-import org.hubprice.env.api.Box;
-import org.hubprice.env.api.Discrete;
-import org.hubprice.env.api.Space;
 
 /**
  * One hub's place in the loop: its agent, the action space the agent sees, and the mapping of
  * the agent's action to the environment's. A discrete seat sees {@code Discrete(levels)} over a
  * one-dimensional box {@code [low, high]}: index k plays {@code low + k (high - low) / (levels - 1)}
- * (the last level exactly {@code high}), the levels of
- * {@link org.hubprice.env.game.DiscretePriceActions}.
+ * (the last level exactly {@code high}): {@link DiscreteLevels}, as everywhere else.
  */
 final class Seat {
     final Agent agent;
     final Space agentActionSpace;
-    private final Box envBox;
-    private final int levels;
+    /** The price levels a discrete seat's index stands for; null for a seat acting in the environment's own space. */
+    private final DiscreteLevels grid;
     /** The agent's last action (copied: agents may reuse their buffer). */
     final double[] agentAction;
     /** The same action in the environment's space. */
@@ -35,8 +35,8 @@ final class Seat {
     private Seat(Agent agent, Space agentActionSpace, Space envActionSpace) {
         this.agent = agent;
         this.agentActionSpace = agentActionSpace;
-        this.envBox = agentActionSpace instanceof Discrete && envActionSpace instanceof Box b ? b : null;
-        this.levels = agentActionSpace instanceof Discrete d ? d.n() : 0;
+        this.grid = agentActionSpace instanceof Discrete d && envActionSpace instanceof Box b
+                ? DiscreteLevels.over(b, d.n(), "agent " + agent.name()) : null;
         this.agentAction = new double[agentActionSpace.dimension()];
         this.envAction = new double[envActionSpace.dimension()];
     }
@@ -118,16 +118,10 @@ final class Seat {
 
     /** Maps an agent action to the environment's space. */
     void toEnv(double[] agentValue, double[] out) {
-        if (envBox == null) {
+        if (grid == null) {
             System.arraycopy(agentValue, 0, out, 0, out.length);
             return;
         }
-        int k = (int) agentValue[0];
-        if (k < 0 || k >= levels || k != agentValue[0]) {
-            throw new IllegalArgumentException("agent " + agent.name() + " returned action " + agentValue[0] + " outside Discrete(" + levels + ")");
-        }
-        double lo = envBox.low(0);
-        double hi = envBox.high(0);
-        out[0] = k == levels - 1 ? hi : lo + k * (hi - lo) / (levels - 1);
+        out[0] = grid.valueOf(agentValue[0], "agent " + agent.name());
     }
 }

@@ -32,6 +32,7 @@ import org.hubprice.agents.util.RandomStreams;
 import org.hubprice.agents.util.Rng;
 import org.hubprice.env.api.Box;
 import org.hubprice.env.api.Discrete;
+import org.hubprice.env.api.DiscreteLevels;
 import org.hubprice.env.api.Space;
 import org.hubprice.env.api.Transition;
 
@@ -69,6 +70,8 @@ public final class DqnAgent implements Agent {
     private final Space actionSpace;
     private final int obsDim;
     private final int nActions;
+    /** The price levels of a Box action space (null for a Discrete one). */
+    private final DiscreteLevels grid;
     private final long seed;
     private final NDManager manager;
     private final Block online;
@@ -117,6 +120,7 @@ public final class DqnAgent implements Agent {
             }
             nActions = config.actionLevels();
         }
+        this.grid = actionSpace instanceof Box ? DiscreteLevels.over(actionSpace, nActions, "dqn") : null;
         this.seed = seed;
         NativeMemory.tuneOnce();
         this.manager = NDManager.newBaseManager(device);
@@ -190,11 +194,8 @@ public final class DqnAgent implements Agent {
 
     /** The environment action for discrete index {@code k}, written into {@code out}. */
     public double[] actionFor(int k, double[] out) {
-        if (actionSpace instanceof Box b) {
-            double lo = b.low(0);
-            double hi = b.high(0);
-            // k / (n - 1) exactly at the ends, so level 0 is low and level n-1 is high
-            out[0] = k == nActions - 1 ? hi : lo + (hi - lo) * k / (nActions - 1);
+        if (grid != null) {
+            out[0] = grid.value(k);
         } else {
             out[0] = k;
         }
@@ -203,10 +204,8 @@ public final class DqnAgent implements Agent {
 
     /** The discrete index of an environment action (nearest level for a Box). */
     public int indexOf(double[] a) {
-        if (actionSpace instanceof Box b) {
-            double u = (a[0] - b.low(0)) / (b.high(0) - b.low(0));
-            long k = Math.round(u * (nActions - 1));
-            return (int) Math.max(0, Math.min(nActions - 1, k));
+        if (grid != null) {
+            return grid.nearestIndex(a[0]);
         }
         int k = (int) a[0];
         if (k < 0 || k >= nActions || k != a[0]) {

@@ -1,7 +1,7 @@
 package org.hubprice.env.config;
 
 /**
- * {@code observation}: the scaling of observations (see {@code ObservationNormalizer}).
+ * {@code observation}: the scaling of observations (see {@code ObservationScaling}).
  *
  * @param priceQuantile quantile of the training days' DA and RT prices used as the price scale,
  *                      in [0.5, 1]; ordinary prices then fall in [0, 1]

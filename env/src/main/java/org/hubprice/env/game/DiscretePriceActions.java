@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.hubprice.env.api.Box;
 import org.hubprice.env.api.Discrete;
+import org.hubprice.env.api.DiscreteLevels;
 import org.hubprice.env.api.ParallelEnv;
 import org.hubprice.env.api.ResetResult;
 import org.hubprice.env.api.Space;
@@ -26,7 +27,7 @@ public final class DiscretePriceActions implements ParallelEnv {
     private final HubPricingEnv hubEnv;
     private final int levels;
     private final Discrete space;
-    private final Map<String, double[]> bounds = new LinkedHashMap<>();
+    private final Map<String, DiscreteLevels> grids = new LinkedHashMap<>();
     private final double[] fastMultipliers;
 
     /**
@@ -41,12 +42,7 @@ public final class DiscretePriceActions implements ParallelEnv {
         this.levels = levels;
         this.space = new Discrete(levels);
         for (String a : env.possibleAgents()) {
-            Space s = env.actionSpace(a);
-            if (!(s instanceof Box b) || b.dimension() != 1 || !Double.isFinite(b.low(0)) || !Double.isFinite(b.high(0))) {
-                throw new IllegalArgumentException("agent " + a + " has action space " + s
-                        + "; discrete price levels need a one-dimensional Box with finite bounds");
-            }
-            bounds.put(a, new double[] {b.low(0), b.high(0)});
+            grids.put(a, DiscreteLevels.over(env.actionSpace(a), levels, "agent " + a));
         }
         this.hubEnv = env instanceof HubPricingEnv h ? h : null;
         this.fastMultipliers = new double[env.possibleAgents().size()];
@@ -64,32 +60,21 @@ public final class DiscretePriceActions implements ParallelEnv {
 
     /** The multiplier index {@code k} stands for, for {@code agent}. */
     public double multiplier(String agent, int k) {
-        double[] b = bounds.get(agent);
-        if (b == null) {
+        return grid(agent).value(k);
+    }
+
+    /** The levels of {@code agent}'s box. */
+    public DiscreteLevels grid(String agent) {
+        DiscreteLevels g = grids.get(agent);
+        if (g == null) {
             throw new IllegalArgumentException("agent '" + agent + "' is not known; the agents are " + env.possibleAgents());
         }
-        return level(b[0], b[1], k);
+        return g;
     }
 
     /** The level nearest to {@code multiplier} for {@code agent} (clamped to the range). */
     public int nearestIndex(String agent, double multiplier) {
-        double[] b = bounds.get(agent);
-        if (b == null) {
-            throw new IllegalArgumentException("agent '" + agent + "' is not known; the agents are " + env.possibleAgents());
-        }
-        if (b[1] == b[0]) {
-            return 0;
-        }
-        long k = Math.round((multiplier - b[0]) / (b[1] - b[0]) * (levels - 1));
-        return (int) Math.max(0, Math.min(levels - 1, k));
-    }
-
-    private double level(double low, double high, int k) {
-        if (k < 0 || k >= levels) {
-            throw new IllegalArgumentException("action index " + k + " is outside Discrete(" + levels + ") = 0.." + (levels - 1));
-        }
-        // The last level is exactly high (no rounding past the box).
-        return k == levels - 1 ? high : low + k * (high - low) / (levels - 1);
+        return grid(agent).nearestIndex(multiplier);
     }
 
     /** The wrapped environment. */
@@ -115,7 +100,7 @@ public final class DiscretePriceActions implements ParallelEnv {
     /** {@code Discrete(levels)}, the same object for every agent and call. */
     @Override
     public Space actionSpace(String agent) {
-        if (!bounds.containsKey(agent)) {
+        if (!grids.containsKey(agent)) {
             throw new IllegalArgumentException("agent '" + agent + "' is not known; the agents are " + env.possibleAgents());
         }
         return space;
@@ -132,8 +117,8 @@ public final class DiscretePriceActions implements ParallelEnv {
         Objects.requireNonNull(actions, "actions");
         Map<String, double[]> continuous = new LinkedHashMap<>();
         for (Map.Entry<String, double[]> e : actions.entrySet()) {
-            double[] b = bounds.get(e.getKey());
-            if (b == null) {
+            DiscreteLevels g = grids.get(e.getKey());
+            if (g == null) {
                 throw new IllegalArgumentException("action for unknown agent '" + e.getKey() + "'; the agents are " + env.possibleAgents());
             }
             double[] v = e.getValue();
@@ -141,7 +126,7 @@ public final class DiscretePriceActions implements ParallelEnv {
                 throw new IllegalArgumentException("action of " + e.getKey() + " = " + Arrays.toString(v) + " is not in Discrete(" + levels
                         + "); give {index} with index in 0.." + (levels - 1));
             }
-            continuous.put(e.getKey(), new double[] {level(b[0], b[1], (int) v[0])});
+            continuous.put(e.getKey(), new double[] {g.value((int) v[0])});
         }
         return env.step(continuous);
     }
@@ -162,8 +147,7 @@ public final class DiscretePriceActions implements ParallelEnv {
         }
         List<String> agents = env.possibleAgents();
         for (int i = 0; i < indices.length; i++) {
-            double[] b = bounds.get(agents.get(i));
-            fastMultipliers[i] = level(b[0], b[1], indices[i]);
+            fastMultipliers[i] = grids.get(agents.get(i)).value(indices[i]);
         }
         return hubEnv.stepFast(fastMultipliers);
     }

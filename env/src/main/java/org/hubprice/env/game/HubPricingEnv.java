@@ -44,7 +44,7 @@ import org.hubprice.models.power.PowerDispatcher;
  *
  * <p><b>Observations.</b> The raw observation of hub i at period t is
  * {@code [t, n[t], da_com[i,t], p_da[t], p_rt[t], φ[i], p_φ[i]]} ({@link #rawObservation});
- * agents see it scaled by the {@link ObservationNormalizer} ({@link #normalizer()}), and the
+ * agents see it scaled by the {@link ObservationScaling} ({@link #normalizer()}), and the
  * observation space is the normaliser's box. After the last period the observation has
  * {@code t = 24}, {@code n = 0}, {@code da_com = 0}, the prices of hour 23 and the battery
  * after the day.
@@ -92,7 +92,7 @@ public final class HubPricingEnv implements ParallelEnv {
     private final Map<String, Integer> agentIndex;
     private final Box observationSpace;
     private final Box actionSpace;
-    private final ObservationNormalizer normalizer;
+    private final ObservationScaling normalizer;
     private final ArrivalModel arrivalModel;
     private final EvEnergyModel energyModel;
     private final HubChoiceModel choiceModel;
@@ -119,7 +119,7 @@ public final class HubPricingEnv implements ParallelEnv {
     private List<String> activeAgents = List.of();
 
     private HubPricingEnv(EnvConfig config, List<MarketDay> days, double[][] commitments, PowerDispatcher dispatcher,
-                          ObservationNormalizer givenNormalizer) {
+                          ObservationScaling givenNormalizer) {
         this.config = config;
         this.days = List.copyOf(days);
         int nDays = this.days.size();
@@ -199,7 +199,7 @@ public final class HubPricingEnv implements ParallelEnv {
         return "hub_" + i;
     }
 
-    private ObservationNormalizer buildNormalizer() {
+    private ObservationScaling buildNormalizer() {
         double arrivalScale = 0;
         for (int h = 0; h < PERIODS; h++) {
             arrivalScale = Math.max(arrivalScale, arrivalModel.expectedChargeSeekers(h));
@@ -221,14 +221,14 @@ public final class HubPricingEnv implements ParallelEnv {
             }
         }
         double priceScale = Math.max(quantile(trainingPrices, config.observation().priceQuantile()), floor);
-        return ObservationNormalizer.forHubGame(arrivalScale > 0 ? arrivalScale : 1.0, maxCom, priceScale,
+        return ObservationScaling.forHubGame(arrivalScale > 0 ? arrivalScale : 1.0, maxCom, priceScale,
                 config.hubs().battery().capacityKwh(), config.observation().clip());
     }
 
-    private static ObservationNormalizer checkedNormalizer(ObservationNormalizer n) {
-        if (!n.features().equals(ObservationNormalizer.HUB_FEATURES)) {
+    private static ObservationScaling checkedNormalizer(ObservationScaling n) {
+        if (!n.features().equals(ObservationScaling.HUB_FEATURES)) {
             throw new IllegalArgumentException("observation normalizer features = " + n.features() + " do not fit the hub game; need "
-                    + ObservationNormalizer.HUB_FEATURES + ". Maybe pass the normalizer of a hub environment (env.normalizer())");
+                    + ObservationScaling.HUB_FEATURES + ". Maybe pass the normalizer of a hub environment (env.normalizer())");
         }
         return n;
     }
@@ -614,7 +614,7 @@ public final class HubPricingEnv implements ParallelEnv {
     }
 
     /** The observation scaling (store it with checkpoints). */
-    public ObservationNormalizer normalizer() {
+    public ObservationScaling normalizer() {
         return normalizer;
     }
 
@@ -677,7 +677,7 @@ public final class HubPricingEnv implements ParallelEnv {
         private double[][] commitments;
         private PowerDispatcher dispatcher;
         private Path cacheDir;
-        private ObservationNormalizer normalizer;
+        private ObservationScaling normalizer;
 
         private Builder() {}
 
@@ -741,7 +741,7 @@ public final class HubPricingEnv implements ParallelEnv {
          * the given data: an evaluation on other days (a user's file) must show agents their
          * observations on the scale they were trained with.
          */
-        public Builder optNormalizer(ObservationNormalizer normalizer) {
+        public Builder optNormalizer(ObservationScaling normalizer) {
             this.normalizer = normalizer;
             return this;
         }

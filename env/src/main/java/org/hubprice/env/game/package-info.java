@@ -13,7 +13,7 @@
  *       or solved once from the training days with the two-stage stochastic MILP of docs/model.md
  *       section 4 (one solve per distinct expected hub load) and cached on disk by a digest of
  *       its inputs.</li>
- *   <li>{@link org.hubprice.env.game.ObservationNormalizer}: the fixed scaling of observations,
+ *   <li>{@link org.hubprice.env.game.ObservationScaling}: the fixed scaling of observations,
  *       stored with checkpoints; {@link org.hubprice.env.game.DiscretePriceActions}: a discrete
  *       action view; {@link org.hubprice.env.game.ResetOptions}: training and evaluation resets.</li>
  *   <li>{@link org.hubprice.env.game.DaySplit}: the train/test split of the days;

@@ -34,7 +34,7 @@ class GivenNormalizerTest {
 
     @Test
     void aNormalizerOfAnotherGameIsRefused() {
-        ObservationNormalizer other = new ObservationNormalizer(List.of("x"), new double[] {0}, new double[] {1}, new double[] {0},
+        ObservationScaling other = new ObservationScaling(List.of("x"), new double[] {0}, new double[] {1}, new double[] {0},
                 new double[] {1});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> HubPricingEnv.builder().setConfig(TestEnvs.config()).optNormalizer(other).build());

@@ -316,8 +316,8 @@ class HubPricingEnvApiTest {
 
     @Test
     void normalizerIsSerialisableAndInvertible() {
-        ObservationNormalizer n = env.normalizer();
-        assertEquals(n, ObservationNormalizer.fromJson(n.toJson()));
+        ObservationScaling n = env.normalizer();
+        assertEquals(n, ObservationScaling.fromJson(n.toJson()));
         assertEquals(n.space(), env.observationSpace("hub_0"));
         double[] raw = {5, 40, 1200, 35, 38, 2000, 45};
         double[] back = n.denormalize(n.normalize(raw));
@@ -326,7 +326,7 @@ class HubPricingEnvApiTest {
         }
         double[] spike = n.normalize(new double[] {5, 40, 1200, 1e6, -1e6, 2000, 45});
         assertTrue(n.space().contains(spike), "spikes are clamped into the space");
-        assertThrows(IllegalArgumentException.class, () -> ObservationNormalizer.fromJson("{\"features\":[\"a\"],\"offset\":[0],\"scale\":[0],"
+        assertThrows(IllegalArgumentException.class, () -> ObservationScaling.fromJson("{\"features\":[\"a\"],\"offset\":[0],\"scale\":[0],"
                 + "\"low\":[0],\"high\":[1]}"));
     }
 

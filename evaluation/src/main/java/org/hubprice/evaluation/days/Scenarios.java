@@ -14,7 +14,7 @@ import org.hubprice.env.data.PjmLoadResult;
 import org.hubprice.env.game.DaCommitments;
 import org.hubprice.env.game.HubPricingEnv;
 import org.hubprice.env.game.MarketSource;
-import org.hubprice.env.game.ObservationNormalizer;
+import org.hubprice.env.game.ObservationScaling;
 
 /**
  * The days of one evaluation and everything needed to build identical environments for them
@@ -34,11 +34,11 @@ public final class Scenarios {
     private final EnvConfig config;
     private final List<MarketDay> days;
     private final double[][] commitments;
-    private final ObservationNormalizer normalizer;
+    private final ObservationScaling normalizer;
     private final int[] selected;
     private final Map<String, Object> description;
 
-    private Scenarios(EnvConfig config, List<MarketDay> days, double[][] commitments, ObservationNormalizer normalizer, int[] selected,
+    private Scenarios(EnvConfig config, List<MarketDay> days, double[][] commitments, ObservationScaling normalizer, int[] selected,
                       Map<String, Object> description) {
         this.config = config;
         this.days = List.copyOf(days);
@@ -171,7 +171,7 @@ public final class Scenarios {
     }
 
     /** The observation scaling agents see. */
-    public ObservationNormalizer normalizer() {
+    public ObservationScaling normalizer() {
         return normalizer;
     }
 

@@ -2,25 +2,23 @@ package org.hubprice.evaluation.policy;
 
 import org.hubprice.env.api.Box;
 import org.hubprice.env.api.Discrete;
+import org.hubprice.env.api.DiscreteLevels;
 import org.hubprice.env.api.Space;
 
 /**
  * Turns an agent's action into the environment's price multiplier. A Box agent acting in the
  * environment's own box passes its value through; a {@code Discrete(n)} agent's index {@code k}
- * plays {@code low + k (high − low) / (n − 1)} (the last level exactly {@code high}), the levels
- * the training loop and {@link org.hubprice.env.game.DiscretePriceActions} use.
+ * plays {@code low + k (high − low) / (n − 1)} (the last level exactly {@code high}):
+ * {@link DiscreteLevels}, as in the training loop and the environment's discrete view.
  */
 public final class ActionMap {
     private final String who;
-    private final int levels;
-    private final double low;
-    private final double high;
+    /** The levels of a discrete agent; null for an agent acting in the environment's box. */
+    private final DiscreteLevels grid;
 
-    private ActionMap(String who, int levels, double low, double high) {
+    private ActionMap(String who, DiscreteLevels grid) {
         this.who = who;
-        this.levels = levels;
-        this.low = low;
-        this.high = high;
+        this.grid = grid;
     }
 
     /**
@@ -38,18 +36,18 @@ public final class ActionMap {
                 throw new IllegalArgumentException(who + ": action space " + agentSpace + " has fewer than 2 levels; a discrete price "
                         + "policy needs at least the two ends of " + envSpace);
             }
-            return new ActionMap(who, d.n(), envSpace.low(0), envSpace.high(0));
+            return new ActionMap(who, DiscreteLevels.over(envSpace, d.n(), who));
         }
         if (!agentSpace.equals(envSpace)) {
             throw new IllegalArgumentException(who + ": action space " + agentSpace + " does not fit the environment's " + envSpace
                     + ". Maybe evaluate with the environment configuration the agent was trained with (--config or --run)");
         }
-        return new ActionMap(who, 0, envSpace.low(0), envSpace.high(0));
+        return new ActionMap(who, null);
     }
 
     /** Whether the agent chooses discrete levels. */
     public boolean discrete() {
-        return levels > 0;
+        return grid != null;
     }
 
     /** The multiplier the agent's {@code action} plays. */
@@ -58,14 +56,13 @@ public final class ActionMap {
             throw new IllegalStateException(who + " returned " + (action == null ? "no action" : action.length + " values")
                     + "; a hub plays one value");
         }
-        double a = action[0];
-        if (levels == 0) {
-            return a;
+        if (grid == null) {
+            return action[0];
         }
-        int k = (int) a;
-        if (k != a || k < 0 || k >= levels) {
-            throw new IllegalStateException(who + " returned action " + a + ", not an index of Discrete(" + levels + ")");
+        try {
+            return grid.valueOf(action[0], who);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
-        return k == levels - 1 ? high : low + k * (high - low) / (levels - 1);
     }
 }

@@ -27,7 +27,7 @@ import org.hubprice.env.api.Box;
  * @param low lower clamp in normalised units
  * @param high upper clamp in normalised units, {@code >= low}
  */
-public record ObservationNormalizer(List<String> features, double[] offset, double[] scale, double[] low, double[] high) {
+public record ObservationScaling(List<String> features, double[] offset, double[] scale, double[] low, double[] high) {
     /** Raw feature names of the hub game, in order. */
     public static final List<String> HUB_FEATURES = List.of(
             "period", "arrivals", "daCommitment", "daPrice", "rtPrice", "batteryEnergy", "batteryCostBasis");
@@ -35,7 +35,7 @@ public record ObservationNormalizer(List<String> features, double[] offset, doub
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @JsonCreator
-    public ObservationNormalizer(@JsonProperty("features") List<String> features, @JsonProperty("offset") double[] offset,
+    public ObservationScaling(@JsonProperty("features") List<String> features, @JsonProperty("offset") double[] offset,
                                  @JsonProperty("scale") double[] scale, @JsonProperty("low") double[] low,
                                  @JsonProperty("high") double[] high) {
         if (features == null || features.isEmpty()) {
@@ -81,7 +81,7 @@ public record ObservationNormalizer(List<String> features, double[] offset, doub
      * @param capacityKwh battery capacity
      * @param clip clamp bound for unbounded features, {@code > 0}
      */
-    public static ObservationNormalizer forHubGame(double arrivalScale, double maxCommitment, double priceScale,
+    public static ObservationScaling forHubGame(double arrivalScale, double maxCommitment, double priceScale,
                                                    double capacityKwh, double clip) {
         Check.positive("arrivalScale", arrivalScale);
         Check.nonNegative("maxCommitment", maxCommitment);
@@ -89,7 +89,7 @@ public record ObservationNormalizer(List<String> features, double[] offset, doub
         Check.positive("capacityKwh", capacityKwh);
         Check.positive("clip", clip);
         double comScale = maxCommitment > 0 ? maxCommitment : 1.0;
-        return new ObservationNormalizer(HUB_FEATURES,
+        return new ObservationScaling(HUB_FEATURES,
                 new double[] {0, 0, 0, 0, 0, 0, 0},
                 new double[] {24, arrivalScale, comScale, priceScale, priceScale, capacityKwh, priceScale},
                 new double[] {0, 0, 0, -clip, -clip, 0, -clip},
@@ -144,9 +144,9 @@ public record ObservationNormalizer(List<String> features, double[] offset, doub
     }
 
     /** Reads a scaling written by {@link #toJson}. */
-    public static ObservationNormalizer fromJson(String json) {
+    public static ObservationScaling fromJson(String json) {
         try {
-            return JSON.readValue(json, ObservationNormalizer.class);
+            return JSON.readValue(json, ObservationScaling.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a valid observation normalizer JSON: " + e.getOriginalMessage(), e);
         }
@@ -174,7 +174,7 @@ public record ObservationNormalizer(List<String> features, double[] offset, doub
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ObservationNormalizer n && features.equals(n.features) && Arrays.equals(offset, n.offset)
+        return o instanceof ObservationScaling n && features.equals(n.features) && Arrays.equals(offset, n.offset)
                 && Arrays.equals(scale, n.scale) && Arrays.equals(low, n.low) && Arrays.equals(high, n.high);
     }
 
@@ -185,7 +185,7 @@ public record ObservationNormalizer(List<String> features, double[] offset, doub
 
     @Override
     public String toString() {
-        return "ObservationNormalizer[features=" + features + ", offset=" + Arrays.toString(offset) + ", scale="
+        return "ObservationScaling[features=" + features + ", offset=" + Arrays.toString(offset) + ", scale="
                 + Arrays.toString(scale) + ", low=" + Arrays.toString(low) + ", high=" + Arrays.toString(high) + "]";
     }
 }
