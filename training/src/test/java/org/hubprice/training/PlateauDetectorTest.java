@@ -16,9 +16,9 @@ class PlateauDetectorTest {
      * The rule of PlateauConfig's documentation, written out slowly: every smoothed value is kept,
      * {@code s_1 = r_1}, {@code s_k = s_{k-1} + smoothing (r_k - s_{k-1})}; after episode k it fires
      * when enabled, {@code k >= minEpisodes}, {@code k > window} and
-     * {@code |s_k - s_{k-window}| <= threshold max(|s_{k-window}|, scaleFloor)}.
+     * {@code |s_k - s_{k-window}| <= threshold max(|s_{k-window}|, scaleFloor)}. Also used by TrainerTest.
      */
-    private static final class Reference {
+    static final class Reference {
         final PlateauConfig c;
         final List<Double> s = new ArrayList<>();
 
