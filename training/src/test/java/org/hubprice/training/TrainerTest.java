@@ -54,6 +54,20 @@ class TrainerTest {
         return m;
     }
 
+    /** A CSV file (no quoted cells in these files) as a header index and rows of cells. */
+    private record Csv(List<String> header, List<String[]> rows) {
+        static Csv read(Path file) throws IOException {
+            List<String> lines = Files.readAllLines(file);
+            return new Csv(List.of(lines.get(0).split(",")), lines.subList(1, lines.size()).stream().map(l -> l.split(",")).toList());
+        }
+
+        double get(int row, String column) {
+            int c = header.indexOf(column);
+            assertTrue(c >= 0, "no column " + column + " in " + header);
+            return Double.parseDouble(rows.get(row)[c]);
+        }
+    }
+
     @Test
     void writesMetricsValidationCurveCheckpointsAndSummary() throws IOException {
         Path dir = tmp.resolve("run");
@@ -81,7 +95,26 @@ class TrainerTest {
         // 3 gradient steps at each of episodes 2..59 (0-based), per hub
         Map<?, ?> state = RunFiles.JSON.readValue(dir.resolve("checkpoints/final/trainer-state.json").toFile(), Map.class);
         assertEquals(List.of(58 * 3, 58 * 3), state.get("updates"));
-        assertTrue(Double.isFinite(s.finalValidationProfit()));
+
+        // metrics.csv: one row per episode 1..60; the total is the sum of the two sellers' rewards;
+        // the update counters follow the schedule (3 per episode from episode 3 on, per hub)
+        Csv m = Csv.read(dir.resolve(org.hubprice.training.run.RunLayout.METRICS_CSV));
+        for (int k = 0; k < 60; k++) {
+            assertEquals(k + 1, m.get(k, "episode"), 0.0);
+            double sum = m.get(k, "reward_seller_0") + m.get(k, "reward_seller_1");
+            assertEquals(sum, m.get(k, "total_reward"), 1e-9 * Math.max(1, Math.abs(sum)), "episode " + (k + 1));
+            assertEquals(3.0 * Math.max(0, k - 1), m.get(k, "updates_seller_0"), 0.0, "episode " + (k + 1));
+            assertEquals(3.0 * Math.max(0, k - 1), m.get(k, "updates_seller_1"), 0.0, "episode " + (k + 1));
+        }
+        // validation.csv: passes at 20, 40, 60; each total is the sum over the hubs, and the summary
+        // reports the last pass's total (not, say, the best one)
+        Csv v = Csv.read(dir.resolve(org.hubprice.training.run.RunLayout.VALIDATION_CSV));
+        for (int k = 0; k < 3; k++) {
+            assertEquals(20.0 * (k + 1), v.get(k, "episode"), 0.0);
+            double sum = v.get(k, "profit_per_day_seller_0") + v.get(k, "profit_per_day_seller_1");
+            assertEquals(sum, v.get(k, "total_profit_per_day"), 1e-9 * Math.max(1, Math.abs(sum)));
+        }
+        assertEquals(v.get(2, "total_profit_per_day"), s.finalValidationProfit(), 0.0);
     }
 
     @Test
@@ -128,7 +161,8 @@ class TrainerTest {
         assertFalse(Files.exists(crashed.resolve("checkpoints/final")));
         Map<?, ?> state = RunFiles.JSON.readValue(crashed.resolve("checkpoints/last/trainer-state.json").toFile(), Map.class);
         assertEquals(30, ((Number) state.get("episodes")).intValue());
-        assertTrue(Files.readAllLines(crashed.resolve(org.hubprice.training.run.RunLayout.METRICS_CSV)).size() > 31, "rows past the checkpoint were written");
+        assertEquals(1 + 37, Files.readAllLines(crashed.resolve(org.hubprice.training.run.RunLayout.METRICS_CSV)).size(),
+                "header and the rows of episodes 1..37, past the checkpoint at 30");
         Files.writeString(crashed.resolve(org.hubprice.training.run.RunLayout.METRICS_CSV), "38,2021-", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
         trainer(config(), crashed, true).run();
         assertEquals(agentFiles(whole.resolve("checkpoints/final")), agentFiles(crashed.resolve("checkpoints/final")));
@@ -164,11 +198,24 @@ class TrainerTest {
     @Test
     void plateauStopsEarly() throws IOException {
         Path dir = tmp.resolve("plateau");
-        TrainingSummary s = trainer(config("stopping.maxEpisodes=5000", "stopping.plateau.enabled=true", "stopping.plateau.window=20",
+        TrainingConfig c = config("stopping.maxEpisodes=5000", "stopping.plateau.enabled=true", "stopping.plateau.window=20",
                 "stopping.plateau.smoothing=0.05", "stopping.plateau.threshold=0.2", "stopping.plateau.minEpisodes=30",
-                "validation.every=1000"), dir, false).run();
+                "validation.every=1000");
+        TrainingSummary s = trainer(c, dir, false).run();
         assertEquals(StopReason.PLATEAU, s.stopReason());
-        assertTrue(s.episodes() >= 30 && s.episodes() < 5000, "stopped at " + s.episodes());
+        // The documented rule (PlateauDetectorTest.Reference), fed with the run's own total rewards,
+        // fires first at the episode where the run stopped; no rows are written after it.
+        Csv m = Csv.read(dir.resolve(org.hubprice.training.run.RunLayout.METRICS_CSV));
+        assertEquals(s.episodes(), m.rows().size());
+        PlateauDetectorTest.Reference rule = new PlateauDetectorTest.Reference(c.stopping().plateau());
+        long first = -1;
+        for (int k = 0; k < m.rows().size() && first < 0; k++) {
+            if (rule.add(m.get(k, "total_reward"))) {
+                first = k + 1;
+            }
+        }
+        assertEquals(first, s.episodes(), "the rule first holds at episode " + first);
+        assertTrue(first > c.stopping().plateau().minEpisodes(), "the series does not plateau at the first allowed episode, " + first);
     }
 
     @Test
