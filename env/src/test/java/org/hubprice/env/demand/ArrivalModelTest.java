@@ -43,10 +43,10 @@ class ArrivalModelTest {
                 sum += k;
                 sumSq += (double) k * k;
             }
-            Stats.assertMean("hour " + hour + " mean", sum / samples, mean, mean, samples);
-            Stats.assertVariance("hour " + hour + " variance", Stats.unbiasedVariance(sum, sumSq, samples), mean, mean * (1 + 3 * mean),
+            SampleStats.assertMean("hour " + hour + " mean", sum / samples, mean, mean, samples);
+            SampleStats.assertVariance("hour " + hour + " variance", SampleStats.unbiasedVariance(sum, sumSq, samples), mean, mean * (1 + 3 * mean),
                     samples);
-            Stats.assertFits("hour " + hour + " counts", counts, samples, k -> Stats.poissonPmf(mean, k));
+            SampleStats.assertFits("hour " + hour + " counts", counts, samples, k -> SampleStats.poissonPmf(mean, k));
         }
     }
 
@@ -61,7 +61,7 @@ class ArrivalModelTest {
         for (int s = 0; s < samples; s++) {
             sum += m.sampleChargeSeekers(hour, rng);
         }
-        Stats.assertMean("x1.5 demand", sum / samples, mean, mean, samples);
+        SampleStats.assertMean("x1.5 demand", sum / samples, mean, mean, samples);
         ArrivalModel none = new ArrivalModel(d.withDemandMultiplier(0));
         for (int t = 0; t < 24; t++) {
             assertEquals(0, none.sampleChargeSeekers(t, rng));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Poisson and binomial samplers against their exact distributions: mean and variance within
- * {@value Stats#Z} standard errors and a chi-square fit at the 1e-4 level, fixed seeds, across
+ * {@value SampleStats#Z} standard errors and a chi-square fit at the 1e-4 level, fixed seeds, across
  * both regimes (inversion below a mean of 10, transformed rejection above), up to λ = 10,000.
  */
 class DiscreteSamplingTest {
@@ -48,11 +48,11 @@ class DiscreteSamplingTest {
             sumSq += (double) k * k;
         }
         double m = sum / samples;
-        double var = Stats.unbiasedVariance(sum, sumSq, samples);
-        Stats.assertMean("Poisson(" + mean + ") mean", m, mean, mean, samples);
+        double var = SampleStats.unbiasedVariance(sum, sumSq, samples);
+        SampleStats.assertMean("Poisson(" + mean + ") mean", m, mean, mean, samples);
         // μ4 = λ(1 + 3λ) for a Poisson.
-        Stats.assertVariance("Poisson(" + mean + ") variance", var, mean, mean * (1 + 3 * mean), samples);
-        Stats.assertFits("Poisson(" + mean + ")", counts, samples, k -> Stats.poissonPmf(mean, k));
+        SampleStats.assertVariance("Poisson(" + mean + ") variance", var, mean, mean * (1 + 3 * mean), samples);
+        SampleStats.assertFits("Poisson(" + mean + ")", counts, samples, k -> SampleStats.poissonPmf(mean, k));
     }
 
     @ParameterizedTest(name = "Binomial({0}, {1})")
@@ -75,12 +75,12 @@ class DiscreteSamplingTest {
         double mean = n * p;
         double variance = n * p * (1 - p);
         double m = sum / samples;
-        double var = Stats.unbiasedVariance(sum, sumSq, samples);
-        Stats.assertMean("Binomial mean", m, mean, variance, samples);
+        double var = SampleStats.unbiasedVariance(sum, sumSq, samples);
+        SampleStats.assertMean("Binomial mean", m, mean, variance, samples);
         // μ4 of a binomial: npq(1 + 3(n − 2)pq).
         double mu4 = variance * (1 + 3 * (n - 2) * p * (1 - p));
-        Stats.assertVariance("Binomial variance", var, variance, mu4, samples);
-        Stats.assertFits("Binomial(" + n + ", " + p + ")", counts, samples, k -> Stats.binomialPmf(n, p, k));
+        SampleStats.assertVariance("Binomial variance", var, variance, mu4, samples);
+        SampleStats.assertFits("Binomial(" + n + ", " + p + ")", counts, samples, k -> SampleStats.binomialPmf(n, p, k));
     }
 
     @Test

@@ -54,9 +54,9 @@ class EvEnergyModelTest {
             sum += e;
             max = Math.max(max, e);
         }
-        Stats.assertMean("energy mean", sum / samples, 41.1375, second - mean * mean, samples);
+        SampleStats.assertMean("energy mean", sum / samples, 41.1375, second - mean * mean, samples);
         assertEquals(90.0, max, "the 90 kWh outcome (100 kWh at 10 %) has probability 0.066 and must appear");
-        Stats.assertFits("energy distribution", counts, samples, k -> pmf.get(values.get(k)));
+        SampleStats.assertFits("energy distribution", counts, samples, k -> pmf.get(values.get(k)));
     }
 
     @Test

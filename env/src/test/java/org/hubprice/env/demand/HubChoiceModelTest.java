@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hub choice (docs/model.md 2.3). Random behaviour is checked with fixed seeds; a proportion is
- * accepted within {@value Stats#Z} binomial standard errors (two-sided level about 2e-4).
+ * accepted within {@value SampleStats#Z} binomial standard errors (two-sided level about 2e-4).
  */
 class HubChoiceModelTest {
     private static final DemandConfig DEFAULTS = DemandConfig.defaults();
@@ -40,7 +40,7 @@ class HubChoiceModelTest {
                 hub0GotExtra++;
             }
         }
-        Stats.assertProportion("odd EV goes to hub 0", hub0GotExtra, draws, 0.5);
+        SampleStats.assertProportion("odd EV goes to hub 0", hub0GotExtra, draws, 0.5);
         m.assign(100, new double[] {50, 50}, new int[] {150, 150}, rng, out);
         assertArrayEquals(new int[] {50, 50}, out.assigned);
     }
@@ -65,7 +65,7 @@ class HubChoiceModelTest {
             assertEquals(1, small, "two extra EVs must go to two distinct hubs: " + out);
         }
         for (int i = 0; i < 3; i++) {
-            Stats.assertProportion("hub " + i + " left with 33", short33[i], draws, 1.0 / 3);
+            SampleStats.assertProportion("hub " + i + " left with 33", short33[i], draws, 1.0 / 3);
         }
     }
 
@@ -119,7 +119,7 @@ class HubChoiceModelTest {
                 assertEquals(0, out.lost);
                 balked += out.balked[1];
             }
-            Stats.assertProportion("balking at r = " + BANDS_R[band], balked, 200L * draws, BANDS_B[band]);
+            SampleStats.assertProportion("balking at r = " + BANDS_R[band], balked, 200L * draws, BANDS_B[band]);
         }
         m.assign(90, new double[] {50, 60}, new int[] {100, 1000}, rng, out);
         assertArrayEquals(new int[] {90, 0}, out.assigned, "no overflow, no EVs at the dear hub");
@@ -139,7 +139,7 @@ class HubChoiceModelTest {
             assertEquals(300 - 50 - out.balked[1], out.lost);
             balked += out.balked[1];
         }
-        Stats.assertProportion("balking at r = 1.2", balked, 300L * draws, 0.35);
+        SampleStats.assertProportion("balking at r = 1.2", balked, 300L * draws, 0.35);
     }
 
     @Test
@@ -170,7 +170,7 @@ class HubChoiceModelTest {
                 hub1First++;
             }
         }
-        Stats.assertProportion("hub 1 visited first among equal prices", hub1First, draws, 0.5);
+        SampleStats.assertProportion("hub 1 visited first among equal prices", hub1First, draws, 0.5);
     }
 
     @Test
@@ -202,7 +202,7 @@ class HubChoiceModelTest {
             }
         }
         for (int i = 0; i < 3; i++) {
-            Stats.assertProportion("share of hub " + i, total[i], 300L * draws, 1.0 / 3);
+            SampleStats.assertProportion("share of hub " + i, total[i], 300L * draws, 1.0 / 3);
         }
         long hub1 = 0;
         for (int s = 0; s < draws; s++) {
@@ -210,7 +210,7 @@ class HubChoiceModelTest {
             assertEquals(0, out.assigned[0], "a hub without free stations gets nobody");
             hub1 += out.assigned[1];
         }
-        Stats.assertProportion("share of hub 1 when hub 0 is full", hub1, 300L * draws, 0.5);
+        SampleStats.assertProportion("share of hub 1 when hub 0 is full", hub1, 300L * draws, 0.5);
         ChoiceOutcome two = new ChoiceOutcome(2);
         m.assign(100, new double[] {50, 300}, new int[] {10, 1000}, rng, two);
         assertArrayEquals(new int[] {10, 90}, two.assigned, "once a hub is full the others take everyone");
@@ -232,7 +232,7 @@ class HubChoiceModelTest {
             assertEquals(0, out.totalBalked());
             dear += out.assigned[1];
         }
-        Stats.assertProportion("EVs at the dear hub", dear, 200L * draws, 0.25);
+        SampleStats.assertProportion("EVs at the dear hub", dear, 200L * draws, 0.25);
     }
 
     @Test
@@ -247,7 +247,7 @@ class HubChoiceModelTest {
             assertEquals(100, out.totalArrivals());
             balked += out.totalBalked();
         }
-        Stats.assertProportion("balking at the logistic midpoint", balked, 100L * draws, 0.5);
+        SampleStats.assertProportion("balking at the logistic midpoint", balked, 100L * draws, 0.5);
     }
 
     @Test

@@ -77,7 +77,7 @@ public final class Validator {
     }
 
     /** Plays {@code policy} on every validation day. */
-    public ValidationResult run(Policy policy) {
+    public ValidationResult run(HubActions policy) {
         int n = env.agentCount();
         double[] profit = new double[n];
         double[] multiplier = new double[n];

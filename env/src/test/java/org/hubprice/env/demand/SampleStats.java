@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.function.IntToDoubleFunction;
 
 /** Test statistics: chi-square goodness of fit and mean/variance checks with stated tolerances. */
-final class Stats {
+final class SampleStats {
     /** Upper 1e-4 quantile of the standard normal: each check fails a correct sampler with probability about 1e-4 for an arbitrary seed. */
     static final double Z = 3.719;
 
-    private Stats() {}
+    private SampleStats() {}
 
     /** Upper quantile of chi-square with {@code df} degrees of freedom at the normal quantile {@code z} (Wilson–Hilferty). */
     static double chiSquareCritical(int df, double z) {
