@@ -44,7 +44,7 @@ class SacPendulumIT {
         double threshold = full ? -200 : -400;
         double tau = positiveProperty("hubprice.sac.tau", 0.05);
         double lr = positiveProperty("hubprice.sac.lr", 3e-4);
-        // one fixed seed: a regression check, not a statistic; the module README has several seeds
+        // one fixed seed: a regression check, not a statistic; docs/benchmarks.md has several seeds
         long seed = intProperty("hubprice.sac.seed", full ? 1 : 2, 0);
         String rewardNorm = System.getProperty("hubprice.sac.rewardNorm", "batch");
         double rewardScale = positiveProperty("hubprice.sac.rewardScale", "batch".equals(rewardNorm) ? 10 : 1);
