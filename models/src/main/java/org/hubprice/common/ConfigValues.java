@@ -1,0 +1,279 @@
+package org.hubprice.common;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Typed reads of one mapping of a configuration tree. A value may arrive typed (a YAML number,
+ * boolean or list) or as text (from {@code --set key=value} or a map of strings); both are
+ * accepted, so {@code 1}, {@code 1.0}, {@code "1"} and {@code "1e0"} are the same integer. Every
+ * error names the source, the full dotted key, the value and what is allowed.
+ *
+ * <p>Getters without a default require the key ({@code getInt(name)}); those with one fall
+ * back to it when the key is absent or null. {@code getString} and the list getters without a
+ * default return {@code null} for an absent key.
+ */
+public final class ConfigValues {
+    private final JsonNode node;
+    private final String source;
+    private final String path;
+
+    private ConfigValues(JsonNode node, String source, String path) {
+        this.node = node;
+        this.source = source == null ? "" : source;
+        this.path = path == null ? "" : path;
+    }
+
+    /** The mapping {@code node} at the dotted {@code path}; {@code source} (may be empty) starts every error. */
+    public static ConfigValues of(JsonNode node, String source, String path) {
+        return new ConfigValues(node, source, path);
+    }
+
+    /** A map of settings (e.g. an agent's parameters); {@code source} (e.g. {@code sac}) starts every error. */
+    public static ConfigValues of(Map<String, ?> values, String source) {
+        return new ConfigValues(ConfigDocument.YAML.valueToTree(values == null ? Map.of() : values), source, "");
+    }
+
+    /** The mapping's keys, in document order. */
+    public List<String> keys() {
+        return ConfigDocument.fieldNames(node);
+    }
+
+    /** Whether {@code name} is present and not null. */
+    public boolean has(String name) {
+        JsonNode v = node.get(name);
+        return v != null && !v.isNull();
+    }
+
+    /** Throws the one unknown-key error ({@link ConfigDocument#unknownKey}) for the first key not in {@code allowed}. */
+    public ConfigValues onlyKeys(Collection<String> allowed) {
+        Iterator<String> it = node.fieldNames();
+        while (it.hasNext()) {
+            String k = it.next();
+            if (!allowed.contains(k)) {
+                throw ConfigDocument.unknownKey(source, path, k, allowed);
+            }
+        }
+        return this;
+    }
+
+    /** A required mapping child. */
+    public ConfigValues section(String name) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            throw error(full(name) + " is missing; it must be a mapping");
+        }
+        if (!v.isObject()) {
+            throw error(full(name) + " must be a mapping, not '" + v.asText() + "'");
+        }
+        return new ConfigValues(v, source, full(name));
+    }
+
+    public long getLong(String name) {
+        return toLong(name, required(name));
+    }
+
+    public long getLong(String name, long dflt) {
+        JsonNode v = optional(name);
+        return v == null ? dflt : toLong(name, v);
+    }
+
+    public int getInt(String name) {
+        return toInt(name, required(name));
+    }
+
+    public int getInt(String name, int dflt) {
+        JsonNode v = optional(name);
+        return v == null ? dflt : toInt(name, v);
+    }
+
+    public double getDouble(String name) {
+        return toDouble(name, required(name));
+    }
+
+    public double getDouble(String name, double dflt) {
+        JsonNode v = optional(name);
+        return v == null ? dflt : toDouble(name, v);
+    }
+
+    public boolean getBoolean(String name) {
+        return toBoolean(name, required(name));
+    }
+
+    public boolean getBoolean(String name, boolean dflt) {
+        JsonNode v = optional(name);
+        return v == null ? dflt : toBoolean(name, v);
+    }
+
+    /** The text (trimmed), or {@code null} when absent. */
+    public String getString(String name) {
+        return getString(name, null);
+    }
+
+    public String getString(String name, String dflt) {
+        JsonNode v = optional(name);
+        return v == null ? dflt : v.asText().trim();
+    }
+
+    /** A list of integers, given as a list, one number or comma-separated text ({@code "256,256"}); {@code null} when absent. */
+    public List<Integer> getIntList(String name) {
+        return getIntList(name, null);
+    }
+
+    public List<Integer> getIntList(String name, List<Integer> dflt) {
+        List<JsonNode> items = items(name);
+        if (items == null) {
+            return dflt;
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int k = 0; k < items.size(); k++) {
+            out.add(toInt(name + "[" + k + "]", items.get(k)));
+        }
+        return List.copyOf(out);
+    }
+
+    /** A list of numbers, given as a list, one number or comma-separated text; {@code null} when absent. */
+    public double[] getDoubleList(String name) {
+        List<JsonNode> items = items(name);
+        if (items == null) {
+            return null;
+        }
+        double[] out = new double[items.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = toDouble(name + "[" + k + "]", items.get(k));
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ conversions
+
+    private long toLong(String name, JsonNode v) {
+        if (v.isIntegralNumber() && v.canConvertToLong()) {
+            return v.asLong();
+        }
+        if (v.isTextual()) {
+            String s = v.asText().trim().replace("_", "");
+            try {
+                return Long.parseLong(s);
+            } catch (NumberFormatException notPlain) {
+                // maybe 1e6 or 1000.0: read below
+            }
+        }
+        // 1e6 for a capacity is common; 2.5 for a count is an error
+        double d = v.isNumber() ? v.asDouble() : parse(v);
+        if (d == Math.rint(d) && Math.abs(d) < 9e18) {
+            return (long) d;
+        }
+        throw bad(name, v, "an integer");
+    }
+
+    private int toInt(String name, JsonNode v) {
+        long l = toLong(name, v);
+        if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
+            throw error(full(name) + " = " + l + " is too large for an integer setting");
+        }
+        return (int) l;
+    }
+
+    private double toDouble(String name, JsonNode v) {
+        double d = v.isNumber() ? v.asDouble() : parse(v);
+        if (Double.isNaN(d) && !v.isNumber() && !v.asText().trim().equalsIgnoreCase("nan")) {
+            throw bad(name, v, "a number");
+        }
+        return d;
+    }
+
+    private boolean toBoolean(String name, JsonNode v) {
+        if (v.isBoolean()) {
+            return v.asBoolean();
+        }
+        return switch (v.asText().trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw bad(name, v, "true or false");
+        };
+    }
+
+    /** A text value read as a number; NaN when it is not one (the callers name the type wanted). */
+    private static double parse(JsonNode v) {
+        if (!v.isTextual()) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(v.asText().trim().replace("_", ""));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** The entries of a list value (a scalar or comma-separated text counts as a list), or null when absent. */
+    private List<JsonNode> items(String name) {
+        JsonNode v = optional(name, true);
+        if (v == null) {
+            return null;
+        }
+        List<JsonNode> out = new ArrayList<>();
+        if (v.isArray()) {
+            v.forEach(out::add);
+        } else if (v.isTextual()) {
+            String s = v.asText().trim();
+            if (s.startsWith("[") && s.endsWith("]")) {
+                s = s.substring(1, s.length() - 1);
+            }
+            for (String part : s.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(TextNode.valueOf(part.trim()));
+                }
+            }
+        } else if (v.isNumber()) {
+            out.add(v);
+        } else {
+            throw bad(name, v, "a list such as [256, 256] or \"256,256\"");
+        }
+        return out;
+    }
+
+    private JsonNode required(String name) {
+        JsonNode v = optional(name);
+        if (v == null) {
+            throw error(full(name) + " is missing; give a value");
+        }
+        return v;
+    }
+
+    private JsonNode optional(String name) {
+        return optional(name, false);
+    }
+
+    private JsonNode optional(String name, boolean listAllowed) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isObject() || v.isArray() && !listAllowed) {
+            throw error(full(name) + " must be a single value, not a " + (v.isArray() ? "list" : "mapping"));
+        }
+        return v;
+    }
+
+    // ------------------------------------------------------------------ errors
+
+    /** {@code source: path.name = 'value' is not EXPECTED}: the one wrong-type error. */
+    public IllegalArgumentException bad(String name, JsonNode value, String expected) {
+        return error(full(name) + " = '" + (value.isContainerNode() ? value.toString() : value.asText()) + "' is not " + expected);
+    }
+
+    private IllegalArgumentException error(String message) {
+        return new IllegalArgumentException(source.isEmpty() ? message : source + ": " + message);
+    }
+
+    private String full(String name) {
+        return ConfigDocument.join(path, name);
+    }
+}
