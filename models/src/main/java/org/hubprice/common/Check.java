@@ -1,5 +1,8 @@
 package org.hubprice.common;
 
+import java.util.List;
+import java.util.Locale;
+
 /**
  * Argument checks whose messages name the field, the offending value and what is allowed,
  * so that a user who mistypes a config value knows exactly what to change.
@@ -98,5 +101,22 @@ public final class Check {
         if (!condition) {
             throw new IllegalArgumentException(message);
         }
+    }
+
+    /**
+     * The choice in lower case, or an error naming the allowed choices and the nearest one, so
+     * that {@code closedform} gets "Maybe 'closed-form'?".
+     */
+    public static String oneOf(String field, String value, List<String> allowed) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is missing; choose one of " + allowed);
+        }
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (!allowed.contains(v)) {
+            String hint = EditDistance.nearest(v, allowed);
+            throw new IllegalArgumentException(field + " = '" + value + "' is not allowed; choose one of " + allowed
+                    + (hint != null ? ". Maybe '" + hint + "'?" : ""));
+        }
+        return v;
     }
 }

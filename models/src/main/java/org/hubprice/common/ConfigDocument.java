@@ -194,7 +194,8 @@ public final class ConfigDocument {
         JsonNode child = obj.get(part);
         if (index != null) {
             if (!child.isArray()) {
-                throw new IllegalArgumentException("--set " + key + ": " + full + " is not a list, so it takes no [index]");
+                throw new IllegalArgumentException("--set " + key + ": " + full + " has no entries (it is " + (child.isNull() ? "null"
+                        : "not a list") + "), so it takes no [index]");
             }
             ArrayNode list = (ArrayNode) child;
             for (int k : indices(list, index, key, full)) {

@@ -105,7 +105,7 @@ class ConfigDocumentTest {
         assertEquals("[0,0]", tree.at("/hubs/loads").toString());
         assertEquals("--set hubs.loads[2]: hubs.loads has 2 entries, so index 2 is out of range [0, 1]",
                 message(() -> ConfigDocument.set(tree, "hubs.loads[2]", "1", ConfigDocument.STRICT)));
-        assertTrue(message(() -> ConfigDocument.set(tree, "hubs.count[0]", "1", ConfigDocument.STRICT)).contains("is not a list"));
+        assertTrue(message(() -> ConfigDocument.set(tree, "hubs.count[0]", "1", ConfigDocument.STRICT)).contains("hubs.count has no entries (it is not a list)"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.hubprice.env.config;
 
 import java.util.List;
+import org.hubprice.common.Check;
 
 /**
  * {@code daCommitment}: the 24 hourly day-ahead energies every hub buys (docs/model.md section 4).
@@ -30,7 +31,7 @@ public record DaCommitmentSettings(String mode, List<Double> values, String cach
     public static final List<String> MODES = List.of("auto", "explicit");
 
     public DaCommitmentSettings {
-        mode = Validate.oneOf("daCommitment.mode", mode, MODES);
+        mode = Check.oneOf("daCommitment.mode", mode, MODES);
         if (mode.equals("explicit")) {
             values = Validate.numbers("daCommitment.values", values);
             if (values.size() != 24) {

@@ -1,7 +1,6 @@
 package org.hubprice.env.config;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Checks for configuration values whose messages name the full dotted key, the value and the
@@ -55,20 +54,6 @@ final class Validate {
             }
         }
         return List.copyOf(values);
-    }
-
-    /** Returns the lower-case choice, or throws naming the allowed choices. */
-    static String oneOf(String key, String value, List<String> allowed) {
-        if (value == null) {
-            throw new IllegalArgumentException(key + " is missing; choose one of " + allowed);
-        }
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        if (!allowed.contains(v)) {
-            String hint = Suggest.nearest(v, allowed);
-            throw new IllegalArgumentException(key + " = '" + value + "' is not allowed; choose one of " + allowed
-                    + (hint != null ? ". Maybe '" + hint + "'?" : ""));
-        }
-        return v;
     }
 
     private static String fmt(double v) {
