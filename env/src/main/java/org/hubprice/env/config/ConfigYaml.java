@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.hubprice.common.ConfigDocument;
+import org.hubprice.env.demand.DemandConfig;
 
 /**
  * YAML reading and writing of {@link EnvConfig} on the common configuration engine
@@ -18,6 +19,14 @@ final class ConfigYaml {
     /** The prefix a training configuration puts before these keys; accepted (and dropped) in every override. */
     static final String ENV_PREFIX = "env.";
     private static final String SECTIONS = "hubs:, demand:";
+    /**
+     * The demand keys whose defaults are the reference tables of {@link DemandConfig#defaults()}
+     * (docs/model.md section 2) rather than values in {@code default-env.yaml}: one copy of the
+     * numbers, which the DA commitment's synthetic days use as well.
+     */
+    private static final List<String> DEMAND_TABLES = List.of("meanVehicles", "chargeProbability", "batterySizesKwh",
+            "batterySizeProbabilities", "socPercents", "socProbabilities");
+
     private static volatile ObjectNode defaultTree;
 
     private ConfigYaml() {}
@@ -80,6 +89,14 @@ final class ConfigYaml {
         ObjectNode t = defaultTree;
         if (t == null) {
             t = ConfigDocument.parse(ConfigDocument.resource(ConfigYaml.class, DEFAULT_RESOURCE), DEFAULT_RESOURCE, SECTIONS);
+            ObjectNode reference = ConfigDocument.YAML.valueToTree(DemandSettings.of(DemandConfig.defaults()));
+            ObjectNode demand = ConfigDocument.YAML.createObjectNode();
+            for (String k : DEMAND_TABLES) {
+                demand.set(k, reference.get(k));
+            }
+            // the tables first, as in DemandSettings, so that key lists in messages keep their order
+            demand.setAll((ObjectNode) t.get("demand"));
+            t.set("demand", demand);
             defaultTree = t;
         }
         return t;
