@@ -3,6 +3,7 @@ package org.hubprice.training.config;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hubprice.common.Check;
 
 /**
  * {@code schedule}: when each hub's agent learns. Time is counted in {@code unit}s: episodes
@@ -28,8 +29,8 @@ public record ScheduleConfig(String unit, long warmup, int gradientSteps, long e
     public static final List<String> MODES = List.of("synchronous", "asynchronous");
 
     public ScheduleConfig {
-        unit = HubAgentConfig.oneOf("schedule.unit", unit == null ? "" : unit, UNITS);
-        mode = HubAgentConfig.oneOf("schedule.mode", mode == null ? "" : mode, MODES);
+        unit = Check.oneOf("schedule.unit", unit == null ? "" : unit, UNITS);
+        mode = Check.oneOf("schedule.mode", mode == null ? "" : mode, MODES);
         if (warmup < 0) {
             throw new IllegalArgumentException("schedule.warmup = " + warmup + " is outside the allowed range [0, inf)");
         }
