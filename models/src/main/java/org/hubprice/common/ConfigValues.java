@@ -1,6 +1,7 @@
 package org.hubprice.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,6 +39,16 @@ public final class ConfigValues {
     /** A map of settings (e.g. an agent's parameters); {@code source} (e.g. {@code sac}) starts every error. */
     public static ConfigValues of(Map<String, ?> values, String source) {
         return new ConfigValues(ConfigDocument.YAML.valueToTree(values == null ? Map.of() : values), source, "");
+    }
+
+    /**
+     * One {@code --set key=value} read as YAML ({@link ConfigDocument#parseValue}), for builders
+     * that take settings one at a time; {@code source} (may be empty) starts every error.
+     */
+    public static ConfigValues ofText(String key, String raw, String source) {
+        ObjectNode one = ConfigDocument.YAML.createObjectNode();
+        one.set(key, ConfigDocument.parseValue(raw, null));
+        return new ConfigValues(one, source, "");
     }
 
     /** The mapping's keys, in document order. */

@@ -87,6 +87,14 @@ class ConfigValuesTest {
     }
 
     @Test
+    void oneSettingFromTextIsReadAsYaml() {
+        assertEquals(List.of(1, 2), ConfigValues.ofText("offsets", "[1, 2]", "").getIntList("offsets"));
+        assertEquals(1000, ConfigValues.ofText("n", "1_000", "").getLong("n"));
+        assertEquals("run: maxPeriods = 'lots' is not an integer", message(() -> ConfigValues.ofText("maxPeriods", "lots", "run").getLong("maxPeriods")));
+        assertEquals("n is missing; give a value", message(() -> ConfigValues.ofText("n", "", "").getInt("n")));
+    }
+
+    @Test
     void stringsAreTrimmedAndNumbersReadAsText() {
         ConfigValues v = ConfigValues.of(Map.of("a", " ff ", "b", 1.5), "t");
         assertEquals("ff", v.getString("a"));

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hubprice.common.Check;
+import org.hubprice.common.ConfigValues;
 
 /**
  * Hyper-parameters of {@link TabularQAgent}; the defaults are the baseline of Calvano et al.
@@ -48,44 +49,9 @@ public record TabularQConfig(double alpha, double beta, double discount, long co
      * @throws IllegalArgumentException for an unknown key or a value that is not a number
      */
     public static TabularQConfig fromParams(Map<String, ?> params, TabularQConfig base) {
-        double alpha = base.alpha;
-        double beta = base.beta;
-        double discount = base.discount;
-        long conv = base.convergencePeriods;
-        double qInit = base.qInit;
-        for (Map.Entry<String, ?> e : params.entrySet()) {
-            String key = e.getKey();
-            Object v = e.getValue();
-            switch (key) {
-                case "alpha" -> alpha = number(key, v);
-                case "beta" -> beta = number(key, v);
-                case "discount" -> discount = number(key, v);
-                case "convergencePeriods" -> {
-                    double d = number(key, v);
-                    if (d != Math.rint(d) || Math.abs(d) > 1e18) {
-                        throw new IllegalArgumentException("convergencePeriods = " + v + " must be a whole number of periods");
-                    }
-                    conv = (long) d;
-                }
-                case "qInit" -> qInit = number(key, v);
-                default -> throw new IllegalArgumentException("'" + key + "' is not a tabular-q parameter; known: " + KEYS);
-            }
-        }
-        return new TabularQConfig(alpha, beta, discount, conv, qInit);
-    }
-
-    private static double number(String key, Object v) {
-        if (v instanceof Number num) {
-            return num.doubleValue();
-        }
-        if (v instanceof String s) {
-            try {
-                return Double.parseDouble(s.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " = '" + s + "' is not a number");
-            }
-        }
-        throw new IllegalArgumentException(key + " = " + v + " is not a number");
+        ConfigValues p = ConfigValues.of(params, TabularQAgent.NAME).onlyKeys(KEYS);
+        return new TabularQConfig(p.getDouble("alpha", base.alpha), p.getDouble("beta", base.beta), p.getDouble("discount", base.discount),
+                p.getLong("convergencePeriods", base.convergencePeriods), p.getDouble("qInit", base.qInit));
     }
 
     /** The parameters as an ordered map (for manifests and provenance). */
