@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Typed reads of one mapping of a configuration tree. A value may arrive typed (a YAML number,
@@ -86,41 +87,19 @@ public final class ConfigValues {
         return new ConfigValues(v, source, full(name));
     }
 
-    public long getLong(String name) {
-        return toLong(name, required(name));
-    }
+    // Required values: an absent or null key is an error that names it.
 
-    public long getLong(String name, long dflt) {
-        JsonNode v = optional(name);
-        return v == null ? dflt : toLong(name, v);
-    }
+    public long getLong(String name) { return read(name, this::toLong); }
+    public int getInt(String name) { return read(name, this::toInt); }
+    public double getDouble(String name) { return read(name, this::toDouble); }
+    public boolean getBoolean(String name) { return read(name, this::toBoolean); }
 
-    public int getInt(String name) {
-        return toInt(name, required(name));
-    }
+    // Optional values: the default stands in for an absent or null key.
 
-    public int getInt(String name, int dflt) {
-        JsonNode v = optional(name);
-        return v == null ? dflt : toInt(name, v);
-    }
-
-    public double getDouble(String name) {
-        return toDouble(name, required(name));
-    }
-
-    public double getDouble(String name, double dflt) {
-        JsonNode v = optional(name);
-        return v == null ? dflt : toDouble(name, v);
-    }
-
-    public boolean getBoolean(String name) {
-        return toBoolean(name, required(name));
-    }
-
-    public boolean getBoolean(String name, boolean dflt) {
-        JsonNode v = optional(name);
-        return v == null ? dflt : toBoolean(name, v);
-    }
+    public long getLong(String name, long dflt) { return read(name, dflt, this::toLong); }
+    public int getInt(String name, int dflt) { return read(name, dflt, this::toInt); }
+    public double getDouble(String name, double dflt) { return read(name, dflt, this::toDouble); }
+    public boolean getBoolean(String name, boolean dflt) { return read(name, dflt, this::toBoolean); }
 
     /** The text (trimmed), or {@code null} when absent. */
     public String getString(String name) {
@@ -128,8 +107,7 @@ public final class ConfigValues {
     }
 
     public String getString(String name, String dflt) {
-        JsonNode v = optional(name);
-        return v == null ? dflt : v.asText().trim();
+        return read(name, dflt, (k, v) -> v.asText().trim());
     }
 
     /** A list of integers, given as a list, one number or comma-separated text ({@code "256,256"}); {@code null} when absent. */
@@ -250,12 +228,19 @@ public final class ConfigValues {
         return out;
     }
 
-    private JsonNode required(String name) {
+    /** A required single value, converted. */
+    private <T> T read(String name, BiFunction<String, JsonNode, T> convert) {
         JsonNode v = optional(name);
         if (v == null) {
             throw error(full(name) + " is missing; give a value");
         }
-        return v;
+        return convert.apply(name, v);
+    }
+
+    /** An optional single value, converted, or {@code dflt}. */
+    private <T> T read(String name, T dflt, BiFunction<String, JsonNode, T> convert) {
+        JsonNode v = optional(name);
+        return v == null ? dflt : convert.apply(name, v);
     }
 
     private JsonNode optional(String name) {
