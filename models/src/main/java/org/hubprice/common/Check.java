@@ -56,15 +56,44 @@ public final class Check {
     public static double inRange(String field, double value, double lo, double hi) {
         finite(field, value);
         if (value < lo || value > hi) {
-            throw new IllegalArgumentException(field + " = " + value + " is outside the allowed range [" + lo + ", " + hi + "]");
+            throw outside(field, value, "[", bound(lo), bound(hi));
+        }
+        return value;
+    }
+
+    /** Throws unless {@code lo < value <= hi} (and finite). */
+    public static double inRangeAboveLow(String field, double value, double lo, double hi) {
+        finite(field, value);
+        if (value <= lo || value > hi) {
+            throw outside(field, value, "(", bound(lo), bound(hi));
         }
         return value;
     }
 
     /** Throws unless {@code lo <= value <= hi}. */
+    public static long inRange(String field, long value, long lo, long hi) {
+        if (value < lo || value > hi) {
+            throw outside(field, value, "[", Long.toString(lo), Long.toString(hi));
+        }
+        return value;
+    }
+
+    /** The one out-of-range error; bounds are written as in a config file (1, not 1.0; inf). */
+    private static IllegalArgumentException outside(String field, Object value, String open, String lo, String hi) {
+        return new IllegalArgumentException(field + " = " + value + " is outside the allowed range " + open + lo + ", " + hi + "]");
+    }
+
+    private static String bound(double v) {
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** Throws unless {@code lo <= value <= hi}. */
     public static int inRange(String field, int value, int lo, int hi) {
         if (value < lo || value > hi) {
-            throw new IllegalArgumentException(field + " = " + value + " is outside the allowed range [" + lo + ", " + hi + "]");
+            throw outside(field, value, "[", Integer.toString(lo), Integer.toString(hi));
         }
         return value;
     }

@@ -12,7 +12,13 @@ class CheckTest {
         var e = assertThrows(IllegalArgumentException.class, () -> Check.inRange("demand.delta", 1.5, 0, 1));
         assertTrue(e.getMessage().contains("demand.delta"));
         assertTrue(e.getMessage().contains("1.5"));
-        assertTrue(e.getMessage().contains("[0.0, 1.0]"));
+        assertTrue(e.getMessage().contains("is outside the allowed range [0, 1]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Check.inRangeAboveLow("pricing.floor", 0, 0, 1000));
+        assertTrue(e.getMessage().contains("pricing.floor = 0.0 is outside the allowed range (0, 1000]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Check.inRange("stopping.maxEpisodes", 0L, 1L, Long.MAX_VALUE));
+        assertTrue(e.getMessage().contains("[1, 9223372036854775807]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Check.inRange("x", -2.0, 0, Double.POSITIVE_INFINITY));
+        assertTrue(e.getMessage().contains("x = -2.0 is outside the allowed range [0, inf]"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Check.finite("price", Double.NaN));
         assertTrue(e.getMessage().contains("price = NaN"));
         e = assertThrows(IllegalArgumentException.class, () -> Check.finiteArray("daPrices", new double[23], 24));

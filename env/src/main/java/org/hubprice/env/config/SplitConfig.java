@@ -20,7 +20,7 @@ public record SplitConfig(String method, int testDaysPerSeason, int every, long 
 
     public SplitConfig {
         method = Check.oneOf("split.method", method, METHODS);
-        Validate.range("split.testDaysPerSeason", testDaysPerSeason, 0, 92);
-        Validate.range("split.every", every, 2, 366);
+        Check.inRange("split.testDaysPerSeason", testDaysPerSeason, 0, 92);
+        Check.inRange("split.every", every, 2, 366);
     }
 }
