@@ -21,12 +21,13 @@ import java.util.function.BiFunction;
  * back to it when the key is absent or null. {@code getString} and the list getters without a
  * default return {@code null} for an absent key.
  */
-public final class ConfigValues {
+public class ConfigValues {
     private final JsonNode node;
     private final String source;
     private final String path;
 
-    private ConfigValues(JsonNode node, String source, String path) {
+    /** For views with more to say about their values (an agent's parameters keep the raw map, say). */
+    protected ConfigValues(JsonNode node, String source, String path) {
         this.node = node;
         this.source = source == null ? "" : source;
         this.path = path == null ? "" : path;
@@ -50,11 +51,6 @@ public final class ConfigValues {
         ObjectNode one = ConfigDocument.YAML.createObjectNode();
         one.set(key, ConfigDocument.parseValue(raw, null));
         return new ConfigValues(one, source, "");
-    }
-
-    /** The mapping's keys, in document order. */
-    public List<String> keys() {
-        return ConfigDocument.fieldNames(node);
     }
 
     /** Whether {@code name} is present and not null. */
@@ -116,28 +112,14 @@ public final class ConfigValues {
     }
 
     public List<Integer> getIntList(String name, List<Integer> dflt) {
-        List<JsonNode> items = items(name);
-        if (items == null) {
-            return dflt;
-        }
-        List<Integer> out = new ArrayList<>();
-        for (int k = 0; k < items.size(); k++) {
-            out.add(toInt(name + "[" + k + "]", items.get(k)));
-        }
-        return List.copyOf(out);
+        List<Integer> out = list(name, this::toInt);
+        return out == null ? dflt : List.copyOf(out);
     }
 
     /** A list of numbers, given as a list, one number or comma-separated text; {@code null} when absent. */
     public double[] getDoubleList(String name) {
-        List<JsonNode> items = items(name);
-        if (items == null) {
-            return null;
-        }
-        double[] out = new double[items.size()];
-        for (int k = 0; k < out.length; k++) {
-            out[k] = toDouble(name + "[" + k + "]", items.get(k));
-        }
-        return out;
+        List<Double> out = list(name, this::toDouble);
+        return out == null ? null : out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     // ------------------------------------------------------------------ conversions
@@ -146,20 +128,16 @@ public final class ConfigValues {
         if (v.isIntegralNumber() && v.canConvertToLong()) {
             return v.asLong();
         }
-        if (v.isTextual()) {
-            String s = v.asText().trim().replace("_", "");
-            try {
-                return Long.parseLong(s);
-            } catch (NumberFormatException notPlain) {
-                // maybe 1e6 or 1000.0: read below
+        try {
+            return Long.parseLong(v.asText().trim().replace("_", ""));
+        } catch (NumberFormatException notPlain) {
+            // 1e6 for a capacity is common; 2.5 for a count is an error
+            Double d = number(v);
+            if (d != null && d == Math.rint(d) && Math.abs(d) < 9e18) {
+                return d.longValue();
             }
+            throw bad(name, v, "an integer");
         }
-        // 1e6 for a capacity is common; 2.5 for a count is an error
-        double d = v.isNumber() ? v.asDouble() : parse(v);
-        if (d == Math.rint(d) && Math.abs(d) < 9e18) {
-            return (long) d;
-        }
-        throw bad(name, v, "an integer");
     }
 
     private int toInt(String name, JsonNode v) {
@@ -171,8 +149,8 @@ public final class ConfigValues {
     }
 
     private double toDouble(String name, JsonNode v) {
-        double d = v.isNumber() ? v.asDouble() : parse(v);
-        if (Double.isNaN(d) && !v.isNumber() && !v.asText().trim().equalsIgnoreCase("nan")) {
+        Double d = number(v);
+        if (d == null) {
             throw bad(name, v, "a number");
         }
         return d;
@@ -189,19 +167,31 @@ public final class ConfigValues {
         };
     }
 
-    /** A text value read as a number; NaN when it is not one (the callers name the type wanted). */
-    private static double parse(JsonNode v) {
-        if (!v.isTextual()) {
-            return Double.NaN;
+    /** A number, or numeric text (YAML leaves {@code 1e6} as text), or null. */
+    private static Double number(JsonNode v) {
+        if (v.isNumber()) {
+            return v.asDouble();
         }
         try {
-            return Double.parseDouble(v.asText().trim().replace("_", ""));
+            return v.isTextual() ? Double.parseDouble(v.asText().trim().replace("_", "")) : null;
         } catch (NumberFormatException e) {
-            return Double.NaN;
+            return null;
         }
     }
 
-    /** The entries of a list value (a scalar or comma-separated text counts as a list), or null when absent. */
+    /** The entries of a list value (one number or comma-separated text counts as a list), converted; null when absent. */
+    private <T> List<T> list(String name, BiFunction<String, JsonNode, T> convert) {
+        List<JsonNode> items = items(name);
+        if (items == null) {
+            return null;
+        }
+        List<T> out = new ArrayList<>();
+        for (int k = 0; k < items.size(); k++) {
+            out.add(convert.apply(name + "[" + k + "]", items.get(k)));
+        }
+        return out;
+    }
+
     private List<JsonNode> items(String name) {
         JsonNode v = optional(name, true);
         if (v == null) {
