@@ -1,7 +1,9 @@
 package org.hubprice.common;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Argument checks whose messages name the field, the offending value and what is allowed,
@@ -147,5 +149,14 @@ public final class Check {
                     + (hint != null ? ". Maybe '" + hint + "'?" : ""));
         }
         return v;
+    }
+
+    /**
+     * The constant of {@code choices} whose {@code id} is {@code value} (ignoring case, and
+     * {@code _} for {@code -}), or the {@link #oneOf} error listing the ids.
+     */
+    public static <E> E choice(String field, String value, E[] choices, Function<E, String> id) {
+        List<String> ids = Arrays.stream(choices).map(id).toList();
+        return choices[ids.indexOf(oneOf(field, value == null ? null : value.replace('_', '-'), ids))];
     }
 }

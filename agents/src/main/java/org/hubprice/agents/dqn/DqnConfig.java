@@ -3,7 +3,6 @@ package org.hubprice.agents.dqn;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.hubprice.agents.nn.NetworkConfig;
@@ -67,16 +66,10 @@ public record DqnConfig(NetworkConfig network, double learningRate, double gamma
         Check.inRange("batchSize", batchSize, 1, 1 << 20);
         Check.inRange("bufferCapacity", bufferCapacity, 1, 100_000_000);
         Check.nonNegative("learningStarts", learningStarts);
-        targetUpdate = targetUpdate == null ? "polyak" : targetUpdate.trim().toLowerCase(Locale.ROOT);
-        if (!targetUpdate.equals("polyak") && !targetUpdate.equals("hard")) {
-            throw new IllegalArgumentException("targetUpdate = '" + targetUpdate + "' is not known; allowed: polyak, hard");
-        }
-        Check.that(tau > 0 && tau <= 1, "tau = " + tau + " is outside the allowed range (0, 1]");
+        targetUpdate = Check.oneOf("targetUpdate", targetUpdate == null ? "polyak" : targetUpdate, List.of("polyak", "hard"));
+        Check.inRangeAboveLow("tau", tau, 0, 1);
         Check.positive("targetUpdateEvery", targetUpdateEvery);
-        loss = loss == null ? "mse" : loss.trim().toLowerCase(Locale.ROOT);
-        if (!loss.equals("mse") && !loss.equals("huber")) {
-            throw new IllegalArgumentException("loss = '" + loss + "' is not known; allowed: mse, huber");
-        }
+        loss = Check.oneOf("loss", loss == null ? "mse" : loss, List.of("mse", "huber"));
         Check.positive("huberDelta", huberDelta);
         Check.inRange("actionLevels", actionLevels, 2, 100_000);
         Check.nonNegative("maxGradNorm", maxGradNorm);

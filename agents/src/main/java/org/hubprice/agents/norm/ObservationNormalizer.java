@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.hubprice.agents.util.Params;
+import org.hubprice.common.Check;
 import org.hubprice.env.api.Box;
 import org.hubprice.env.api.Space;
 
@@ -39,12 +40,7 @@ public final class ObservationNormalizer {
         }
 
         public static Mode parse(String value) {
-            for (Mode m : values()) {
-                if (m.id().equalsIgnoreCase(value == null ? "" : value.trim())) {
-                    return m;
-                }
-            }
-            throw new IllegalArgumentException("obsNorm = '" + value + "' is not a known mode; allowed: none, running, box, fixed");
+            return Check.choice("obsNorm", value, values(), Mode::id);
         }
     }
 
