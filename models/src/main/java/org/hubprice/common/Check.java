@@ -80,9 +80,18 @@ public final class Check {
         return value;
     }
 
-    /** The one out-of-range error; bounds are written as in a config file (1, not 1.0; inf). */
+    /** Throws unless {@code value >= lo}. */
+    public static long atLeast(String field, long value, long lo) {
+        if (value < lo) {
+            throw outside(field, value, "[", Long.toString(lo), "inf");
+        }
+        return value;
+    }
+
+    /** The one out-of-range error; bounds are written as in a config file (1, not 1.0; inf, never reached). */
     private static IllegalArgumentException outside(String field, Object value, String open, String lo, String hi) {
-        return new IllegalArgumentException(field + " = " + value + " is outside the allowed range " + open + lo + ", " + hi + "]");
+        return new IllegalArgumentException(field + " = " + value + " is outside the allowed range " + open + lo + ", " + hi
+                + (hi.equals("inf") ? ")" : "]"));
     }
 
     private static String bound(double v) {

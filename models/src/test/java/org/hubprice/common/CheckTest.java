@@ -18,7 +18,7 @@ class CheckTest {
         e = assertThrows(IllegalArgumentException.class, () -> Check.inRange("stopping.maxEpisodes", 0L, 1L, Long.MAX_VALUE));
         assertTrue(e.getMessage().contains("[1, 9223372036854775807]"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Check.inRange("x", -2.0, 0, Double.POSITIVE_INFINITY));
-        assertTrue(e.getMessage().contains("x = -2.0 is outside the allowed range [0, inf]"), e.getMessage());
+        assertTrue(e.getMessage().contains("x = -2.0 is outside the allowed range [0, inf)"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Check.finite("price", Double.NaN));
         assertTrue(e.getMessage().contains("price = NaN"));
         e = assertThrows(IllegalArgumentException.class, () -> Check.finiteArray("daPrices", new double[23], 24));
@@ -27,5 +27,11 @@ class CheckTest {
                 () -> Check.nonNegativeArray("load", new double[] {1, -2}, 2));
         assertTrue(e.getMessage().contains("load[1] = -2.0"));
         assertEquals(3, Check.positive("n", 3));
+        e = assertThrows(IllegalArgumentException.class, () -> Check.atLeast("schedule.every", 0, 1));
+        assertEquals("schedule.every = 0 is outside the allowed range [1, inf)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Check.oneOf("power.dispatcher", "closedform", java.util.List.of("closed-form", "milp")));
+        assertEquals("power.dispatcher = 'closedform' is not allowed; choose one of [closed-form, milp]. Maybe 'closed-form'?", e.getMessage());
+        assertEquals(Thread.State.TIMED_WAITING, Check.choice("state", "timed_waiting", Thread.State.values(),
+                st -> st.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
     }
 }
