@@ -122,12 +122,7 @@ public record DqnConfig(NetworkConfig network, double learningRate, double gamma
         m.put("huberDelta", huberDelta);
         m.put("actionLevels", actionLevels);
         m.put("maxGradNorm", maxGradNorm);
-        m.put("obsNorm", obsNorm);
-        m.put("obsClip", obsClip);
-        if (!obsOffset.isEmpty()) {
-            m.put("obsOffset", obsOffset);
-            m.put("obsScale", obsScale);
-        }
+        m.putAll(ObservationNormalizer.settings(obsNorm, obsClip, obsOffset, obsScale));
         m.put("rewardNorm", rewardNorm);
         m.put("rewardScale", rewardScale);
         m.put("checkpointReplay", checkpointReplay);
@@ -136,13 +131,6 @@ public record DqnConfig(NetworkConfig network, double learningRate, double gamma
 
     /** Normalisation settings as parameters, for {@link ObservationNormalizer#fromParams}. */
     Params normalizationParams() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("obsNorm", obsNorm);
-        m.put("obsClip", obsClip);
-        if (!obsOffset.isEmpty()) {
-            m.put("obsOffset", obsOffset);
-            m.put("obsScale", obsScale);
-        }
-        return Params.of("dqn", m);
+        return Params.of("dqn", ObservationNormalizer.settings(obsNorm, obsClip, obsOffset, obsScale));
     }
 }

@@ -44,6 +44,23 @@ public final class ObservationNormalizer {
         }
     }
 
+    /**
+     * The settings {@link #fromParams} reads, as parameters in a fixed order (offset and scale
+     * only when given): one form for every agent's manifest and normaliser.
+     */
+    public static Map<String, Object> settings(String obsNorm, double obsClip, List<Double> obsOffset, List<Double> obsScale) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("obsNorm", obsNorm);
+        m.put("obsClip", obsClip);
+        if (!obsOffset.isEmpty()) {
+            m.put("obsOffset", obsOffset);
+        }
+        if (!obsScale.isEmpty()) {
+            m.put("obsScale", obsScale);
+        }
+        return m;
+    }
+
     private static final double VAR_EPS = 1e-8;
 
     private final Mode mode;

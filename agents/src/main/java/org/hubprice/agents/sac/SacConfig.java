@@ -131,16 +131,7 @@ public record SacConfig(NetworkConfig network, double actorLr, double criticLr, 
 
     /** The observation-normalisation keys, for {@link ObservationNormalizer#fromParams}. */
     public Params normalizationParams() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("obsNorm", obsNorm);
-        m.put("obsClip", obsClip);
-        if (!obsOffset.isEmpty()) {
-            m.put("obsOffset", obsOffset);
-        }
-        if (!obsScale.isEmpty()) {
-            m.put("obsScale", obsScale);
-        }
-        return Params.of("sac", m);
+        return Params.of("sac", ObservationNormalizer.settings(obsNorm, obsClip, obsOffset, obsScale));
     }
 
     /**
@@ -181,14 +172,7 @@ public record SacConfig(NetworkConfig network, double actorLr, double criticLr, 
         m.put("logStdMin", logStdMin);
         m.put("logStdMax", logStdMax);
         m.put("maxGradNorm", maxGradNorm);
-        m.put("obsNorm", obsNorm);
-        m.put("obsClip", obsClip);
-        if (!obsOffset.isEmpty()) {
-            m.put("obsOffset", obsOffset);
-        }
-        if (!obsScale.isEmpty()) {
-            m.put("obsScale", obsScale);
-        }
+        m.putAll(ObservationNormalizer.settings(obsNorm, obsClip, obsOffset, obsScale));
         m.put("rewardNorm", rewardNorm);
         m.put("rewardScale", rewardScale);
         m.put("checkpointReplay", checkpointReplay);

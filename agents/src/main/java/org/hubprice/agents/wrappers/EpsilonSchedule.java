@@ -38,13 +38,9 @@ public record EpsilonSchedule(String kind, double start, double end, long every,
         kind = Check.oneOf("epsilonDecay", kind == null ? "step" : kind, List.of("step", "linear", "constant"));
         Check.inRange("epsilonStart", start, 0, 1);
         Check.inRange("epsilonEnd", end, 0, start);
-        if (every < 1) {
-            throw new IllegalArgumentException("epsilonDecayEvery = " + every + " must be >= 1");
-        }
+        Check.atLeast("epsilonDecayEvery", every, 1);
         Check.inRangeAboveLow("epsilonDecayFactor", factor, 0, 1);
-        if (steps < 1) {
-            throw new IllegalArgumentException("epsilonDecaySteps = " + steps + " must be >= 1");
-        }
+        Check.atLeast("epsilonDecaySteps", steps, 1);
     }
 
     /** The paper's schedule: step decay 0.8 -> 0.05 every 40 000 steps, factor 0.95. */
