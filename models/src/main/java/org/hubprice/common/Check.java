@@ -54,44 +54,55 @@ public final class Check {
         return value;
     }
 
-    /** Throws unless {@code lo <= value <= hi} (and finite). */
-    public static double inRange(String field, double value, double lo, double hi) {
-        finite(field, value);
-        if (value < lo || value > hi) {
-            throw outside(field, value, "[", bound(lo), bound(hi));
+    // Ranges. The optional hint follows the one out-of-range error, e.g. "Maybe 0.95 (the baseline)".
+
+    /** Throws unless {@code lo <= value <= hi} and finite (NaN and infinities are outside every range). */
+    public static double inRange(String field, double value, double lo, double hi, String... hint) {
+        if (!(value >= lo && value <= hi) || !Double.isFinite(value)) {
+            throw outside(field, value, "[" + bound(lo), bound(hi) + "]", hint);
         }
         return value;
     }
 
     /** Throws unless {@code lo < value <= hi} (and finite). */
-    public static double inRangeAboveLow(String field, double value, double lo, double hi) {
-        finite(field, value);
-        if (value <= lo || value > hi) {
-            throw outside(field, value, "(", bound(lo), bound(hi));
+    public static double inRangeAboveLow(String field, double value, double lo, double hi, String... hint) {
+        if (!(value > lo && value <= hi) || !Double.isFinite(value)) {
+            throw outside(field, value, "(" + bound(lo), bound(hi) + "]", hint);
+        }
+        return value;
+    }
+
+    /** Throws unless {@code lo <= value < hi} (and finite). */
+    public static double inRangeBelowHigh(String field, double value, double lo, double hi, String... hint) {
+        if (!(value >= lo && value < hi) || !Double.isFinite(value)) {
+            throw outside(field, value, "[" + bound(lo), bound(hi) + ")", hint);
         }
         return value;
     }
 
     /** Throws unless {@code lo <= value <= hi}. */
-    public static long inRange(String field, long value, long lo, long hi) {
+    public static long inRange(String field, long value, long lo, long hi, String... hint) {
         if (value < lo || value > hi) {
-            throw outside(field, value, "[", Long.toString(lo), Long.toString(hi));
+            throw outside(field, value, "[" + lo, hi + "]", hint);
         }
         return value;
+    }
+
+    /** Throws unless {@code lo <= value <= hi}. */
+    public static int inRange(String field, int value, int lo, int hi, String... hint) {
+        return (int) inRange(field, (long) value, lo, hi, hint);
     }
 
     /** Throws unless {@code value >= lo}. */
-    public static long atLeast(String field, long value, long lo) {
-        if (value < lo) {
-            throw outside(field, value, "[", Long.toString(lo), "inf");
-        }
-        return value;
+    public static long atLeast(String field, long value, long lo, String... hint) {
+        return inRange(field, value, lo, Long.MAX_VALUE, hint);
     }
 
-    /** The one out-of-range error; bounds are written as in a config file (1, not 1.0; inf, never reached). */
-    private static IllegalArgumentException outside(String field, Object value, String open, String lo, String hi) {
-        return new IllegalArgumentException(field + " = " + value + " is outside the allowed range " + open + lo + ", " + hi
-                + (hi.equals("inf") ? ")" : "]"));
+    /** The one out-of-range error; bounds are written as in a config file (1, not 1.0; an unbounded side as inf). */
+    private static IllegalArgumentException outside(String field, Object value, String from, String to, String... hint) {
+        String end = to.equals(Long.MAX_VALUE + "]") || to.equals("inf]") ? "inf)" : to;
+        return new IllegalArgumentException(field + " = " + value + " is outside the allowed range " + from + ", " + end
+                + (hint.length > 0 ? "; " + String.join(" ", hint) : ""));
     }
 
     private static String bound(double v) {
@@ -99,14 +110,6 @@ public final class Check {
             return v > 0 ? "inf" : "-inf";
         }
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    /** Throws unless {@code lo <= value <= hi}. */
-    public static int inRange(String field, int value, int lo, int hi) {
-        if (value < lo || value > hi) {
-            throw outside(field, value, "[", Integer.toString(lo), Integer.toString(hi));
-        }
-        return value;
     }
 
     /** Throws unless the array is non-null, has {@code length} entries, each finite. */

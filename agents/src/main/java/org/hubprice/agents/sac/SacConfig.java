@@ -10,6 +10,7 @@ import org.hubprice.agents.nn.NetworkConfig;
 import org.hubprice.agents.norm.ObservationNormalizer;
 import org.hubprice.agents.norm.RewardScaler;
 import org.hubprice.agents.util.Params;
+import org.hubprice.common.Check;
 
 /**
  * Every hyperparameter of the soft actor-critic agent ({@link SacAgent}), validated on
@@ -70,15 +71,9 @@ public record SacConfig(NetworkConfig network, double actorLr, double criticLr, 
         learningRate("actorLr", actorLr);
         learningRate("criticLr", criticLr);
         learningRate("alphaLr", alphaLr);
-        if (!(gamma >= 0 && gamma < 1)) {
-            throw new IllegalArgumentException("gamma = " + gamma + " is outside the allowed range [0, 1); Maybe 0.99");
-        }
-        if (!(tau > 0 && tau <= 1)) {
-            throw new IllegalArgumentException("tau = " + tau + " is outside the allowed range (0, 1]; Maybe 0.005 (reference) or 0.05 (paper)");
-        }
-        if (batchSize < 1 || batchSize > 1 << 20) {
-            throw new IllegalArgumentException("batchSize = " + batchSize + " is outside the allowed range [1, 1048576]; Maybe 256");
-        }
+        Check.inRangeBelowHigh("gamma", gamma, 0, 1, "Maybe 0.99");
+        Check.inRangeAboveLow("tau", tau, 0, 1, "Maybe 0.005 (reference) or 0.05 (paper)");
+        Check.inRange("batchSize", batchSize, 1, 1 << 20, "Maybe 256");
         if (bufferCapacity < batchSize || bufferCapacity > 100_000_000) {
             throw new IllegalArgumentException("bufferCapacity = " + bufferCapacity + " is outside the allowed range [batchSize = "
                     + batchSize + ", 100000000]; Maybe 1000000");
@@ -87,9 +82,7 @@ public record SacConfig(NetworkConfig network, double actorLr, double criticLr, 
             throw new IllegalArgumentException("learningStarts = " + learningStarts + " is outside the allowed range [batchSize = "
                     + batchSize + ", bufferCapacity = " + bufferCapacity + "]: a batch needs that many stored transitions");
         }
-        if (!(initialAlpha > 0 && Double.isFinite(initialAlpha))) {
-            throw new IllegalArgumentException("initialAlpha = " + initialAlpha + " must be a finite number > 0; Maybe 0.2");
-        }
+        Check.inRangeAboveLow("initialAlpha", initialAlpha, 0, Double.POSITIVE_INFINITY, "Maybe 0.2");
         if (!Double.isFinite(targetEntropyPerDimension)) {
             throw new IllegalArgumentException("targetEntropyPerDimension = " + targetEntropyPerDimension
                     + " is not a finite number; Maybe -1");
@@ -98,25 +91,17 @@ public record SacConfig(NetworkConfig network, double actorLr, double criticLr, 
             throw new IllegalArgumentException("logStdMin = " + logStdMin + ", logStdMax = " + logStdMax
                     + ": need finite values with logStdMin < logStdMax; Maybe -20 and 2");
         }
-        if (!(maxGradNorm >= 0 && Double.isFinite(maxGradNorm))) {
-            throw new IllegalArgumentException("maxGradNorm = " + maxGradNorm + " must be a finite number >= 0 (0 = no clipping)");
-        }
+        Check.inRange("maxGradNorm", maxGradNorm, 0, Double.POSITIVE_INFINITY, "(0 = no clipping)");
         obsNorm = ObservationNormalizer.Mode.parse(obsNorm).id();
-        if (!(obsClip > 0)) {
-            throw new IllegalArgumentException("obsClip = " + obsClip + " must be > 0");
-        }
+        Check.inRangeAboveLow("obsClip", obsClip, 0, Double.POSITIVE_INFINITY);
         obsOffset = obsOffset == null ? List.of() : List.copyOf(obsOffset);
         obsScale = obsScale == null ? List.of() : List.copyOf(obsScale);
         rewardNorm = RewardScaler.Mode.parse(rewardNorm).id();
-        if (!(rewardScale > 0 && Double.isFinite(rewardScale))) {
-            throw new IllegalArgumentException("rewardScale = " + rewardScale + " must be a finite number > 0; Maybe 10 (reference) or 1");
-        }
+        Check.inRangeAboveLow("rewardScale", rewardScale, 0, Double.POSITIVE_INFINITY, "Maybe 10 (reference) or 1");
     }
 
     private static void learningRate(String field, double v) {
-        if (!(v > 0 && v < 1)) {
-            throw new IllegalArgumentException(field + " = " + v + " is outside the allowed range (0, 1); Maybe 3e-4");
-        }
+        Check.that(v > 0 && v < 1, field + " = " + v + " is outside the allowed range (0, 1); Maybe 3e-4");
     }
 
     /** The defaults, with the paper's feed-forward network. */

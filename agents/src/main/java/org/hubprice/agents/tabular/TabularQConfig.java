@@ -23,18 +23,10 @@ public record TabularQConfig(double alpha, double beta, double discount, long co
     public static final List<String> KEYS = List.of("alpha", "beta", "discount", "convergencePeriods", "qInit");
 
     public TabularQConfig {
-        Check.finite("alpha (learning rate)", alpha);
-        if (alpha <= 0 || alpha > 1) {
-            throw new IllegalArgumentException("alpha (learning rate) = " + alpha + " must lie in (0, 1]; Maybe 0.15 (Calvano et al. baseline)");
-        }
+        Check.inRangeAboveLow("alpha (learning rate)", alpha, 0, 1, "Maybe 0.15 (Calvano et al. baseline)");
         Check.nonNegative("beta (exploration decay)", beta);
-        Check.finite("discount", discount);
-        if (discount < 0 || discount >= 1) {
-            throw new IllegalArgumentException("discount = " + discount + " must lie in [0, 1); Maybe 0.95, or 0 for a myopic learner");
-        }
-        if (convergencePeriods < 1) {
-            throw new IllegalArgumentException("convergencePeriods = " + convergencePeriods + " must be >= 1; Maybe 100000 (Calvano et al.)");
-        }
+        Check.inRangeBelowHigh("discount", discount, 0, 1, "Maybe 0.95, or 0 for a myopic learner");
+        Check.atLeast("convergencePeriods", convergencePeriods, 1, "Maybe 100000 (Calvano et al.)");
         Check.finite("qInit", qInit);
     }
 

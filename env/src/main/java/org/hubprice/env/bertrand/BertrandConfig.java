@@ -42,11 +42,7 @@ public record BertrandConfig(int n, double[] a, double[] c, double a0, double mu
         c = Check.finiteArray("c (marginal cost per firm)", c == null ? null : c.clone(), n);
         Check.finite("a0 (outside-good quality)", a0);
         Check.positive("mu (differentiation)", mu);
-        Check.finite("delta (discount factor)", delta);
-        if (delta < 0 || delta >= 1) {
-            throw new IllegalArgumentException("delta (discount factor) = " + delta
-                    + " must lie in [0, 1); Maybe 0.95 (Calvano et al. baseline) or 0 for myopic firms");
-        }
+        Check.inRangeBelowHigh("delta (discount factor)", delta, 0, 1, "Maybe 0.95 (Calvano et al. baseline) or 0 for myopic firms");
         Check.inRange("m (number of prices)", m, 2, 1 << 16);
         Check.nonNegative("xi (grid extension)", xi);
         Check.nonNegative("k (memory in periods)", k);

@@ -48,12 +48,8 @@ public record CanonicalConfig(BertrandConfig game, String agent, Map<String, Obj
             throw new IllegalArgumentException("agent is missing; Maybe tabular-q");
         }
         agentParams = agentParams == null ? Map.of() : Map.copyOf(agentParams);
-        if (convergencePeriods < 1) {
-            throw new IllegalArgumentException("convergencePeriods = " + convergencePeriods + " must be >= 1; Maybe 100000 (Calvano et al.)");
-        }
-        if (maxPeriods < 1) {
-            throw new IllegalArgumentException("maxPeriods = " + maxPeriods + " must be >= 1; Maybe 1000000000 (Calvano et al.)");
-        }
+        Check.atLeast("convergencePeriods", convergencePeriods, 1, "Maybe 100000 (Calvano et al.)");
+        Check.atLeast("maxPeriods", maxPeriods, 1, "Maybe 1000000000 (Calvano et al.)");
         Check.positive("checkEvery", checkEvery);
         Check.positive("impulsePeriods", impulsePeriods);
         Check.inRange("deviatingFirm", deviatingFirm, 0, game.n() - 1);
