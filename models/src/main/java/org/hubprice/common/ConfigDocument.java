@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * The one configuration engine: YAML documents as trees, laid over a tree of defaults key by
@@ -223,12 +224,8 @@ public final class ConfigDocument {
 
     /** The list positions {@code [index]} addresses: one, or all for {@code [*]}. */
     private static List<Integer> indices(ArrayNode list, String index, String key, String full) {
-        List<Integer> out = new ArrayList<>();
         if (index.equals("*")) {
-            for (int k = 0; k < list.size(); k++) {
-                out.add(k);
-            }
-            return out;
+            return IntStream.range(0, list.size()).boxed().toList();
         }
         int k;
         try {
@@ -240,8 +237,7 @@ public final class ConfigDocument {
             throw new IllegalArgumentException("--set " + key + ": " + full + " has " + list.size() + " entries, so index " + k
                     + " is out of range [0, " + (list.size() - 1) + "]");
         }
-        out.add(k);
-        return out;
+        return List.of(k);
     }
 
     /**
