@@ -62,11 +62,7 @@ public final class TrainingConfigs {
 
     /** Every named configuration with its description. */
     public static List<Named> named() {
-        List<Named> out = new ArrayList<>();
-        for (String n : NAMES) {
-            out.add(new Named(n, named(n, List.of()).description()));
-        }
-        return out;
+        return NAMES.stream().map(n -> new Named(n, named(n, List.of()).description())).toList();
     }
 
     /** The named configuration {@code name} with {@code overrides}. */
