@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,9 +30,6 @@ final class BindErrors {
             return unknown;
         }
         // A record constructor refused the value: its message already names the key.
-        if (e instanceof ValueInstantiationException v && v.getCause() instanceof IllegalArgumentException iae) {
-            return new IllegalArgumentException(source + ": " + iae.getMessage(), iae);
-        }
         if (e.getCause() instanceof IllegalArgumentException iae) {
             return new IllegalArgumentException(source + ": " + iae.getMessage(), iae);
         }

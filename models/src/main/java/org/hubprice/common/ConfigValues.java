@@ -116,9 +116,15 @@ public class ConfigValues {
         return out == null ? dflt : List.copyOf(out);
     }
 
-    /** A list of numbers, given as a list, one number or comma-separated text; {@code null} when absent. */
-    public double[] getDoubleList(String name) {
+    /** A list of numbers, given as a list, one number or comma-separated text; {@code dflt} when absent. */
+    public List<Double> getNumbers(String name, List<Double> dflt) {
         List<Double> out = list(name, this::toDouble);
+        return out == null ? dflt : List.copyOf(out);
+    }
+
+    /** {@link #getNumbers} as an array; {@code null} when absent. */
+    public double[] getDoubleList(String name) {
+        List<Double> out = getNumbers(name, null);
         return out == null ? null : out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 

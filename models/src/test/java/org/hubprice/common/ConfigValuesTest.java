@@ -64,6 +64,8 @@ class ConfigValuesTest {
         assertNull(v.getIntList("absent"));
         assertArrayEquals(new double[] {1.5, 2}, ConfigValues.of(Map.of("o", "1.5, 2"), "s").getDoubleList("o"));
         assertNull(v.getDoubleList("absent"));
+        assertEquals(List.of(1.0, 2.5), ConfigValues.of(Map.of("o", List.of(1, "2.5")), "s").getNumbers("o", List.of()));
+        assertEquals(List.of(), v.getNumbers("absent", List.of()));
     }
 
     @Test

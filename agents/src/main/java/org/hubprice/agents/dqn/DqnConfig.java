@@ -97,12 +97,8 @@ public record DqnConfig(NetworkConfig network, double learningRate, double gamma
                 EpsilonSchedule.fromParams(p), target, p.getDouble("tau", 0.05), every, p.getBoolean("doubleDqn", false),
                 p.getString("loss", "mse"), p.getDouble("huberDelta", 1.0), p.getInt("actionLevels", 101),
                 p.getDouble("maxGradNorm", 0), p.getString("obsNorm", "running"), p.getDouble("obsClip", 10),
-                toList(p.getDoubleList("obsOffset")), toList(p.getDoubleList("obsScale")), p.getString("rewardNorm", "none"),
+                p.getNumbers("obsOffset", List.of()), p.getNumbers("obsScale", List.of()), p.getString("rewardNorm", "none"),
                 p.getDouble("rewardScale", 1), p.getBoolean("checkpointReplay", true));
-    }
-
-    private static List<Double> toList(double[] a) {
-        return a == null ? List.of() : java.util.Arrays.stream(a).boxed().toList();
     }
 
     /** All settings as parameter keys (the inverse of {@link #fromParams}), for the manifest. */

@@ -1,6 +1,5 @@
 package org.hubprice.agents.sac;
 
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,13 +130,9 @@ public record SacConfig(NetworkConfig network, double actorLr, double criticLr, 
                 p.getInt("bufferCapacity", 1_000_000), p.getInt("learningStarts", Math.max(360, batch)),
                 p.getDouble("initialAlpha", 0.2), p.getBoolean("autoAlpha", true), p.getDouble("targetEntropyPerDimension", -1),
                 p.getDouble("logStdMin", -20), p.getDouble("logStdMax", 2), p.getDouble("maxGradNorm", 0),
-                p.getString("obsNorm", "running"), p.getDouble("obsClip", 10), toList(p.getDoubleList("obsOffset")),
-                toList(p.getDoubleList("obsScale")), p.getString("rewardNorm", "batch"), p.getDouble("rewardScale", 10),
+                p.getString("obsNorm", "running"), p.getDouble("obsClip", 10), p.getNumbers("obsOffset", List.of()),
+                p.getNumbers("obsScale", List.of()), p.getString("rewardNorm", "batch"), p.getDouble("rewardScale", 10),
                 p.getBoolean("checkpointReplay", true));
-    }
-
-    private static List<Double> toList(double[] a) {
-        return a == null ? List.of() : Arrays.stream(a).boxed().toList();
     }
 
     /** All settings as parameter keys (the inverse of {@link #fromParams}), for the manifest. */
