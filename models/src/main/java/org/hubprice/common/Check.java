@@ -59,7 +59,7 @@ public final class Check {
     /** Throws unless {@code lo <= value <= hi} and finite (NaN and infinities are outside every range). */
     public static double inRange(String field, double value, double lo, double hi, String... hint) {
         if (!(value >= lo && value <= hi) || !Double.isFinite(value)) {
-            throw outside(field, value, "[" + bound(lo), bound(hi) + "]", hint);
+            throw outside(field, value, "[" + bound(lo) + ", " + upper(bound(hi), "]"), hint);
         }
         return value;
     }
@@ -67,7 +67,7 @@ public final class Check {
     /** Throws unless {@code lo < value <= hi} (and finite). */
     public static double inRangeAboveLow(String field, double value, double lo, double hi, String... hint) {
         if (!(value > lo && value <= hi) || !Double.isFinite(value)) {
-            throw outside(field, value, "(" + bound(lo), bound(hi) + "]", hint);
+            throw outside(field, value, "(" + bound(lo) + ", " + upper(bound(hi), "]"), hint);
         }
         return value;
     }
@@ -75,7 +75,7 @@ public final class Check {
     /** Throws unless {@code lo <= value < hi} (and finite). */
     public static double inRangeBelowHigh(String field, double value, double lo, double hi, String... hint) {
         if (!(value >= lo && value < hi) || !Double.isFinite(value)) {
-            throw outside(field, value, "[" + bound(lo), bound(hi) + ")", hint);
+            throw outside(field, value, "[" + bound(lo) + ", " + upper(bound(hi), ")"), hint);
         }
         return value;
     }
@@ -83,7 +83,7 @@ public final class Check {
     /** Throws unless {@code lo <= value <= hi}. */
     public static long inRange(String field, long value, long lo, long hi, String... hint) {
         if (value < lo || value > hi) {
-            throw outside(field, value, "[" + lo, hi + "]", hint);
+            throw outside(field, value, "[" + lo + ", " + upper(hi == Long.MAX_VALUE ? "inf" : Long.toString(hi), "]"), hint);
         }
         return value;
     }
@@ -98,13 +98,18 @@ public final class Check {
         return inRange(field, value, lo, Long.MAX_VALUE, hint);
     }
 
-    /** The one out-of-range error; bounds are written as in a config file (1, not 1.0; an unbounded side as inf). */
-    private static IllegalArgumentException outside(String field, Object value, String from, String to, String... hint) {
-        String end = to.equals(Long.MAX_VALUE + "]") || to.equals("inf]") ? "inf)" : to;
-        return new IllegalArgumentException(field + " = " + value + " is outside the allowed range " + from + ", " + end
+    /** The one out-of-range error. */
+    private static IllegalArgumentException outside(String field, Object value, String range, String... hint) {
+        return new IllegalArgumentException(field + " = " + value + " is outside the allowed range " + range
                 + (hint.length > 0 ? "; " + String.join(" ", hint) : ""));
     }
 
+    /** The upper end of a range; an unbounded one is written {@code inf)}, as no value reaches it. */
+    private static String upper(String hi, String close) {
+        return hi.equals("inf") ? "inf)" : hi + close;
+    }
+
+    /** A bound as written in a config file: 1, not 1.0; inf. */
     private static String bound(double v) {
         if (Double.isInfinite(v)) {
             return v > 0 ? "inf" : "-inf";
