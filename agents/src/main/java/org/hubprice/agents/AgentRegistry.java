@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import org.hubprice.common.EditDistance;
 
 /**
  * Finds {@link AgentFactory agent factories} by name through {@link ServiceLoader}: the
@@ -68,24 +69,6 @@ public final class AgentRegistry {
         return out;
     }
 
-    /** The registered name or alias nearest to a mistyped one (at most 2 edits, or a third of its length), or null. */
-    private String nearest(String typed) {
-        if (typed == null || typed.isBlank()) {
-            return null;
-        }
-        String t = typed.trim().toLowerCase(Locale.ROOT);
-        String best = null;
-        int bestD = Integer.MAX_VALUE;
-        for (String n : byName.keySet()) {
-            int d = org.hubprice.common.EditDistance.between(t, n);
-            if (d < bestD) {
-                bestD = d;
-                best = n;
-            }
-        }
-        return bestD <= Math.max(2, t.length() / 3) ? best : null;
-    }
-
     /** Every registered name and alias, sorted. */
     public List<String> names() {
         return List.copyOf(byName.keySet());
@@ -99,7 +82,7 @@ public final class AgentRegistry {
     public AgentFactory get(String name) {
         AgentFactory f = name == null ? null : byName.get(name.trim().toLowerCase(Locale.ROOT));
         if (f == null) {
-            String hint = nearest(name);
+            String hint = name == null ? null : EditDistance.nearest(name.trim(), byName.keySet());
             throw new IllegalArgumentException("agent = '" + name + "' is not registered; known agents: " + described()
                     + (hint != null ? ". Maybe '" + hint + "'?" : ".") + " A custom agent is added by putting its jar, with a META-INF/services/"
                     + AgentFactory.class.getName() + " entry, on the class path");

@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.hubprice.common.Check;
 import org.hubprice.training.Trainer;
 import org.hubprice.training.TrainingSummary;
 import org.hubprice.training.config.TrainingConfig;
 import org.hubprice.training.config.TrainingConfigs;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code hubprice train}: trains one agent per hub on a named or file configuration. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -125,9 +126,7 @@ final class TrainCommand implements Callable<Integer> {
      * these small networks 10 to 50 times faster than 2 (threads spin-waiting for a busy core).
      */
     static void setThreads(int threads) {
-        if (threads < 1 || threads > 1024) {
-            throw new IllegalArgumentException("--threads = " + threads + " is outside the allowed range [1, 1024]");
-        }
+        Check.inRange("--threads", threads, 1, 1024);
         if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
         }

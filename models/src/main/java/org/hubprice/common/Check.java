@@ -1,5 +1,10 @@
 package org.hubprice.common;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
 /**
  * Argument checks whose messages name the field, the offending value and what is allowed,
  * so that a user who mistypes a config value knows exactly what to change.
@@ -49,21 +54,67 @@ public final class Check {
         return value;
     }
 
-    /** Throws unless {@code lo <= value <= hi} (and finite). */
-    public static double inRange(String field, double value, double lo, double hi) {
-        finite(field, value);
-        if (value < lo || value > hi) {
-            throw new IllegalArgumentException(field + " = " + value + " is outside the allowed range [" + lo + ", " + hi + "]");
+    // Ranges. The optional hint follows the one out-of-range error, e.g. "Maybe 0.95 (the baseline)".
+
+    /** Throws unless {@code lo <= value <= hi} and finite (NaN and infinities are outside every range). */
+    public static double inRange(String field, double value, double lo, double hi, String... hint) {
+        if (!(value >= lo && value <= hi) || !Double.isFinite(value)) {
+            throw outside(field, value, "[" + bound(lo) + ", " + upper(bound(hi), "]"), hint);
+        }
+        return value;
+    }
+
+    /** Throws unless {@code lo < value <= hi} (and finite). */
+    public static double inRangeAboveLow(String field, double value, double lo, double hi, String... hint) {
+        if (!(value > lo && value <= hi) || !Double.isFinite(value)) {
+            throw outside(field, value, "(" + bound(lo) + ", " + upper(bound(hi), "]"), hint);
+        }
+        return value;
+    }
+
+    /** Throws unless {@code lo <= value < hi} (and finite). */
+    public static double inRangeBelowHigh(String field, double value, double lo, double hi, String... hint) {
+        if (!(value >= lo && value < hi) || !Double.isFinite(value)) {
+            throw outside(field, value, "[" + bound(lo) + ", " + upper(bound(hi), ")"), hint);
         }
         return value;
     }
 
     /** Throws unless {@code lo <= value <= hi}. */
-    public static int inRange(String field, int value, int lo, int hi) {
+    public static long inRange(String field, long value, long lo, long hi, String... hint) {
         if (value < lo || value > hi) {
-            throw new IllegalArgumentException(field + " = " + value + " is outside the allowed range [" + lo + ", " + hi + "]");
+            throw outside(field, value, "[" + lo + ", " + upper(hi == Long.MAX_VALUE ? "inf" : Long.toString(hi), "]"), hint);
         }
         return value;
+    }
+
+    /** Throws unless {@code lo <= value <= hi}. */
+    public static int inRange(String field, int value, int lo, int hi, String... hint) {
+        return (int) inRange(field, (long) value, lo, hi, hint);
+    }
+
+    /** Throws unless {@code value >= lo}. */
+    public static long atLeast(String field, long value, long lo, String... hint) {
+        return inRange(field, value, lo, Long.MAX_VALUE, hint);
+    }
+
+    /** The one out-of-range error. */
+    private static IllegalArgumentException outside(String field, Object value, String range, String... hint) {
+        return new IllegalArgumentException(field + " = " + value + " is outside the allowed range " + range
+                + (hint.length > 0 ? "; " + String.join(" ", hint) : ""));
+    }
+
+    /** The upper end of a range; an unbounded one is written {@code inf)}, as no value reaches it. */
+    private static String upper(String hi, String close) {
+        return hi.equals("inf") ? "inf)" : hi + close;
+    }
+
+    /** A bound as written in a config file: 1, not 1.0; inf. */
+    private static String bound(double v) {
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** Throws unless the array is non-null, has {@code length} entries, each finite. */
@@ -98,5 +149,31 @@ public final class Check {
         if (!condition) {
             throw new IllegalArgumentException(message);
         }
+    }
+
+    /**
+     * The choice in lower case, or an error naming the allowed choices and the nearest one, so
+     * that {@code closedform} gets "Maybe 'closed-form'?".
+     */
+    public static String oneOf(String field, String value, List<String> allowed) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is missing; choose one of " + allowed);
+        }
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (!allowed.contains(v)) {
+            String hint = EditDistance.nearest(v, allowed);
+            throw new IllegalArgumentException(field + " = '" + value + "' is not allowed; choose one of " + allowed
+                    + (hint != null ? ". Maybe '" + hint + "'?" : ""));
+        }
+        return v;
+    }
+
+    /**
+     * The constant of {@code choices} whose {@code id} is {@code value} (ignoring case, and
+     * {@code _} for {@code -}), or the {@link #oneOf} error listing the ids.
+     */
+    public static <E> E choice(String field, String value, E[] choices, Function<E, String> id) {
+        List<String> ids = Arrays.stream(choices).map(id).toList();
+        return choices[ids.indexOf(oneOf(field, value == null ? null : value.replace('_', '-'), ids))];
     }
 }

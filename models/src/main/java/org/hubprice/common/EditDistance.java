@@ -1,5 +1,8 @@
 package org.hubprice.common;
 
+import java.util.Collection;
+import java.util.Locale;
+
 /**
  * Levenshtein distance, for "Maybe 'x'?" hints when a user mistypes a key, config name or
  * agent name. One implementation for every module.
@@ -25,5 +28,27 @@ public final class EditDistance {
             cur = swap;
         }
         return prev[b.length()];
+    }
+
+    /**
+     * The candidate closest to {@code typed} (ignoring case), or {@code null} when even the
+     * closest needs more than {@code max(2, its length / 3)} edits: a hint that far off would
+     * mislead more than it helps.
+     */
+    public static String nearest(String typed, Collection<String> candidates) {
+        if (typed == null) {
+            return null;
+        }
+        String t = typed.toLowerCase(Locale.ROOT);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            int d = between(t, c.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, best.length() / 3) ? best : null;
     }
 }

@@ -3,7 +3,6 @@ package org.hubprice.agents.dqn;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.hubprice.agents.nn.NetworkConfig;
@@ -67,16 +66,10 @@ public record DqnConfig(NetworkConfig network, double learningRate, double gamma
         Check.inRange("batchSize", batchSize, 1, 1 << 20);
         Check.inRange("bufferCapacity", bufferCapacity, 1, 100_000_000);
         Check.nonNegative("learningStarts", learningStarts);
-        targetUpdate = targetUpdate == null ? "polyak" : targetUpdate.trim().toLowerCase(Locale.ROOT);
-        if (!targetUpdate.equals("polyak") && !targetUpdate.equals("hard")) {
-            throw new IllegalArgumentException("targetUpdate = '" + targetUpdate + "' is not known; allowed: polyak, hard");
-        }
-        Check.that(tau > 0 && tau <= 1, "tau = " + tau + " is outside the allowed range (0, 1]");
+        targetUpdate = Check.oneOf("targetUpdate", targetUpdate == null ? "polyak" : targetUpdate, List.of("polyak", "hard"));
+        Check.inRangeAboveLow("tau", tau, 0, 1);
         Check.positive("targetUpdateEvery", targetUpdateEvery);
-        loss = loss == null ? "mse" : loss.trim().toLowerCase(Locale.ROOT);
-        if (!loss.equals("mse") && !loss.equals("huber")) {
-            throw new IllegalArgumentException("loss = '" + loss + "' is not known; allowed: mse, huber");
-        }
+        loss = Check.oneOf("loss", loss == null ? "mse" : loss, List.of("mse", "huber"));
         Check.positive("huberDelta", huberDelta);
         Check.inRange("actionLevels", actionLevels, 2, 100_000);
         Check.nonNegative("maxGradNorm", maxGradNorm);
@@ -104,12 +97,8 @@ public record DqnConfig(NetworkConfig network, double learningRate, double gamma
                 EpsilonSchedule.fromParams(p), target, p.getDouble("tau", 0.05), every, p.getBoolean("doubleDqn", false),
                 p.getString("loss", "mse"), p.getDouble("huberDelta", 1.0), p.getInt("actionLevels", 101),
                 p.getDouble("maxGradNorm", 0), p.getString("obsNorm", "running"), p.getDouble("obsClip", 10),
-                toList(p.getDoubleList("obsOffset")), toList(p.getDoubleList("obsScale")), p.getString("rewardNorm", "none"),
+                p.getNumbers("obsOffset", List.of()), p.getNumbers("obsScale", List.of()), p.getString("rewardNorm", "none"),
                 p.getDouble("rewardScale", 1), p.getBoolean("checkpointReplay", true));
-    }
-
-    private static List<Double> toList(double[] a) {
-        return a == null ? List.of() : java.util.Arrays.stream(a).boxed().toList();
     }
 
     /** All settings as parameter keys (the inverse of {@link #fromParams}), for the manifest. */
@@ -129,12 +118,7 @@ public record DqnConfig(NetworkConfig network, double learningRate, double gamma
         m.put("huberDelta", huberDelta);
         m.put("actionLevels", actionLevels);
         m.put("maxGradNorm", maxGradNorm);
-        m.put("obsNorm", obsNorm);
-        m.put("obsClip", obsClip);
-        if (!obsOffset.isEmpty()) {
-            m.put("obsOffset", obsOffset);
-            m.put("obsScale", obsScale);
-        }
+        m.putAll(ObservationNormalizer.settings(obsNorm, obsClip, obsOffset, obsScale));
         m.put("rewardNorm", rewardNorm);
         m.put("rewardScale", rewardScale);
         m.put("checkpointReplay", checkpointReplay);
@@ -143,13 +127,6 @@ public record DqnConfig(NetworkConfig network, double learningRate, double gamma
 
     /** Normalisation settings as parameters, for {@link ObservationNormalizer#fromParams}. */
     Params normalizationParams() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("obsNorm", obsNorm);
-        m.put("obsClip", obsClip);
-        if (!obsOffset.isEmpty()) {
-            m.put("obsOffset", obsOffset);
-            m.put("obsScale", obsScale);
-        }
-        return Params.of("dqn", m);
+        return Params.of("dqn", ObservationNormalizer.settings(obsNorm, obsClip, obsOffset, obsScale));
     }
 }

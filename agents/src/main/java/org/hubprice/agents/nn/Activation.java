@@ -2,6 +2,7 @@ package org.hubprice.agents.nn;
 
 import ai.djl.nn.Block;
 import java.util.Locale;
+import org.hubprice.common.Check;
 
 /** The activation between dense layers. */
 public enum Activation {
@@ -21,13 +22,6 @@ public enum Activation {
     }
 
     public static Activation parse(String field, String value) {
-        if (value != null) {
-            for (Activation a : values()) {
-                if (a.id().equalsIgnoreCase(value.trim())) {
-                    return a;
-                }
-            }
-        }
-        throw new IllegalArgumentException(field + " = '" + value + "' is not a known activation; allowed: relu, tanh");
+        return Check.choice(field, value, values(), Activation::id);
     }
 }

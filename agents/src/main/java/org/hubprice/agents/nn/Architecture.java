@@ -1,6 +1,7 @@
 package org.hubprice.agents.nn;
 
 import java.util.Locale;
+import org.hubprice.common.Check;
 
 /** The network families the learners support. */
 public enum Architecture {
@@ -19,13 +20,6 @@ public enum Architecture {
 
     /** Parses {@code ff} or {@code mha} (case-insensitive); the error lists the choices. */
     public static Architecture parse(String field, String value) {
-        if (value != null) {
-            for (Architecture a : values()) {
-                if (a.id().equalsIgnoreCase(value.trim())) {
-                    return a;
-                }
-            }
-        }
-        throw new IllegalArgumentException(field + " = '" + value + "' is not a known architecture; allowed: ff, mha");
+        return Check.choice(field, value, values(), Architecture::id);
     }
 }

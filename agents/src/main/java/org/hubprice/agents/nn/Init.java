@@ -1,6 +1,7 @@
 package org.hubprice.agents.nn;
 
 import java.util.Locale;
+import org.hubprice.common.Check;
 
 /**
  * How weights are drawn at creation; biases always start at zero. Both rules draw from this
@@ -32,13 +33,6 @@ public enum Init {
     }
 
     public static Init parse(String field, String value) {
-        if (value != null) {
-            for (Init a : values()) {
-                if (a.id().equalsIgnoreCase(value.trim()) || a.name().equalsIgnoreCase(value.trim())) {
-                    return a;
-                }
-            }
-        }
-        throw new IllegalArgumentException(field + " = '" + value + "' is not a known initialisation; allowed: xavier-uniform, fan-in-uniform");
+        return Check.choice(field, value, values(), Init::id);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hubprice.agents.util.Params;
+import org.hubprice.common.Check;
 
 /**
  * The shape of a network, independent of its input and output sizes (which come from the
@@ -38,9 +39,7 @@ public record NetworkConfig(Architecture architecture, List<Integer> hidden, Act
         }
         hidden = List.copyOf(hidden);
         for (int i = 0; i < hidden.size(); i++) {
-            if (hidden.get(i) < 1 || hidden.get(i) > 65536) {
-                throw new IllegalArgumentException("hidden[" + i + "] = " + hidden.get(i) + " is outside the allowed range [1, 65536]");
-            }
+            Check.inRange("hidden[" + i + "]", hidden.get(i), 1, 65536);
         }
         if (activation == null) {
             activation = Activation.RELU;
@@ -48,12 +47,8 @@ public record NetworkConfig(Architecture architecture, List<Integer> hidden, Act
         if (init == null) {
             init = Init.XAVIER_UNIFORM;
         }
-        if (heads < 1 || heads > 64) {
-            throw new IllegalArgumentException("heads = " + heads + " is outside the allowed range [1, 64]");
-        }
-        if (embeddingDim < 1 || embeddingDim > 4096) {
-            throw new IllegalArgumentException("embeddingDim = " + embeddingDim + " is outside the allowed range [1, 4096]");
-        }
+        Check.inRange("heads", heads, 1, 64);
+        Check.inRange("embeddingDim", embeddingDim, 1, 4096);
         if (embeddingDim % heads != 0) {
             throw new IllegalArgumentException("embeddingDim = " + embeddingDim + " is not divisible by heads = " + heads
                     + "; each head gets embeddingDim / heads dimensions. Maybe embeddingDim = " + (embeddingDim / heads + 1) * heads + "?");

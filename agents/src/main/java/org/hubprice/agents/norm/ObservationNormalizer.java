@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.hubprice.agents.util.Params;
+import org.hubprice.common.Check;
 import org.hubprice.env.api.Box;
 import org.hubprice.env.api.Space;
 
@@ -39,13 +40,25 @@ public final class ObservationNormalizer {
         }
 
         public static Mode parse(String value) {
-            for (Mode m : values()) {
-                if (m.id().equalsIgnoreCase(value == null ? "" : value.trim())) {
-                    return m;
-                }
-            }
-            throw new IllegalArgumentException("obsNorm = '" + value + "' is not a known mode; allowed: none, running, box, fixed");
+            return Check.choice("obsNorm", value, values(), Mode::id);
         }
+    }
+
+    /**
+     * The settings {@link #fromParams} reads, as parameters in a fixed order (offset and scale
+     * only when given): one form for every agent's manifest and normaliser.
+     */
+    public static Map<String, Object> settings(String obsNorm, double obsClip, List<Double> obsOffset, List<Double> obsScale) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("obsNorm", obsNorm);
+        m.put("obsClip", obsClip);
+        if (!obsOffset.isEmpty()) {
+            m.put("obsOffset", obsOffset);
+        }
+        if (!obsScale.isEmpty()) {
+            m.put("obsScale", obsScale);
+        }
+        return m;
     }
 
     private static final double VAR_EPS = 1e-8;

@@ -32,12 +32,7 @@ public final class RewardScaler {
         }
 
         public static Mode parse(String value) {
-            for (Mode m : values()) {
-                if (m.id().equalsIgnoreCase(value == null ? "" : value.trim())) {
-                    return m;
-                }
-            }
-            throw new IllegalArgumentException("rewardNorm = '" + value + "' is not a known mode; allowed: none, fixed, batch");
+            return Check.choice("rewardNorm", value, values(), Mode::id);
         }
     }
 

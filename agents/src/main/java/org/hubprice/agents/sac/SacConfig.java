@@ -1,6 +1,5 @@
 package org.hubprice.agents.sac;
 
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.hubprice.agents.nn.NetworkConfig;
 import org.hubprice.agents.norm.ObservationNormalizer;
 import org.hubprice.agents.norm.RewardScaler;
 import org.hubprice.agents.util.Params;
+import org.hubprice.common.Check;
 
 /**
  * Every hyperparameter of the soft actor-critic agent ({@link SacAgent}), validated on
@@ -70,15 +70,9 @@ public record SacConfig(NetworkConfig network, double actorLr, double criticLr, 
         learningRate("actorLr", actorLr);
         learningRate("criticLr", criticLr);
         learningRate("alphaLr", alphaLr);
-        if (!(gamma >= 0 && gamma < 1)) {
-            throw new IllegalArgumentException("gamma = " + gamma + " is outside the allowed range [0, 1); Maybe 0.99");
-        }
-        if (!(tau > 0 && tau <= 1)) {
-            throw new IllegalArgumentException("tau = " + tau + " is outside the allowed range (0, 1]; Maybe 0.005 (reference) or 0.05 (paper)");
-        }
-        if (batchSize < 1 || batchSize > 1 << 20) {
-            throw new IllegalArgumentException("batchSize = " + batchSize + " is outside the allowed range [1, 1048576]; Maybe 256");
-        }
+        Check.inRangeBelowHigh("gamma", gamma, 0, 1, "Maybe 0.99");
+        Check.inRangeAboveLow("tau", tau, 0, 1, "Maybe 0.005 (reference) or 0.05 (paper)");
+        Check.inRange("batchSize", batchSize, 1, 1 << 20, "Maybe 256");
         if (bufferCapacity < batchSize || bufferCapacity > 100_000_000) {
             throw new IllegalArgumentException("bufferCapacity = " + bufferCapacity + " is outside the allowed range [batchSize = "
                     + batchSize + ", 100000000]; Maybe 1000000");
@@ -87,9 +81,7 @@ public record SacConfig(NetworkConfig network, double actorLr, double criticLr, 
             throw new IllegalArgumentException("learningStarts = " + learningStarts + " is outside the allowed range [batchSize = "
                     + batchSize + ", bufferCapacity = " + bufferCapacity + "]: a batch needs that many stored transitions");
         }
-        if (!(initialAlpha > 0 && Double.isFinite(initialAlpha))) {
-            throw new IllegalArgumentException("initialAlpha = " + initialAlpha + " must be a finite number > 0; Maybe 0.2");
-        }
+        Check.inRangeAboveLow("initialAlpha", initialAlpha, 0, Double.POSITIVE_INFINITY, "Maybe 0.2");
         if (!Double.isFinite(targetEntropyPerDimension)) {
             throw new IllegalArgumentException("targetEntropyPerDimension = " + targetEntropyPerDimension
                     + " is not a finite number; Maybe -1");
@@ -98,25 +90,17 @@ public record SacConfig(NetworkConfig network, double actorLr, double criticLr, 
             throw new IllegalArgumentException("logStdMin = " + logStdMin + ", logStdMax = " + logStdMax
                     + ": need finite values with logStdMin < logStdMax; Maybe -20 and 2");
         }
-        if (!(maxGradNorm >= 0 && Double.isFinite(maxGradNorm))) {
-            throw new IllegalArgumentException("maxGradNorm = " + maxGradNorm + " must be a finite number >= 0 (0 = no clipping)");
-        }
+        Check.inRange("maxGradNorm", maxGradNorm, 0, Double.POSITIVE_INFINITY, "(0 = no clipping)");
         obsNorm = ObservationNormalizer.Mode.parse(obsNorm).id();
-        if (!(obsClip > 0)) {
-            throw new IllegalArgumentException("obsClip = " + obsClip + " must be > 0");
-        }
+        Check.inRangeAboveLow("obsClip", obsClip, 0, Double.POSITIVE_INFINITY);
         obsOffset = obsOffset == null ? List.of() : List.copyOf(obsOffset);
         obsScale = obsScale == null ? List.of() : List.copyOf(obsScale);
         rewardNorm = RewardScaler.Mode.parse(rewardNorm).id();
-        if (!(rewardScale > 0 && Double.isFinite(rewardScale))) {
-            throw new IllegalArgumentException("rewardScale = " + rewardScale + " must be a finite number > 0; Maybe 10 (reference) or 1");
-        }
+        Check.inRangeAboveLow("rewardScale", rewardScale, 0, Double.POSITIVE_INFINITY, "Maybe 10 (reference) or 1");
     }
 
     private static void learningRate(String field, double v) {
-        if (!(v > 0 && v < 1)) {
-            throw new IllegalArgumentException(field + " = " + v + " is outside the allowed range (0, 1); Maybe 3e-4");
-        }
+        Check.that(v > 0 && v < 1, field + " = " + v + " is outside the allowed range (0, 1); Maybe 3e-4");
     }
 
     /** The defaults, with the paper's feed-forward network. */
@@ -131,16 +115,7 @@ public record SacConfig(NetworkConfig network, double actorLr, double criticLr, 
 
     /** The observation-normalisation keys, for {@link ObservationNormalizer#fromParams}. */
     public Params normalizationParams() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("obsNorm", obsNorm);
-        m.put("obsClip", obsClip);
-        if (!obsOffset.isEmpty()) {
-            m.put("obsOffset", obsOffset);
-        }
-        if (!obsScale.isEmpty()) {
-            m.put("obsScale", obsScale);
-        }
-        return Params.of("sac", m);
+        return Params.of("sac", ObservationNormalizer.settings(obsNorm, obsClip, obsOffset, obsScale));
     }
 
     /**
@@ -155,13 +130,9 @@ public record SacConfig(NetworkConfig network, double actorLr, double criticLr, 
                 p.getInt("bufferCapacity", 1_000_000), p.getInt("learningStarts", Math.max(360, batch)),
                 p.getDouble("initialAlpha", 0.2), p.getBoolean("autoAlpha", true), p.getDouble("targetEntropyPerDimension", -1),
                 p.getDouble("logStdMin", -20), p.getDouble("logStdMax", 2), p.getDouble("maxGradNorm", 0),
-                p.getString("obsNorm", "running"), p.getDouble("obsClip", 10), toList(p.getDoubleList("obsOffset")),
-                toList(p.getDoubleList("obsScale")), p.getString("rewardNorm", "batch"), p.getDouble("rewardScale", 10),
+                p.getString("obsNorm", "running"), p.getDouble("obsClip", 10), p.getNumbers("obsOffset", List.of()),
+                p.getNumbers("obsScale", List.of()), p.getString("rewardNorm", "batch"), p.getDouble("rewardScale", 10),
                 p.getBoolean("checkpointReplay", true));
-    }
-
-    private static List<Double> toList(double[] a) {
-        return a == null ? List.of() : Arrays.stream(a).boxed().toList();
     }
 
     /** All settings as parameter keys (the inverse of {@link #fromParams}), for the manifest. */
@@ -181,14 +152,7 @@ public record SacConfig(NetworkConfig network, double actorLr, double criticLr, 
         m.put("logStdMin", logStdMin);
         m.put("logStdMax", logStdMax);
         m.put("maxGradNorm", maxGradNorm);
-        m.put("obsNorm", obsNorm);
-        m.put("obsClip", obsClip);
-        if (!obsOffset.isEmpty()) {
-            m.put("obsOffset", obsOffset);
-        }
-        if (!obsScale.isEmpty()) {
-            m.put("obsScale", obsScale);
-        }
+        m.putAll(ObservationNormalizer.settings(obsNorm, obsClip, obsOffset, obsScale));
         m.put("rewardNorm", rewardNorm);
         m.put("rewardScale", rewardScale);
         m.put("checkpointReplay", checkpointReplay);

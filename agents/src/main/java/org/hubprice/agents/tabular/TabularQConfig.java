@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hubprice.common.Check;
+import org.hubprice.common.ConfigValues;
 
 /**
  * Hyper-parameters of {@link TabularQAgent}; the defaults are the baseline of Calvano et al.
@@ -22,18 +23,10 @@ public record TabularQConfig(double alpha, double beta, double discount, long co
     public static final List<String> KEYS = List.of("alpha", "beta", "discount", "convergencePeriods", "qInit");
 
     public TabularQConfig {
-        Check.finite("alpha (learning rate)", alpha);
-        if (alpha <= 0 || alpha > 1) {
-            throw new IllegalArgumentException("alpha (learning rate) = " + alpha + " must lie in (0, 1]; Maybe 0.15 (Calvano et al. baseline)");
-        }
+        Check.inRangeAboveLow("alpha (learning rate)", alpha, 0, 1, "Maybe 0.15 (Calvano et al. baseline)");
         Check.nonNegative("beta (exploration decay)", beta);
-        Check.finite("discount", discount);
-        if (discount < 0 || discount >= 1) {
-            throw new IllegalArgumentException("discount = " + discount + " must lie in [0, 1); Maybe 0.95, or 0 for a myopic learner");
-        }
-        if (convergencePeriods < 1) {
-            throw new IllegalArgumentException("convergencePeriods = " + convergencePeriods + " must be >= 1; Maybe 100000 (Calvano et al.)");
-        }
+        Check.inRangeBelowHigh("discount", discount, 0, 1, "Maybe 0.95, or 0 for a myopic learner");
+        Check.atLeast("convergencePeriods", convergencePeriods, 1, "Maybe 100000 (Calvano et al.)");
         Check.finite("qInit", qInit);
     }
 
@@ -48,44 +41,9 @@ public record TabularQConfig(double alpha, double beta, double discount, long co
      * @throws IllegalArgumentException for an unknown key or a value that is not a number
      */
     public static TabularQConfig fromParams(Map<String, ?> params, TabularQConfig base) {
-        double alpha = base.alpha;
-        double beta = base.beta;
-        double discount = base.discount;
-        long conv = base.convergencePeriods;
-        double qInit = base.qInit;
-        for (Map.Entry<String, ?> e : params.entrySet()) {
-            String key = e.getKey();
-            Object v = e.getValue();
-            switch (key) {
-                case "alpha" -> alpha = number(key, v);
-                case "beta" -> beta = number(key, v);
-                case "discount" -> discount = number(key, v);
-                case "convergencePeriods" -> {
-                    double d = number(key, v);
-                    if (d != Math.rint(d) || Math.abs(d) > 1e18) {
-                        throw new IllegalArgumentException("convergencePeriods = " + v + " must be a whole number of periods");
-                    }
-                    conv = (long) d;
-                }
-                case "qInit" -> qInit = number(key, v);
-                default -> throw new IllegalArgumentException("'" + key + "' is not a tabular-q parameter; known: " + KEYS);
-            }
-        }
-        return new TabularQConfig(alpha, beta, discount, conv, qInit);
-    }
-
-    private static double number(String key, Object v) {
-        if (v instanceof Number num) {
-            return num.doubleValue();
-        }
-        if (v instanceof String s) {
-            try {
-                return Double.parseDouble(s.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " = '" + s + "' is not a number");
-            }
-        }
-        throw new IllegalArgumentException(key + " = " + v + " is not a number");
+        ConfigValues p = ConfigValues.of(params, TabularQAgent.NAME).onlyKeys(KEYS);
+        return new TabularQConfig(p.getDouble("alpha", base.alpha), p.getDouble("beta", base.beta), p.getDouble("discount", base.discount),
+                p.getLong("convergencePeriods", base.convergencePeriods), p.getDouble("qInit", base.qInit));
     }
 
     /** The parameters as an ordered map (for manifests and provenance). */

@@ -1,7 +1,7 @@
 package org.hubprice.agents.wrappers;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import org.hubprice.agents.util.Params;
 import org.hubprice.common.Check;
@@ -35,19 +35,12 @@ public record EpsilonSchedule(String kind, double start, double end, long every,
             "epsilonDecayEvery", "epsilonDecayFactor", "epsilonDecaySteps");
 
     public EpsilonSchedule {
-        kind = kind == null ? "step" : kind.trim().toLowerCase(Locale.ROOT);
-        if (!kind.equals("step") && !kind.equals("linear") && !kind.equals("constant")) {
-            throw new IllegalArgumentException("epsilonDecay = '" + kind + "' is not known; allowed: step, linear, constant");
-        }
+        kind = Check.oneOf("epsilonDecay", kind == null ? "step" : kind, List.of("step", "linear", "constant"));
         Check.inRange("epsilonStart", start, 0, 1);
         Check.inRange("epsilonEnd", end, 0, start);
-        if (every < 1) {
-            throw new IllegalArgumentException("epsilonDecayEvery = " + every + " must be >= 1");
-        }
-        Check.that(factor > 0 && factor <= 1, "epsilonDecayFactor = " + factor + " is outside the allowed range (0, 1]");
-        if (steps < 1) {
-            throw new IllegalArgumentException("epsilonDecaySteps = " + steps + " must be >= 1");
-        }
+        Check.atLeast("epsilonDecayEvery", every, 1);
+        Check.inRangeAboveLow("epsilonDecayFactor", factor, 0, 1);
+        Check.atLeast("epsilonDecaySteps", steps, 1);
     }
 
     /** The paper's schedule: step decay 0.8 -> 0.05 every 40 000 steps, factor 0.95. */

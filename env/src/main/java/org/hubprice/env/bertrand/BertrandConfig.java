@@ -3,9 +3,10 @@ package org.hubprice.env.bertrand;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.hubprice.common.Check;
+import org.hubprice.common.ConfigDocument;
+import org.hubprice.common.ConfigValues;
 
 /**
  * Parameters of the repeated logit Bertrand game of Calvano, Calzolari, Denicolò and
@@ -41,11 +42,7 @@ public record BertrandConfig(int n, double[] a, double[] c, double a0, double mu
         c = Check.finiteArray("c (marginal cost per firm)", c == null ? null : c.clone(), n);
         Check.finite("a0 (outside-good quality)", a0);
         Check.positive("mu (differentiation)", mu);
-        Check.finite("delta (discount factor)", delta);
-        if (delta < 0 || delta >= 1) {
-            throw new IllegalArgumentException("delta (discount factor) = " + delta
-                    + " must lie in [0, 1); Maybe 0.95 (Calvano et al. baseline) or 0 for myopic firms");
-        }
+        Check.inRangeBelowHigh("delta (discount factor)", delta, 0, 1, "Maybe 0.95 (Calvano et al. baseline) or 0 for myopic firms");
         Check.inRange("m (number of prices)", m, 2, 1 << 16);
         Check.nonNegative("xi (grid extension)", xi);
         Check.nonNegative("k (memory in periods)", k);
@@ -261,20 +258,30 @@ public record BertrandConfig(int n, double[] a, double[] c, double a0, double mu
          * @throws IllegalArgumentException for an unknown key or a value that does not parse
          */
         public Builder set(String key, String value) {
-            String k0 = key == null ? "" : key.trim();
-            switch (k0.toLowerCase(Locale.ROOT)) {
-                case "n" -> n = parseInt(k0, value);
-                case "a" -> a = parseList(k0, value);
-                case "c" -> c = parseList(k0, value);
-                case "a0" -> a0 = parseDouble(k0, value);
-                case "mu" -> mu = parseDouble(k0, value);
-                case "delta" -> delta = parseDouble(k0, value);
-                case "m" -> m = parseInt(k0, value);
-                case "xi" -> xi = parseDouble(k0, value);
-                case "k" -> k = parseInt(k0, value);
-                default -> throw new IllegalArgumentException("'" + key + "' is not a Bertrand game parameter; known keys: " + KEYS);
+            String typed = key == null ? "" : key.trim();
+            String name = KEYS.stream().filter(typed::equalsIgnoreCase).findFirst()
+                    .orElseThrow(() -> ConfigDocument.unknownKey("Bertrand game", "", typed, KEYS));
+            ConfigValues v = ConfigValues.ofText(name, value, "");
+            switch (name) {
+                case "n" -> n = v.getInt(name);
+                case "a" -> a = list(v, name);
+                case "c" -> c = list(v, name);
+                case "a0" -> a0 = v.getDouble(name);
+                case "mu" -> mu = v.getDouble(name);
+                case "delta" -> delta = v.getDouble(name);
+                case "m" -> m = v.getInt(name);
+                case "xi" -> xi = v.getDouble(name);
+                default -> k = v.getInt(name);
             }
             return this;
+        }
+
+        private static double[] list(ConfigValues v, String key) {
+            double[] out = v.getDoubleList(key);
+            if (out == null || out.length == 0) {
+                throw new IllegalArgumentException(key + " is empty; give a number or a comma-separated list, one per firm");
+            }
+            return out;
         }
 
         /** Validates and builds; a one-element {@code a} or {@code c} is repeated for every firm. */
@@ -294,34 +301,6 @@ public record BertrandConfig(int n, double[] a, double[] c, double a0, double mu
                         + " firms; Maybe give one value for all firms or exactly " + n + " comma-separated values");
             }
             return v;
-        }
-
-        static int parseInt(String key, String value) {
-            try {
-                return Integer.parseInt(value.trim());
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException(key + " = '" + value + "' is not an integer");
-            }
-        }
-
-        static double parseDouble(String key, String value) {
-            try {
-                return Double.parseDouble(value.trim());
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException(key + " = '" + value + "' is not a number");
-            }
-        }
-
-        static double[] parseList(String key, String value) {
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException(key + " is empty; give a number or a comma-separated list, one per firm");
-            }
-            String[] parts = value.split(",");
-            double[] out = new double[parts.length];
-            for (int i = 0; i < parts.length; i++) {
-                out[i] = parseDouble(key, parts[i]);
-            }
-            return out;
         }
     }
 }

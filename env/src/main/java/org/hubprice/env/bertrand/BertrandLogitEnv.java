@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.hubprice.common.ConfigDocument;
 import org.hubprice.common.Seeds;
 import org.hubprice.env.api.Discrete;
 import org.hubprice.env.api.ParallelEnv;
@@ -141,11 +143,9 @@ public final class BertrandLogitEnv implements ParallelEnv {
     @Override
     public ResetResult reset(long seed, Map<String, Object> options) {
         Object init = options == null ? null : options.get(OPTION_INITIAL_STATE);
-        if (options != null) {
-            for (String key : options.keySet()) {
-                if (!OPTION_INITIAL_STATE.equals(key)) {
-                    throw new IllegalArgumentException("reset option '" + key + "' is unknown; known: [" + OPTION_INITIAL_STATE + "]");
-                }
+        for (String key : options == null ? Set.<String>of() : options.keySet()) {
+            if (!OPTION_INITIAL_STATE.equals(key)) {
+                throw ConfigDocument.unknownKey("reset option", "", key, List.of(OPTION_INITIAL_STATE));
             }
         }
         if (init == null) {

@@ -1,7 +1,6 @@
 package org.hubprice.env.bertrand;
 
-import java.util.Arrays;
-import java.util.Locale;
+import org.hubprice.common.Check;
 
 /**
  * How a state (the price indices of all firms in the last {@code k} periods) is shown to an
@@ -31,13 +30,6 @@ public enum ObservationEncoding {
 
     /** Parses a configuration name; the error lists the valid ones. */
     public static ObservationEncoding parse(String name) {
-        String s = name == null ? "" : name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        for (ObservationEncoding e : values()) {
-            if (e.key.equals(s)) {
-                return e;
-            }
-        }
-        throw new IllegalArgumentException("observation = '" + name + "' is not an encoding; known: "
-                + Arrays.stream(values()).map(ObservationEncoding::key).toList());
+        return Check.choice("observation", name, values(), ObservationEncoding::key);
     }
 }

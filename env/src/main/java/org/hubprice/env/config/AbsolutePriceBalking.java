@@ -1,5 +1,6 @@
 package org.hubprice.env.config;
 
+import org.hubprice.common.Check;
 import org.hubprice.env.demand.BalkingCurve;
 
 /**
@@ -12,8 +13,8 @@ import org.hubprice.env.demand.BalkingCurve;
  */
 public record AbsolutePriceBalking(double midpointPrice, double scale) {
     public AbsolutePriceBalking {
-        Validate.range("demand.balking.absolutePrice.midpointPrice", midpointPrice, 0, PricingConfig.MAX_PRICE);
-        Validate.rangeOpenLow("demand.balking.absolutePrice.scale", scale, 0, PricingConfig.MAX_PRICE);
+        Check.inRange("demand.balking.absolutePrice.midpointPrice", midpointPrice, 0, PricingConfig.MAX_PRICE);
+        Check.inRangeAboveLow("demand.balking.absolutePrice.scale", scale, 0, PricingConfig.MAX_PRICE);
     }
 
     BalkingCurve curve() {

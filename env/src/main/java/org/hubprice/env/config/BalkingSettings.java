@@ -2,6 +2,7 @@ package org.hubprice.env.config;
 
 import java.util.Arrays;
 import java.util.List;
+import org.hubprice.common.Check;
 import org.hubprice.env.demand.BalkingCurve;
 
 /**
@@ -20,7 +21,7 @@ public record BalkingSettings(String steps, List<Double> lowerRatios, List<Doubl
     public static final List<String> STEPS = List.of("reference", "none", "custom");
 
     public BalkingSettings {
-        steps = Validate.oneOf("demand.balking.steps", steps, STEPS);
+        steps = Check.oneOf("demand.balking.steps", steps, STEPS);
         if (steps.equals("custom")) {
             lowerRatios = Validate.numbers("demand.balking.lowerRatios", lowerRatios);
             probabilities = Validate.numbers("demand.balking.probabilities", probabilities);

@@ -1,5 +1,6 @@
 package org.hubprice.env.config;
 
+import org.hubprice.common.Check;
 import org.hubprice.models.power.BatteryLimits;
 
 /**
@@ -14,10 +15,10 @@ public record BatteryConfig(double capacityKwh, double minimumKwh, double charge
     static final double MAX = 1e7;
 
     public BatteryConfig {
-        Validate.rangeOpenLow("hubs.battery.capacityKwh", capacityKwh, 0, MAX);
-        Validate.range("hubs.battery.minimumKwh", minimumKwh, 0, capacityKwh);
-        Validate.range("hubs.battery.chargeRateKw", chargeRateKw, 0, MAX);
-        Validate.range("hubs.battery.dischargeRateKw", dischargeRateKw, 0, MAX);
+        Check.inRangeAboveLow("hubs.battery.capacityKwh", capacityKwh, 0, MAX);
+        Check.inRange("hubs.battery.minimumKwh", minimumKwh, 0, capacityKwh);
+        Check.inRange("hubs.battery.chargeRateKw", chargeRateKw, 0, MAX);
+        Check.inRange("hubs.battery.dischargeRateKw", dischargeRateKw, 0, MAX);
     }
 
     /** The defaults of docs/model.md: 4000 kWh, 500 kWh minimum, 2000 kW each way. */

@@ -1,6 +1,7 @@
 package org.hubprice.env.config;
 
 import java.util.List;
+import org.hubprice.common.Check;
 
 /**
  * {@code daCommitment}: the 24 hourly day-ahead energies every hub buys (docs/model.md section 4).
@@ -30,14 +31,14 @@ public record DaCommitmentSettings(String mode, List<Double> values, String cach
     public static final List<String> MODES = List.of("auto", "explicit");
 
     public DaCommitmentSettings {
-        mode = Validate.oneOf("daCommitment.mode", mode, MODES);
+        mode = Check.oneOf("daCommitment.mode", mode, MODES);
         if (mode.equals("explicit")) {
             values = Validate.numbers("daCommitment.values", values);
             if (values.size() != 24) {
                 throw new IllegalArgumentException("daCommitment.values has " + values.size() + " values; exactly 24 (one per hour) are required");
             }
             for (int t = 0; t < 24; t++) {
-                Validate.range("daCommitment.values[" + t + "]", values.get(t), 0, 1e6);
+                Check.inRange("daCommitment.values[" + t + "]", values.get(t), 0, 1e6);
             }
         } else if (values != null) {
             throw new IllegalArgumentException("daCommitment.values is given but daCommitment.mode = auto ignores it. "
@@ -47,13 +48,13 @@ public record DaCommitmentSettings(String mode, List<Double> values, String cach
             throw new IllegalArgumentException("daCommitment.cacheDir is blank; give a directory, or null for the user's cache directory ("
                     + userCacheDir() + ")");
         }
-        Validate.range("daCommitment.psi", psi, 0, 1);
-        Validate.range("daCommitment.minChargeKw", minChargeKw, 0, BatteryConfig.MAX);
-        Validate.range("daCommitment.minDischargeKw", minDischargeKw, 0, BatteryConfig.MAX);
-        Validate.range("daCommitment.initialBatteryKwh", initialBatteryKwh, 0, BatteryConfig.MAX);
-        Validate.rangeOpenLow("daCommitment.capKwh", capKwh, 0, BatteryConfig.MAX);
-        Validate.range("daCommitment.scenarios", scenarios, 1, 1000);
-        Validate.rangeOpenLow("daCommitment.timeLimitSeconds", timeLimitSeconds, 0, 86_400);
+        Check.inRange("daCommitment.psi", psi, 0, 1);
+        Check.inRange("daCommitment.minChargeKw", minChargeKw, 0, BatteryConfig.MAX);
+        Check.inRange("daCommitment.minDischargeKw", minDischargeKw, 0, BatteryConfig.MAX);
+        Check.inRange("daCommitment.initialBatteryKwh", initialBatteryKwh, 0, BatteryConfig.MAX);
+        Check.inRangeAboveLow("daCommitment.capKwh", capKwh, 0, BatteryConfig.MAX);
+        Check.inRange("daCommitment.scenarios", scenarios, 1, 1000);
+        Check.inRangeAboveLow("daCommitment.timeLimitSeconds", timeLimitSeconds, 0, 86_400);
     }
 
     /** The user's cache directory for hubprice: {@code $XDG_CACHE_HOME/hubprice}, else {@code ~/.cache/hubprice}. */

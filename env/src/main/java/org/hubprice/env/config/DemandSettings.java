@@ -1,6 +1,7 @@
 package org.hubprice.env.config;
 
 import java.util.List;
+import org.hubprice.common.Check;
 import org.hubprice.env.demand.DemandConfig;
 
 /**
@@ -28,9 +29,9 @@ public record DemandSettings(List<Double> meanVehicles, List<Double> chargeProba
         batterySizeProbabilities = Validate.numbers("demand.batterySizeProbabilities", batterySizeProbabilities);
         socPercents = Validate.numbers("demand.socPercents", socPercents);
         socProbabilities = Validate.numbers("demand.socProbabilities", socProbabilities);
-        Validate.range("demand.priceSensitiveShare", priceSensitiveShare, 0, 1);
-        Validate.range("demand.similarityTolerance", similarityTolerance, 0, 10);
-        Validate.range("demand.demandMultiplier", demandMultiplier, 0, 100);
+        Check.inRange("demand.priceSensitiveShare", priceSensitiveShare, 0, 1);
+        Check.inRange("demand.similarityTolerance", similarityTolerance, 0, 10);
+        Check.inRange("demand.demandMultiplier", demandMultiplier, 0, 100);
         Validate.present("demand.balking", balking);
         // The demand model checks the tables (lengths, probabilities, sums); its messages start
         // with the field name, so prefixing the section gives the full key.

@@ -2,6 +2,7 @@ package org.hubprice.env.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.hubprice.common.Check;
 
 /**
  * {@code hubs}: the competing hubs. They share one battery design and one battery start rule;
@@ -27,8 +28,8 @@ public record HubsConfig(int count, int stations,
     public static final int MAX_STATIONS = 100_000;
 
     public HubsConfig {
-        Validate.range("hubs.count", count, 1, 64);
-        Validate.range("hubs.stations", stations, 1, MAX_STATIONS);
+        Check.inRange("hubs.count", count, 1, 64);
+        Check.inRange("hubs.stations", stations, 1, MAX_STATIONS);
         if (stationsPerHub != null) {
             if (stationsPerHub.size() != count) {
                 throw new IllegalArgumentException("hubs.stationsPerHub has " + stationsPerHub.size() + " entries " + stationsPerHub
@@ -42,7 +43,7 @@ public record HubsConfig(int count, int stations,
                     throw new IllegalArgumentException("hubs.stationsPerHub[" + i + "] is null; give a whole number of stations in [1, "
                             + MAX_STATIONS + "]");
                 }
-                Validate.range("hubs.stationsPerHub[" + i + "]", s, 1, MAX_STATIONS);
+                Check.inRange("hubs.stationsPerHub[" + i + "]", s, 1, MAX_STATIONS);
             }
             stationsPerHub = List.copyOf(stationsPerHub);
         }
@@ -53,8 +54,8 @@ public record HubsConfig(int count, int stations,
         Validate.present("hubs.trainingStart.costBasis", trainingStart.costBasis())
                 .check("hubs.trainingStart.costBasis", -PricingConfig.MAX_PRICE, PricingConfig.MAX_PRICE);
         Validate.present("hubs.evaluationStart", evaluationStart);
-        Validate.range("hubs.evaluationStart.energyKwh", evaluationStart.energyKwh(), battery.minimumKwh(), battery.capacityKwh());
-        Validate.range("hubs.evaluationStart.costBasis", evaluationStart.costBasis(), -PricingConfig.MAX_PRICE, PricingConfig.MAX_PRICE);
+        Check.inRange("hubs.evaluationStart.energyKwh", evaluationStart.energyKwh(), battery.minimumKwh(), battery.capacityKwh());
+        Check.inRange("hubs.evaluationStart.costBasis", evaluationStart.costBasis(), -PricingConfig.MAX_PRICE, PricingConfig.MAX_PRICE);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.hubprice.env.config;
 
 import java.util.List;
+import org.hubprice.common.Check;
 
 /**
  * {@code market}: where the days of wholesale prices come from.
@@ -14,7 +15,7 @@ public record MarketConfig(String source, SyntheticMarketConfig synthetic, PjmMa
     public static final List<String> SOURCES = List.of("synthetic", "pjm");
 
     public MarketConfig {
-        source = Validate.oneOf("market.source", source, SOURCES);
+        source = Check.oneOf("market.source", source, SOURCES);
         Validate.present("market.synthetic", synthetic);
         if (pjm == null) {
             pjm = new PjmMarketConfig(null, null, null, false);

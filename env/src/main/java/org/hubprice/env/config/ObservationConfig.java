@@ -1,5 +1,7 @@
 package org.hubprice.env.config;
 
+import org.hubprice.common.Check;
+
 /**
  * {@code observation}: the scaling of observations (see {@code ObservationScaling}).
  *
@@ -10,7 +12,7 @@ package org.hubprice.env.config;
  */
 public record ObservationConfig(double priceQuantile, double clip) {
     public ObservationConfig {
-        Validate.range("observation.priceQuantile", priceQuantile, 0.5, 1.0);
-        Validate.range("observation.clip", clip, 1, 1000);
+        Check.inRange("observation.priceQuantile", priceQuantile, 0.5, 1.0);
+        Check.inRange("observation.clip", clip, 1, 1000);
     }
 }

@@ -1,6 +1,7 @@
 package org.hubprice.env.config;
 
 import java.util.List;
+import org.hubprice.common.Check;
 import org.hubprice.models.milp.Solvers;
 
 /**
@@ -16,7 +17,7 @@ public record PowerConfig(String dispatcher, String solver) {
     public static final List<String> DISPATCHERS = List.of("closed-form", "milp");
 
     public PowerConfig {
-        dispatcher = Validate.oneOf("power.dispatcher", dispatcher, DISPATCHERS);
-        solver = Validate.oneOf("power.solver", solver, Solvers.NAMES);
+        dispatcher = Check.oneOf("power.dispatcher", dispatcher, DISPATCHERS);
+        solver = Check.oneOf("power.solver", solver, Solvers.NAMES);
     }
 }

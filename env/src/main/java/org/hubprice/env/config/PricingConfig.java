@@ -1,5 +1,7 @@
 package org.hubprice.env.config;
 
+import org.hubprice.common.Check;
+
 /**
  * {@code pricing}: how actions become retail prices. A hub's action is a multiplier
  * {@code a ∈ [minMultiplier, maxMultiplier]} and its price is {@code p_ev = a · m[t]} with the
@@ -17,9 +19,9 @@ public record PricingConfig(double floor, double minMultiplier, double maxMultip
     static final double MAX_PRICE = 1e5;
 
     public PricingConfig {
-        Validate.rangeOpenLow("pricing.floor", floor, 0, 1000);
-        Validate.rangeOpenLow("pricing.minMultiplier", minMultiplier, 0, 100);
-        Validate.range("pricing.maxMultiplier", maxMultiplier, minMultiplier, 100);
-        Validate.range("pricing.discreteLevels", discreteLevels, 2, 100_001);
+        Check.inRangeAboveLow("pricing.floor", floor, 0, 1000);
+        Check.inRangeAboveLow("pricing.minMultiplier", minMultiplier, 0, 100);
+        Check.inRange("pricing.maxMultiplier", maxMultiplier, minMultiplier, 100);
+        Check.inRange("pricing.discreteLevels", discreteLevels, 2, 100_001);
     }
 }

@@ -1,6 +1,7 @@
 package org.hubprice.env.config;
 
 import java.util.List;
+import org.hubprice.common.Check;
 
 /**
  * {@code split}: which days are held out for testing. Held-out days are never used for
@@ -18,8 +19,8 @@ public record SplitConfig(String method, int testDaysPerSeason, int every, long 
     public static final List<String> METHODS = List.of("paper", "reference");
 
     public SplitConfig {
-        method = Validate.oneOf("split.method", method, METHODS);
-        Validate.range("split.testDaysPerSeason", testDaysPerSeason, 0, 92);
-        Validate.range("split.every", every, 2, 366);
+        method = Check.oneOf("split.method", method, METHODS);
+        Check.inRange("split.testDaysPerSeason", testDaysPerSeason, 0, 92);
+        Check.inRange("split.every", every, 2, 366);
     }
 }

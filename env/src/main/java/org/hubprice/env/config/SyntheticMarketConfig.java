@@ -2,6 +2,7 @@ package org.hubprice.env.config;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.hubprice.common.Check;
 
 /**
  * {@code market.synthetic}: days drawn from the calibrated synthetic price generator.
@@ -14,7 +15,7 @@ public record SyntheticMarketConfig(String firstDay, int days, long seed) {
     public SyntheticMarketConfig {
         Validate.present("market.synthetic.firstDay", firstDay);
         parseDate("market.synthetic.firstDay", firstDay);
-        Validate.range("market.synthetic.days", days, 1, 36_600);
+        Check.inRange("market.synthetic.days", days, 1, 36_600);
     }
 
     /** {@link #firstDay} as a date. */

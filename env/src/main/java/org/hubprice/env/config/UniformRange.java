@@ -1,5 +1,7 @@
 package org.hubprice.env.config;
 
+import org.hubprice.common.Check;
+
 /**
  * A half-open interval {@code [low, high)} for uniform draws; {@code low == high} means the
  * fixed value {@code low}. The enclosing section validates it, so that its messages can name
@@ -8,8 +10,8 @@ package org.hubprice.env.config;
 public record UniformRange(double low, double high) {
     /** Checks {@code lo <= low <= high <= hi}, naming {@code key} in the message. */
     void check(String key, double lo, double hi) {
-        Validate.range(key + ".low", low, lo, hi);
-        Validate.range(key + ".high", high, lo, hi);
+        Check.inRange(key + ".low", low, lo, hi);
+        Check.inRange(key + ".high", high, lo, hi);
         if (low > high) {
             throw new IllegalArgumentException(key + " = [" + low + ", " + high + ") is empty: low must be <= high. Maybe swap the two?");
         }

@@ -1,43 +1,13 @@
 package org.hubprice.env.config;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Checks for configuration values whose messages name the full dotted key, the value and the
- * allowed range or choices, with a "Maybe ..." hint where one helps.
+ * Presence checks of the environment configuration, whose messages name the full dotted key
+ * and point to the defaults; ranges and choices are {@link org.hubprice.common.Check}'s.
  */
 final class Validate {
     private Validate() {}
-
-    static double range(String key, double value, double lo, double hi) {
-        if (!Double.isFinite(value) || value < lo || value > hi) {
-            throw new IllegalArgumentException(key + " = " + value + " is outside the allowed range [" + fmt(lo) + ", " + fmt(hi) + "]");
-        }
-        return value;
-    }
-
-    /** {@code lo < value <= hi}. */
-    static double rangeOpenLow(String key, double value, double lo, double hi) {
-        if (!Double.isFinite(value) || value <= lo || value > hi) {
-            throw new IllegalArgumentException(key + " = " + value + " is outside the allowed range (" + fmt(lo) + ", " + fmt(hi) + "]");
-        }
-        return value;
-    }
-
-    static int range(String key, int value, int lo, int hi) {
-        if (value < lo || value > hi) {
-            throw new IllegalArgumentException(key + " = " + value + " is outside the allowed range [" + lo + ", " + hi + "]");
-        }
-        return value;
-    }
-
-    static long range(String key, long value, long lo, long hi) {
-        if (value < lo || value > hi) {
-            throw new IllegalArgumentException(key + " = " + value + " is outside the allowed range [" + lo + ", " + hi + "]");
-        }
-        return value;
-    }
 
     static <T> T present(String key, T value) {
         if (value == null) {
@@ -55,29 +25,5 @@ final class Validate {
             }
         }
         return List.copyOf(values);
-    }
-
-    /** Returns the lower-case choice, or throws naming the allowed choices. */
-    static String oneOf(String key, String value, List<String> allowed) {
-        if (value == null) {
-            throw new IllegalArgumentException(key + " is missing; choose one of " + allowed);
-        }
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        if (!allowed.contains(v)) {
-            String hint = Suggest.nearest(v, allowed);
-            throw new IllegalArgumentException(key + " = '" + value + "' is not allowed; choose one of " + allowed
-                    + (hint != null ? ". Maybe '" + hint + "'?" : ""));
-        }
-        return v;
-    }
-
-    private static String fmt(double v) {
-        if (v == Double.POSITIVE_INFINITY) {
-            return "inf";
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return Double.toString(v);
     }
 }

@@ -43,19 +43,12 @@ public record DemandConfig(double[] meanVehicles, double[] chargeProbability, do
         batterySizeProbabilities = probabilities("batterySizeProbabilities", batterySizeProbabilities, batterySizesKwh.length, true).clone();
         socPercents = percentTable("socPercents", socPercents).clone();
         socProbabilities = probabilities("socProbabilities", socProbabilities, socPercents.length, true).clone();
-        if (!(priceSensitiveShare >= 0 && priceSensitiveShare <= 1)) {
-            throw new IllegalArgumentException("priceSensitiveShare (gamma) = " + priceSensitiveShare
-                    + " must be a share in [0, 1]; Maybe 1 (every EV compares prices, the reference default)");
-        }
-        if (!(similarityTolerance >= 0) || !Double.isFinite(similarityTolerance)) {
-            throw new IllegalArgumentException("similarityTolerance (delta) = " + similarityTolerance
-                    + " must be a finite relative price distance >= 0; Maybe 0.05 (5 %, the reference default)");
-        }
+        Check.inRange("priceSensitiveShare (gamma)", priceSensitiveShare, 0, 1, "Maybe 1 (every EV compares prices, the reference default)");
+        Check.inRange("similarityTolerance (delta)", similarityTolerance, 0, Double.POSITIVE_INFINITY,
+                "a relative price distance; Maybe 0.05 (5 %, the reference default)");
         Objects.requireNonNull(balking, "balking curve is missing; Maybe BalkingCurve.referenceSteps() or BalkingCurve.none()");
-        if (!(demandMultiplier >= 0) || !Double.isFinite(demandMultiplier)) {
-            throw new IllegalArgumentException("demandMultiplier = " + demandMultiplier
-                    + " must be a finite factor >= 0; Maybe 1 (reference) or 1.5 (the paper's +50 % demand case)");
-        }
+        Check.inRange("demandMultiplier", demandMultiplier, 0, Double.POSITIVE_INFINITY,
+                "Maybe 1 (reference) or 1.5 (the paper's +50 % demand case)");
         for (int t = 0; t < HOURS; t++) {
             double mean = demandMultiplier * meanVehicles[t];
             if (mean > MAX_HOURLY_MEAN) {

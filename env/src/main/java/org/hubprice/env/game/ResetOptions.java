@@ -3,9 +3,11 @@ package org.hubprice.env.game;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.hubprice.common.ConfigValues;
 
 /**
  * What a reset may fix; everything left null is drawn from the reset seed.
@@ -70,24 +72,16 @@ public record ResetOptions(boolean evaluation, Integer dayIndex, LocalDate date,
         if (options == null || options.isEmpty()) {
             return TRAINING;
         }
-        for (String k : options.keySet()) {
-            if (!KEYS.contains(k)) {
-                throw new IllegalArgumentException("reset option '" + k + "' is not known; the options are " + KEYS);
-            }
-        }
-        boolean eval = false;
-        Object mode = options.get("mode");
-        if (mode != null) {
-            String m = mode.toString().trim().toLowerCase(Locale.ROOT);
-            eval = switch (m) {
-                case "train", "training" -> false;
-                case "eval", "evaluation", "test" -> true;
-                default -> throw new IllegalArgumentException("reset option mode = '" + mode + "' is not known; use \"train\" or \"eval\"");
-            };
-        }
+        Map<String, Object> rest = new LinkedHashMap<>(options);
+        Object day = rest.remove("day"); // may be a LocalDate, which is no configuration value
+        ConfigValues v = ConfigValues.of(rest, "reset option").onlyKeys(KEYS);
+        boolean eval = switch (v.getString("mode", "train").toLowerCase(Locale.ROOT)) {
+            case "train", "training" -> false;
+            case "eval", "evaluation", "test" -> true;
+            default -> throw new IllegalArgumentException("reset option mode = '" + options.get("mode") + "' is not known; use \"train\" or \"eval\"");
+        };
         Integer index = null;
         LocalDate date = null;
-        Object day = options.get("day");
         if (day instanceof Integer i) {
             index = i;
         } else if (day instanceof Long l && l == (int) (long) l) {
@@ -104,32 +98,7 @@ public record ResetOptions(boolean evaluation, Integer dayIndex, LocalDate date,
             throw new IllegalArgumentException("reset option day has type " + day.getClass().getSimpleName()
                     + "; give an Integer index, a LocalDate or an ISO date string");
         }
-        return new ResetOptions(eval, index, date, numbers("batteryEnergy", options.get("batteryEnergy")),
-                numbers("batteryCostBasis", options.get("batteryCostBasis")));
-    }
-
-    private static double[] numbers(String key, Object v) {
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof Number n) {
-            return new double[] {n.doubleValue()};
-        }
-        if (v instanceof double[] a) {
-            return a.clone();
-        }
-        if (v instanceof List<?> list) {
-            double[] a = new double[list.size()];
-            for (int i = 0; i < a.length; i++) {
-                if (!(list.get(i) instanceof Number n)) {
-                    throw new IllegalArgumentException("reset option " + key + "[" + i + "] = " + list.get(i) + " is not a number");
-                }
-                a[i] = n.doubleValue();
-            }
-            return a;
-        }
-        throw new IllegalArgumentException("reset option " + key + " has type " + v.getClass().getSimpleName()
-                + "; give a Number (every hub), a double[] or a List of Numbers (one per hub)");
+        return new ResetOptions(eval, index, date, v.getDoubleList("batteryEnergy"), v.getDoubleList("batteryCostBasis"));
     }
 
     @Override

@@ -53,6 +53,20 @@ class BertrandConfigTest {
     }
 
     @Test
+    void textSettingsGoThroughTheConfigurationEngine() {
+        BertrandConfig c = BertrandConfig.builder().set("M", "10.0").set("xi", "1e-1").set("c", "[1, 1.5]").build();
+        assertEquals(10, c.m(), "a key in any case, an integral 10.0 is 10");
+        assertEquals(0.1, c.xi());
+        assertArrayEquals(new double[] {1, 1.5}, c.c());
+        var e = assertThrows(IllegalArgumentException.class, () -> BertrandConfig.builder().set("delt", "0.5"));
+        assertTrue(e.getMessage().contains("unknown key 'delt'") && e.getMessage().contains("Maybe 'delta'?"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> BertrandConfig.builder().set("a", " "));
+        assertTrue(e.getMessage().contains("a is empty"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> BertrandConfig.builder().set("c", "1,x"));
+        assertTrue(e.getMessage().contains("c[1] = 'x' is not a number"), e.getMessage());
+    }
+
+    @Test
     void arraysAreCopiedIn() {
         double[] a = {2, 2};
         BertrandConfig c = new BertrandConfig(2, a, new double[] {1, 1}, 0, 0.25, 0.95, 15, 0.1, 1);

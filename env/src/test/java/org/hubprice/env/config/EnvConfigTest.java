@@ -34,6 +34,16 @@ class EnvConfigTest {
     }
 
     @Test
+    void theDemandTablesAreKeysOfTheDefaultsThoughTheYamlDoesNotRepeatThem() {
+        IllegalArgumentException e = fails("demand:\n  meanVehicle: [1]\n");
+        assertTrue(e.getMessage().contains("under 'demand' are [meanVehicles, chargeProbability, batterySizesKwh,"), e.getMessage());
+        assertTrue(e.getMessage().contains("Maybe 'demand.meanVehicles'?"), e.getMessage());
+        EnvConfig c = EnvConfig.fromYaml("demand:\n  socPercents: [20, 80]\n  socProbabilities: [0.5, 0.5]\n", List.of());
+        assertEquals(List.of(20.0, 80.0), c.demand().socPercents());
+        assertEquals(DemandConfig.defaults().meanVehicles()[7], c.demand().meanVehicles().get(7));
+    }
+
+    @Test
     void aFileNamesOnlyWhatItChanges() {
         EnvConfig c = EnvConfig.fromYaml("hubs:\n  count: 3\n  battery:\n    capacityKwh: 5000\n", List.of());
         assertEquals(3, c.hubs().count());

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.hubprice.agents.tabular.TabularQAgent;
 import org.hubprice.agents.tabular.TabularQConfig;
 import org.hubprice.common.Check;
+import org.hubprice.common.ConfigValues;
 import org.hubprice.env.bertrand.BertrandConfig;
 import org.hubprice.env.bertrand.ObservationEncoding;
 
@@ -47,12 +48,8 @@ public record CanonicalConfig(BertrandConfig game, String agent, Map<String, Obj
             throw new IllegalArgumentException("agent is missing; Maybe tabular-q");
         }
         agentParams = agentParams == null ? Map.of() : Map.copyOf(agentParams);
-        if (convergencePeriods < 1) {
-            throw new IllegalArgumentException("convergencePeriods = " + convergencePeriods + " must be >= 1; Maybe 100000 (Calvano et al.)");
-        }
-        if (maxPeriods < 1) {
-            throw new IllegalArgumentException("maxPeriods = " + maxPeriods + " must be >= 1; Maybe 1000000000 (Calvano et al.)");
-        }
+        Check.atLeast("convergencePeriods", convergencePeriods, 1, "Maybe 100000 (Calvano et al.)");
+        Check.atLeast("maxPeriods", maxPeriods, 1, "Maybe 1000000000 (Calvano et al.)");
         Check.positive("checkEvery", checkEvery);
         Check.positive("impulsePeriods", impulsePeriods);
         Check.inRange("deviatingFirm", deviatingFirm, 0, game.n() - 1);
@@ -210,36 +207,18 @@ public record CanonicalConfig(BertrandConfig game, String agent, Map<String, Obj
                 game.set(k, value);
                 return this;
             }
+            ConfigValues v = ConfigValues.ofText(k, value, "");
             switch (k) {
-                case "convergencePeriods" -> convergencePeriods = parseLong(k, value);
-                case "maxPeriods" -> maxPeriods = parseLong(k, value);
-                case "checkEvery" -> checkEvery = (int) Math.min(Integer.MAX_VALUE, parseLong(k, value));
+                case "convergencePeriods" -> convergencePeriods = v.getLong(k);
+                case "maxPeriods" -> maxPeriods = v.getLong(k);
+                case "checkEvery" -> checkEvery = v.getInt(k);
                 case "observation" -> observation = ObservationEncoding.parse(value);
-                case "impulsePeriods" -> impulsePeriods = (int) Math.min(Integer.MAX_VALUE, parseLong(k, value));
-                case "deviatingFirm" -> deviatingFirm = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, parseLong(k, value)));
-                case "deviationPrice" -> deviationPrice = value.trim().equalsIgnoreCase("best") ? -1
-                        : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, parseLong(k, value)));
+                case "impulsePeriods" -> impulsePeriods = v.getInt(k);
+                case "deviatingFirm" -> deviatingFirm = v.getInt(k);
+                case "deviationPrice" -> deviationPrice = value.trim().equalsIgnoreCase("best") ? -1 : v.getInt(k);
                 default -> agentParams.put(k, value.trim());
             }
             return this;
-        }
-
-        /** Accepts {@code 100000}, {@code 1e9} and {@code 1_000_000}. */
-        private static long parseLong(String key, String value) {
-            String v = value.trim().replace("_", "");
-            try {
-                return Long.parseLong(v);
-            } catch (NumberFormatException e) {
-                try {
-                    double d = Double.parseDouble(v);
-                    if (d == Math.rint(d) && Math.abs(d) < 9e18) {
-                        return (long) d;
-                    }
-                } catch (NumberFormatException ignored) {
-                    // reported below
-                }
-                throw new IllegalArgumentException(key + " = '" + value + "' is not a whole number");
-            }
         }
 
         public CanonicalConfig build() {

@@ -1,6 +1,7 @@
 package org.hubprice.evaluation.study;
 
 import java.util.List;
+import org.hubprice.common.EditDistance;
 
 /**
  * One cell of a study: a named training configuration, what it varies, and the paper's figure
@@ -35,17 +36,9 @@ public record Cell(String id, List<String> algorithms, List<String> networks, St
                 return c;
             }
         }
-        String nearest = null;
-        int best = Integer.MAX_VALUE;
-        for (String c : ids()) {
-            int d = org.hubprice.common.EditDistance.between(id, c);
-            if (d < best) {
-                best = d;
-                nearest = c;
-            }
-        }
+        String nearest = EditDistance.nearest(id, ids());
         throw new IllegalArgumentException("cell '" + id + "' is not a cell of the paper study; cells: " + ids()
-                + (best <= Math.max(2, id.length() / 2) ? ". Maybe '" + nearest + "'?" : ""));
+                + (nearest != null ? ". Maybe '" + nearest + "'?" : ""));
     }
 
     /** The paper study's cell names. */

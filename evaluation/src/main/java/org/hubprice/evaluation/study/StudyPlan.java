@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hubprice.common.Check;
 
 /**
  * A study: its cells, the seeds of each, the training budget and the evaluation settings, and
@@ -33,13 +34,8 @@ public record StudyPlan(String name, List<Cell> cells, List<List<Long>> seeds, l
         if (seeds.size() != cells.size()) {
             throw new IllegalArgumentException("seeds for " + seeds.size() + " cells, but " + cells.size() + " cells");
         }
-        if (episodes < 20 || episodes > 100_000_000) {
-            throw new IllegalArgumentException("--episodes = " + episodes + " is outside the allowed range [20, 100000000]; the paper uses 2000000,"
-                    + " the study's default is " + DEFAULT_EPISODES);
-        }
-        if (replications < 1 || replications > 10_000) {
-            throw new IllegalArgumentException("--replications = " + replications + " is outside the allowed range [1, 10000]; Maybe 20");
-        }
+        Check.inRange("--episodes", episodes, 20, 100_000_000, "the paper uses 2000000, the study's default is " + DEFAULT_EPISODES);
+        Check.inRange("--replications", replications, 1, 10_000, "Maybe 20");
         if (!market.equals("synthetic") && !market.equals("pjm")) {
             throw new IllegalArgumentException("--market = '" + market + "' is not known; allowed: synthetic (the calibrated year), pjm");
         }
@@ -65,8 +61,8 @@ public record StudyPlan(String name, List<Cell> cells, List<List<Long>> seeds, l
             }
             cells.add(c);
         }
-        if (seedsPerCell != null && (seedsPerCell < 1 || seedsPerCell > 100)) {
-            throw new IllegalArgumentException("--seeds = " + seedsPerCell + " is outside the allowed range [1, 100]");
+        if (seedsPerCell != null) {
+            Check.inRange("--seeds", seedsPerCell, 1, 100);
         }
         List<List<Long>> seeds = new ArrayList<>();
         for (Cell c : cells) {

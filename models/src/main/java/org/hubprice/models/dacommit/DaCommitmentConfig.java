@@ -2,6 +2,7 @@ package org.hubprice.models.dacommit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.hubprice.common.Check;
 import org.hubprice.models.milp.SolveOptions;
 import org.hubprice.models.power.BatteryLimits;
 
@@ -29,10 +30,7 @@ public record DaCommitmentConfig(double psi, BatteryLimits battery, double minCh
     public static final DaCommitmentConfig DEFAULT = builder().build();
 
     public DaCommitmentConfig {
-        if (!(psi >= 0 && psi <= 1)) {
-            throw new IllegalArgumentException("psi = " + psi + " is outside the allowed range [0, 1]; psi is the share of each hour's "
-                    + "load served from the DA commitment. Maybe 0.8 (the reference value)?");
-        }
+        Check.inRange("psi", psi, 0, 1, "psi is the share of each hour's load served from the DA commitment. Maybe 0.8 (the reference value)?");
         if (battery == null) {
             throw new IllegalArgumentException("battery is missing. Maybe BatteryLimits.DEFAULT (4000 kWh, minimum 500, 2000 kW rates)?");
         }
@@ -53,13 +51,8 @@ public record DaCommitmentConfig(double psi, BatteryLimits battery, double minCh
             throw new IllegalArgumentException("commitmentCapKwh = " + commitmentCapKwh
                     + " must be a finite number > 0 (kWh per hour). Maybe 10000 (the reference value)?");
         }
-        if (scenarios < 1 || scenarios > 1000) {
-            throw new IllegalArgumentException("scenarios = " + scenarios + " is outside the allowed range [1, 1000]. Maybe 10 (the reference value)?");
-        }
-        if (kmeansMaxIterations < 1 || kmeansMaxIterations > 1_000_000) {
-            throw new IllegalArgumentException("kmeansMaxIterations = " + kmeansMaxIterations
-                    + " is outside the allowed range [1, 1000000]. Maybe 1000?");
-        }
+        Check.inRange("scenarios", scenarios, 1, 1000, "Maybe 10 (the reference value)?");
+        Check.inRange("kmeansMaxIterations", kmeansMaxIterations, 1, 1_000_000, "Maybe 1000?");
         if (solveOptions == null) {
             throw new IllegalArgumentException("solveOptions is missing. Maybe SolveOptions.DEFAULT?");
         }

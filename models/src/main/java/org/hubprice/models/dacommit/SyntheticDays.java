@@ -57,18 +57,13 @@ public final class SyntheticDays {
 
         public Params {
             Check.positive("meanLevel", meanLevel);
-            if (!(persistence >= 0 && persistence < 1)) {
-                throw new IllegalArgumentException("persistence = " + persistence + " is outside the allowed range [0, 1). Maybe 0.85?");
-            }
+            Check.inRangeBelowHigh("persistence", persistence, 0, 1, "Maybe 0.85?");
             Check.nonNegative("levelSd", levelSd);
             Check.positive("minLevel", minLevel);
             Check.nonNegative("hourlyNoise", hourlyNoise);
             Check.nonNegative("rtNoise", rtNoise);
             Check.inRange("spikeProbability", spikeProbability, 0, 1);
-            Check.finite("spikeMaxMultiple", spikeMaxMultiple);
-            if (spikeMaxMultiple < 1) {
-                throw new IllegalArgumentException("spikeMaxMultiple = " + spikeMaxMultiple + " must be >= 1. Maybe 4?");
-            }
+            Check.inRange("spikeMaxMultiple", spikeMaxMultiple, 1, Double.POSITIVE_INFINITY, "Maybe 4?");
             Check.positive("hubs", hubs);
         }
     }

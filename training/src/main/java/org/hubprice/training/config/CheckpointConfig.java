@@ -1,7 +1,6 @@
 package org.hubprice.training.config;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.hubprice.common.Check;
 
 /**
  * {@code checkpoint}: when the full training state (agents with replay buffers, optimiser
@@ -13,15 +12,6 @@ import java.util.Map;
  */
 public record CheckpointConfig(long every, boolean best) {
     public CheckpointConfig {
-        if (every < 1) {
-            throw new IllegalArgumentException("checkpoint.every = " + every + " is outside the allowed range [1, inf)");
-        }
-    }
-
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("every", every);
-        m.put("best", best);
-        return m;
+        Check.atLeast("checkpoint.every", every, 1);
     }
 }

@@ -3,8 +3,8 @@ package org.hubprice.training.config;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.hubprice.common.Check;
 
 /**
  * One hub's learner: {@code agents[i]} of a training configuration.
@@ -27,7 +27,7 @@ public record HubAgentConfig(String agent, String actions, Map<String, Object> p
             throw new IllegalArgumentException("agent is missing; give a registry name such as sac or dqn (see 'hubprice agents')");
         }
         agent = agent.trim();
-        actions = oneOf("actions", actions == null ? "continuous" : actions, ACTIONS);
+        actions = Check.oneOf("actions", actions == null ? "continuous" : actions, ACTIONS);
         params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
@@ -43,15 +43,5 @@ public record HubAgentConfig(String agent, String actions, Map<String, Object> p
         m.put("actions", actions);
         m.put("params", new LinkedHashMap<>(params));
         return m;
-    }
-
-    static String oneOf(String key, String value, List<String> allowed) {
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        if (!allowed.contains(v)) {
-            String hint = Names.nearest(v, allowed);
-            throw new IllegalArgumentException(key + " = '" + value + "' is not allowed; choose one of " + allowed
-                    + (hint != null ? ". Maybe '" + hint + "'?" : ""));
-        }
-        return v;
     }
 }

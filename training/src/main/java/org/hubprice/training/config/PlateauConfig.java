@@ -1,7 +1,6 @@
 package org.hubprice.training.config;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.hubprice.common.Check;
 
 /**
  * {@code stopping.plateau}: stop when the smoothed reward stops moving.
@@ -22,31 +21,10 @@ import java.util.Map;
  */
 public record PlateauConfig(boolean enabled, int window, double smoothing, double threshold, long minEpisodes, double scaleFloor) {
     public PlateauConfig {
-        if (window < 1 || window > 10_000_000) {
-            throw new IllegalArgumentException("stopping.plateau.window = " + window + " is outside the allowed range [1, 10000000]");
-        }
-        if (!(smoothing > 0 && smoothing <= 1)) {
-            throw new IllegalArgumentException("stopping.plateau.smoothing = " + smoothing + " is outside the allowed range (0, 1]");
-        }
-        if (!(threshold > 0 && threshold <= 1)) {
-            throw new IllegalArgumentException("stopping.plateau.threshold = " + threshold + " is outside the allowed range (0, 1]");
-        }
-        if (minEpisodes < 0) {
-            throw new IllegalArgumentException("stopping.plateau.minEpisodes = " + minEpisodes + " is outside the allowed range [0, inf)");
-        }
-        if (!(scaleFloor > 0) || Double.isInfinite(scaleFloor)) {
-            throw new IllegalArgumentException("stopping.plateau.scaleFloor = " + scaleFloor + " is outside the allowed range (0, inf)");
-        }
-    }
-
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("enabled", enabled);
-        m.put("window", window);
-        m.put("smoothing", smoothing);
-        m.put("threshold", threshold);
-        m.put("minEpisodes", minEpisodes);
-        m.put("scaleFloor", scaleFloor);
-        return m;
+        Check.inRange("stopping.plateau.window", window, 1, 10_000_000);
+        Check.inRangeAboveLow("stopping.plateau.smoothing", smoothing, 0, 1);
+        Check.inRangeAboveLow("stopping.plateau.threshold", threshold, 0, 1);
+        Check.atLeast("stopping.plateau.minEpisodes", minEpisodes, 0);
+        Check.inRangeAboveLow("stopping.plateau.scaleFloor", scaleFloor, 0, Double.POSITIVE_INFINITY);
     }
 }

@@ -1,7 +1,6 @@
 package org.hubprice.training.config;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.hubprice.common.Check;
 
 /**
  * {@code progress}: what the run reports while it trains.
@@ -13,22 +12,8 @@ import java.util.Map;
  */
 public record ProgressConfig(int window, long logEvery, long plotEvery) {
     public ProgressConfig {
-        if (window < 1 || window > 1_000_000) {
-            throw new IllegalArgumentException("progress.window = " + window + " is outside the allowed range [1, 1000000]");
-        }
-        if (logEvery < 1) {
-            throw new IllegalArgumentException("progress.logEvery = " + logEvery + " is outside the allowed range [1, inf)");
-        }
-        if (plotEvery < 1) {
-            throw new IllegalArgumentException("progress.plotEvery = " + plotEvery + " is outside the allowed range [1, inf)");
-        }
-    }
-
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("window", window);
-        m.put("logEvery", logEvery);
-        m.put("plotEvery", plotEvery);
-        return m;
+        Check.inRange("progress.window", window, 1, 1_000_000);
+        Check.atLeast("progress.logEvery", logEvery, 1);
+        Check.atLeast("progress.plotEvery", plotEvery, 1);
     }
 }

@@ -1,8 +1,7 @@
 package org.hubprice.training.config;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.hubprice.common.Check;
 
 /**
  * {@code schedule}: when each hub's agent learns. Time is counted in {@code unit}s: episodes
@@ -28,17 +27,11 @@ public record ScheduleConfig(String unit, long warmup, int gradientSteps, long e
     public static final List<String> MODES = List.of("synchronous", "asynchronous");
 
     public ScheduleConfig {
-        unit = HubAgentConfig.oneOf("schedule.unit", unit == null ? "" : unit, UNITS);
-        mode = HubAgentConfig.oneOf("schedule.mode", mode == null ? "" : mode, MODES);
-        if (warmup < 0) {
-            throw new IllegalArgumentException("schedule.warmup = " + warmup + " is outside the allowed range [0, inf)");
-        }
-        if (gradientSteps < 1 || gradientSteps > 100_000) {
-            throw new IllegalArgumentException("schedule.gradientSteps = " + gradientSteps + " is outside the allowed range [1, 100000]");
-        }
-        if (every < 1) {
-            throw new IllegalArgumentException("schedule.every = " + every + " is outside the allowed range [1, inf)");
-        }
+        unit = Check.oneOf("schedule.unit", unit == null ? "" : unit, UNITS);
+        mode = Check.oneOf("schedule.mode", mode == null ? "" : mode, MODES);
+        Check.atLeast("schedule.warmup", warmup, 0);
+        Check.inRange("schedule.gradientSteps", gradientSteps, 1, 100_000);
+        Check.atLeast("schedule.every", every, 1);
         if (offsets != null) {
             if (mode.equals("synchronous")) {
                 throw new IllegalArgumentException("schedule.offsets is given but schedule.mode = synchronous updates every hub at the same"
@@ -95,16 +88,5 @@ public record ScheduleConfig(String unit, long warmup, int gradientSteps, long e
             return 0;
         }
         return (u - start) % every == 0 ? gradientSteps : 0;
-    }
-
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("unit", unit);
-        m.put("warmup", warmup);
-        m.put("gradientSteps", gradientSteps);
-        m.put("every", every);
-        m.put("mode", mode);
-        m.put("offsets", offsets);
-        return m;
     }
 }

@@ -5,6 +5,8 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.hubprice.common.Check;
+import org.hubprice.common.ConfigDocument;
 
 /**
  * {@code stopping}: training ends at whichever comes first.
@@ -15,9 +17,7 @@ import java.util.Map;
  */
 public record StoppingConfig(long maxEpisodes, Duration maxWallTime, PlateauConfig plateau) {
     public StoppingConfig {
-        if (maxEpisodes < 1) {
-            throw new IllegalArgumentException("stopping.maxEpisodes = " + maxEpisodes + " is outside the allowed range [1, inf)");
-        }
+        Check.atLeast("stopping.maxEpisodes", maxEpisodes, 1);
         if (maxWallTime != null && (maxWallTime.isNegative() || maxWallTime.isZero())) {
             throw new IllegalArgumentException("stopping.maxWallTime = " + maxWallTime + " must be positive; leave it null for no limit");
         }
@@ -76,11 +76,12 @@ public record StoppingConfig(long maxEpisodes, Duration maxWallTime, PlateauConf
                 + " seconds (none or 0 for no limit)");
     }
 
+    /** The YAML/JSON form: the duration as ISO-8601 text ({@code PT4M}), which {@link #parseDuration} reads back. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("maxEpisodes", maxEpisodes);
         m.put("maxWallTime", maxWallTime == null ? null : maxWallTime.toString());
-        m.put("plateau", plateau.toMap());
+        m.put("plateau", ConfigDocument.toMap(plateau));
         return m;
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hubprice.common.ConfigDocument;
 import org.hubprice.env.config.EnvConfig;
 
 /**
@@ -71,7 +72,7 @@ public record TrainingConfig(String description, long seed, EnvConfig env, List<
         return new TrainingConfig(description, seed, env, newAgents, schedule, stopping, validation, checkpoint, progress);
     }
 
-    /** The complete configuration as nested maps and lists, in a stable order. */
+    /** The complete configuration as nested maps and lists, in a stable order (each section in its record order). */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("description", description);
@@ -82,11 +83,11 @@ public record TrainingConfig(String description, long seed, EnvConfig env, List<
             a.add(h.toMap());
         }
         m.put("agents", a);
-        m.put("schedule", schedule.toMap());
+        m.put("schedule", ConfigDocument.toMap(schedule));
         m.put("stopping", stopping.toMap());
-        m.put("validation", validation.toMap());
-        m.put("checkpoint", checkpoint.toMap());
-        m.put("progress", progress.toMap());
+        m.put("validation", ConfigDocument.toMap(validation));
+        m.put("checkpoint", ConfigDocument.toMap(checkpoint));
+        m.put("progress", ConfigDocument.toMap(progress));
         return m;
     }
 

@@ -1,21 +1,23 @@
 package org.hubprice.training.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.hubprice.common.ConfigDocument;
+import org.hubprice.common.ConfigValues;
+import org.hubprice.common.EditDistance;
 import org.hubprice.env.config.EnvConfig;
 
 /**
@@ -45,6 +47,13 @@ public final class TrainingConfigs {
     private static final List<String> TOP_KEYS = List.of("description", "seed", "env", "agents", "schedule", "stopping", "validation",
             "checkpoint", "progress");
     private static final List<String> AGENT_KEYS = List.of("agent", "actions", "params");
+    private static final String SECTIONS = "env:, agents:, schedule:";
+    /**
+     * Subtrees whose keys are checked elsewhere: {@code env} by {@link EnvConfig} against its own
+     * defaults, each {@code agents[i].params} by the agent's factory, which knows its parameters.
+     */
+    private static final Predicate<String> FREE_FORM = path -> path.equals("env") || path.startsWith("env.")
+            || path.matches("agents\\[\\d+\\]\\.params(\\..*)?");
 
     private TrainingConfigs() {}
 
@@ -53,11 +62,7 @@ public final class TrainingConfigs {
 
     /** Every named configuration with its description. */
     public static List<Named> named() {
-        List<Named> out = new ArrayList<>();
-        for (String n : NAMES) {
-            out.add(new Named(n, named(n, List.of()).description()));
-        }
-        return out;
+        return NAMES.stream().map(n -> new Named(n, named(n, List.of()).description())).toList();
     }
 
     /** The named configuration {@code name} with {@code overrides}. */
@@ -85,59 +90,37 @@ public final class TrainingConfigs {
         if (Files.isRegularFile(file) || s.endsWith(".yaml") || s.endsWith(".yml") || s.contains("/")) {
             return load(file, overrides);
         }
-        String hint = Names.nearest(s, NAMES);
+        String hint = EditDistance.nearest(s, NAMES);
         throw new IllegalArgumentException("config '" + s + "' is neither a named config nor a file; the named configs are " + NAMES
                 + (hint != null ? ". Maybe '" + hint + "'?" : ". See 'hubprice configs'"));
     }
 
     /** Reads a YAML file (see the class comment), then applies {@code overrides}. */
     public static TrainingConfig load(Path file, List<String> overrides) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new IllegalArgumentException("config file " + file + " does not exist; give a named config " + NAMES
-                    + " or an existing YAML file");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read config file " + file, e);
-        }
+        String text = ConfigDocument.readFile(file, "give a named config " + NAMES + " or an existing YAML file");
         return fromYaml(text, file.toString(), overrides);
     }
 
     /** Parses YAML text (see the class comment), then applies {@code overrides}. */
     public static TrainingConfig fromYaml(String yaml, String source, List<String> overrides) {
-        return bind(layered(ConfigTree.parseDocument(yaml, source), source, new LinkedHashSet<>()), overrides, source);
+        return bind(layered(ConfigDocument.parse(yaml, source, SECTIONS), source, new LinkedHashSet<>()), overrides, source);
     }
 
     /** The YAML form of a configuration (every key, resolved). */
     static String toYaml(TrainingConfig config) {
-        try {
-            return ConfigTree.YAML.writeValueAsString(config.toMap());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the configuration as YAML", e);
-        }
+        return ConfigDocument.toYaml(config.toMap());
     }
 
     // ------------------------------------------------------------------ layering
 
     private static ObjectNode namedDocument(String name) {
         if (!NAMES.contains(name)) {
-            String hint = Names.nearest(name, NAMES);
+            String hint = EditDistance.nearest(name, NAMES);
             throw new IllegalArgumentException("config '" + name + "' is not a named config; the named configs are " + NAMES
                     + (hint != null ? ". Maybe '" + hint + "'?" : ""));
         }
-        return ConfigTree.parseDocument(resource(NAMED_DIR + name + ".yaml"), "config '" + name + "'");
-    }
-
-    private static String resource(String path) {
-        try (InputStream in = TrainingConfigs.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("the resource " + path + " is missing from the training jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the resource " + path, e);
-        }
+        return ConfigDocument.parse(ConfigDocument.resource(TrainingConfigs.class, NAMED_DIR + name + ".yaml"), "config '" + name + "'",
+                SECTIONS);
     }
 
     /** The document laid over its base (a named config) or over the defaults. */
@@ -151,9 +134,9 @@ public final class TrainingConfigs {
             }
             base = layered(namedDocument(name), "config '" + name + "'", seen);
         } else {
-            base = ConfigTree.parseDocument(resource(DEFAULTS), DEFAULTS);
+            base = ConfigDocument.parse(ConfigDocument.resource(TrainingConfigs.class, DEFAULTS), DEFAULTS, SECTIONS);
         }
-        ConfigTree.merge(base, doc, "", source);
+        ConfigDocument.merge(base, doc, "", source, FREE_FORM);
         return base;
     }
 
@@ -164,12 +147,9 @@ public final class TrainingConfigs {
         List<String> envOverrides = new ArrayList<>();
         if (overrides != null) {
             for (String o : overrides) {
-                int eq = o == null ? -1 : o.indexOf('=');
-                if (eq <= 0) {
-                    throw new IllegalArgumentException("--set '" + o + "' is not of the form dotted.key=value, e.g. stopping.maxEpisodes=500");
-                }
-                String key = o.substring(0, eq).trim();
-                String value = o.substring(eq + 1);
+                String[] kv = ConfigDocument.splitOverride(o, "stopping.maxEpisodes=500");
+                String key = kv[0];
+                String value = kv[1];
                 if (key.equals("env")) {
                     throw new IllegalArgumentException("--set env=... names the whole environment section; set one key, e.g. env.hubs.count=3");
                 }
@@ -179,7 +159,7 @@ public final class TrainingConfigs {
                     // env-check and evaluate name these keys without env. (hubs.count=3); train takes both forms
                     envOverrides.add(key + "=" + value);
                 } else {
-                    ConfigTree.set(tree, key, value);
+                    ConfigDocument.set(tree, key, value, FREE_FORM);
                     if (key.startsWith("agents")) {
                         normaliseAgents(tree, "--set " + key);
                     }
@@ -206,7 +186,7 @@ public final class TrainingConfigs {
         for (int i = 0; i < list.size(); i++) {
             JsonNode e = list.get(i);
             if (e.isTextual()) {
-                ObjectNode o = ConfigTree.YAML.createObjectNode();
+                ObjectNode o = ConfigDocument.YAML.createObjectNode();
                 o.put("agent", e.asText());
                 list.set(i, o);
                 e = o;
@@ -215,12 +195,12 @@ public final class TrainingConfigs {
                 throw new IllegalArgumentException(source + ": agents[" + i + "] must be a mapping such as {agent: sac, params: {...}} or a name");
             }
             ObjectNode o = (ObjectNode) e;
-            ConfigTree.onlyKeys(o, "agents[" + i + "]", AGENT_KEYS);
+            ConfigValues.of(o, "", "agents[" + i + "]").onlyKeys(AGENT_KEYS);
             if (!o.has("actions") || o.get("actions").isNull()) {
                 o.put("actions", "continuous");
             }
             if (!o.has("params") || o.get("params").isNull()) {
-                o.set("params", ConfigTree.YAML.createObjectNode());
+                o.set("params", ConfigDocument.YAML.createObjectNode());
             } else if (!o.get("params").isObject()) {
                 throw new IllegalArgumentException(source + ": agents[" + i + "].params must be a mapping of the agent's settings, not '"
                         + o.get("params").asText() + "'");
@@ -229,74 +209,60 @@ public final class TrainingConfigs {
     }
 
     /** The top-level sections of the environment configuration (hubs, demand, market, ...). */
-    private static final List<String> ENV_SECTIONS = java.util.Arrays.stream(EnvConfig.class.getRecordComponents())
-            .map(java.lang.reflect.RecordComponent::getName).toList();
-    private static final java.util.regex.Pattern ENV_KEY = java.util.regex.Pattern.compile(
+    private static final List<String> ENV_SECTIONS = Arrays.stream(EnvConfig.class.getRecordComponents())
+            .map(RecordComponent::getName).toList();
+    private static final Pattern ENV_KEY = Pattern.compile(
             "(?<![\\w.\\[])(" + String.join("|", ENV_SECTIONS) + ")(?=[.\\[']| =| has| is)");
 
     /** An environment error's keys as a training configuration names them: {@code hubs.count} becomes {@code env.hubs.count}. */
     static String qualifyEnvKeys(String message) {
         String m = ENV_KEY.matcher(message).replaceAll("env.$1");
-        return m.replace("the allowed keys at the top level are", "the allowed keys under 'env' are");
+        if (m.contains("the known keys are")) {
+            // an unknown top-level key of the environment is no section name, so ENV_KEY left it alone
+            m = m.replace("unknown key '", "unknown key 'env.").replace("the known keys are", "the known keys under 'env' are");
+        }
+        return m;
     }
 
     @SuppressWarnings("unchecked")
     private static TrainingConfig build(ObjectNode tree, List<String> envOverrides) {
-        ConfigTree.onlyKeys(tree, "", TOP_KEYS);
+        ConfigValues root = ConfigValues.of(tree, "", "").onlyKeys(TOP_KEYS);
         EnvConfig env;
         JsonNode envTree = tree.get("env");
         try {
-            String envYaml = envTree == null || envTree.isNull() ? "" : ConfigTree.YAML.writeValueAsString(envTree);
-            env = EnvConfig.fromYaml(envYaml, envOverrides);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot re-serialise the env section", e);
+            env = EnvConfig.fromYaml(envTree == null || envTree.isNull() ? "" : ConfigDocument.toYaml(envTree), envOverrides);
         } catch (IllegalArgumentException e) {
             // EnvConfig names keys relative to its own root; name them as they are typed here (env.hubs.count)
-            throw new IllegalArgumentException(qualifyEnvKeys(e.getMessage().replaceFirst("^(<yaml>|overrides?): ", "")), e);
+            throw new IllegalArgumentException(qualifyEnvKeys(e.getMessage().replaceFirst("^(<yaml>|overrides?|--set): ", "")), e);
         }
         List<HubAgentConfig> agents = new ArrayList<>();
         ArrayNode list = (ArrayNode) tree.get("agents");
         for (int i = 0; i < list.size(); i++) {
             JsonNode e = list.get(i);
-            String path = "agents[" + i + "]";
+            ConfigValues a = ConfigValues.of(e, "", "");
             try {
-                agents.add(new HubAgentConfig(ConfigTree.getString(e, "agent"), ConfigTree.getString(e, "actions"),
-                        ConfigTree.YAML.convertValue(e.get("params"), Map.class)));
+                agents.add(new HubAgentConfig(a.getString("agent"), a.getString("actions"), ConfigDocument.YAML.convertValue(e.get("params"),
+                        Map.class)));
             } catch (IllegalArgumentException ex) {
-                throw new IllegalArgumentException(path + "." + ex.getMessage(), ex);
+                throw new IllegalArgumentException("agents[" + i + "]." + ex.getMessage(), ex);
             }
         }
-        JsonNode s = ConfigTree.section(tree, "schedule", "");
-        ConfigTree.onlyKeys(s, "schedule", List.of("unit", "warmup", "gradientSteps", "every", "mode", "offsets"));
-        ScheduleConfig schedule = new ScheduleConfig(ConfigTree.getString(s, "unit"), ConfigTree.getLong(s, "warmup", "schedule"),
-                ConfigTree.getInt(s, "gradientSteps", "schedule"), ConfigTree.getLong(s, "every", "schedule"), ConfigTree.getString(s, "mode"),
-                ConfigTree.getIntList(s, "offsets", "schedule"));
+        ConfigValues s = root.section("schedule").onlyKeys(List.of("unit", "warmup", "gradientSteps", "every", "mode", "offsets"));
+        ScheduleConfig schedule = new ScheduleConfig(s.getString("unit"), s.getLong("warmup"), s.getInt("gradientSteps"), s.getLong("every"),
+                s.getString("mode"), s.getIntList("offsets"));
 
-        JsonNode st = ConfigTree.section(tree, "stopping", "");
-        ConfigTree.onlyKeys(st, "stopping", List.of("maxEpisodes", "maxWallTime", "plateau"));
-        JsonNode p = ConfigTree.section(st, "plateau", "stopping");
-        ConfigTree.onlyKeys(p, "stopping.plateau", List.of("enabled", "window", "smoothing", "threshold", "minEpisodes", "scaleFloor"));
-        PlateauConfig plateau = new PlateauConfig(ConfigTree.getBoolean(p, "enabled", "stopping.plateau"),
-                ConfigTree.getInt(p, "window", "stopping.plateau"), ConfigTree.getDouble(p, "smoothing", "stopping.plateau"),
-                ConfigTree.getDouble(p, "threshold", "stopping.plateau"), ConfigTree.getLong(p, "minEpisodes", "stopping.plateau"),
-                ConfigTree.getDouble(p, "scaleFloor", "stopping.plateau"));
-        Duration wall = StoppingConfig.parseDuration("stopping.maxWallTime", ConfigTree.getString(st, "maxWallTime"));
-        StoppingConfig stopping = new StoppingConfig(ConfigTree.getLong(st, "maxEpisodes", "stopping"), wall, plateau);
+        ConfigValues st = root.section("stopping").onlyKeys(List.of("maxEpisodes", "maxWallTime", "plateau"));
+        ConfigValues p = st.section("plateau").onlyKeys(List.of("enabled", "window", "smoothing", "threshold", "minEpisodes", "scaleFloor"));
+        PlateauConfig plateau = new PlateauConfig(p.getBoolean("enabled"), p.getInt("window"), p.getDouble("smoothing"),
+                p.getDouble("threshold"), p.getLong("minEpisodes"), p.getDouble("scaleFloor"));
+        Duration wall = StoppingConfig.parseDuration("stopping.maxWallTime", st.getString("maxWallTime"));
+        StoppingConfig stopping = new StoppingConfig(st.getLong("maxEpisodes"), wall, plateau);
 
-        JsonNode v = ConfigTree.section(tree, "validation", "");
-        ConfigTree.onlyKeys(v, "validation", List.of("every", "days"));
-        ValidationConfig validation = new ValidationConfig(ConfigTree.getLong(v, "every", "validation"), ConfigTree.getInt(v, "days", "validation"));
-
-        JsonNode c = ConfigTree.section(tree, "checkpoint", "");
-        ConfigTree.onlyKeys(c, "checkpoint", List.of("every", "best"));
-        CheckpointConfig checkpoint = new CheckpointConfig(ConfigTree.getLong(c, "every", "checkpoint"), ConfigTree.getBoolean(c, "best", "checkpoint"));
-
-        JsonNode pr = ConfigTree.section(tree, "progress", "");
-        ConfigTree.onlyKeys(pr, "progress", List.of("window", "logEvery", "plotEvery"));
-        ProgressConfig progress = new ProgressConfig(ConfigTree.getInt(pr, "window", "progress"), ConfigTree.getLong(pr, "logEvery", "progress"),
-                ConfigTree.getLong(pr, "plotEvery", "progress"));
-
-        return new TrainingConfig(ConfigTree.getString(tree, "description"), ConfigTree.getLong(tree, "seed", ""), env, agents, schedule,
-                stopping, validation, checkpoint, progress);
+        ConfigValues v = root.section("validation").onlyKeys(List.of("every", "days"));
+        ConfigValues c = root.section("checkpoint").onlyKeys(List.of("every", "best"));
+        ConfigValues pr = root.section("progress").onlyKeys(List.of("window", "logEvery", "plotEvery"));
+        return new TrainingConfig(root.getString("description"), root.getLong("seed"), env, agents, schedule, stopping,
+                new ValidationConfig(v.getLong("every"), v.getInt("days")), new CheckpointConfig(c.getLong("every"), c.getBoolean("best")),
+                new ProgressConfig(pr.getInt("window"), pr.getLong("logEvery"), pr.getLong("plotEvery")));
     }
 }

@@ -1,7 +1,6 @@
 package org.hubprice.training.config;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.hubprice.common.Check;
 
 /**
  * {@code validation}: a periodic check of the policies on a fixed set of training days,
@@ -13,18 +12,7 @@ import java.util.Map;
  */
 public record ValidationConfig(long every, int days) {
     public ValidationConfig {
-        if (every < 1) {
-            throw new IllegalArgumentException("validation.every = " + every + " is outside the allowed range [1, inf)");
-        }
-        if (days < 1 || days > 366) {
-            throw new IllegalArgumentException("validation.days = " + days + " is outside the allowed range [1, 366]");
-        }
-    }
-
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("every", every);
-        m.put("days", days);
-        return m;
+        Check.atLeast("validation.every", every, 1);
+        Check.inRange("validation.days", days, 1, 366);
     }
 }

@@ -100,6 +100,9 @@ class TrainingConfigsTest {
         mentions(bad("demo", "agents[0].agnt=sac"), "agents[0].agnt", "Maybe 'agents[0].agent'");
         mentions(bad("demo", "stopping"), "dotted.key=value");
         mentions(bad("demo", "stopping=5"), "section stopping");
+        // an environment key is named as it is typed here, with env. in front, also in the hint
+        mentions(bad("demo", "env.hub.count=3"), "unknown key 'env.hub'", "the known keys under 'env' are [hubs, demand,",
+                "Maybe 'env.hubs'?");
     }
 
     @Test
