@@ -1,7 +1,6 @@
 package org.hubprice.evaluation.study;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.hubprice.training.output.RunFiles;
 
@@ -24,9 +22,9 @@ import org.hubprice.training.output.RunFiles;
  * to the lock's name ({@code createLink} fails when the name exists), so no worker ever reads a
  * half-written lock. A lock is held while its heartbeat is younger than {@link #STALE} and,
  * when its owner ran on this host, while the owner's process lives. A stale lock is taken over
- * by renaming it aside to a name of the taker's own (only one rename of the same file can
- * succeed); the taker then checks that it moved the very file it judged stale (not a fresh lock
- * another worker published in between, which it puts back) and links its own.
+ * by one taker at a time (the one that creates {@code KEY.lock.break}): it judges the lock again,
+ * renames it aside, checks by content that it moved the lock it judged stale (a fresh lock
+ * published in between is put back), and then links its own.
  */
 public final class TaskLock implements AutoCloseable {
     public static final Duration HEARTBEAT = Duration.ofSeconds(30);
@@ -88,39 +86,67 @@ public final class TaskLock implements AutoCloseable {
         throw new HeldException("task " + key + ": its lock changed hands repeatedly while this worker tried to take it; try again");
     }
 
-    /** Moves a stale lock aside; throws {@link HeldException} when it is held. Returns quietly when it is gone. */
+    /**
+     * Moves a stale lock aside; throws {@link HeldException} when it is held (or another worker
+     * is taking it over). Returns quietly when it is gone, so the caller publishes again.
+     */
     private static void takeOverIfStale(Path file, String key) throws IOException {
-        Object judged;
-        Map<String, Object> held;
-        Duration age;
-        try {
-            judged = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
-            held = read(file);
-            age = age(file);
-        } catch (NoSuchFileException gone) {
+        Map<String, Object> held = read(file);
+        Duration age = age(file);
+        if (age == null) {
             return;
         }
-        if (age != null && age.compareTo(STALE) < 0 && !deadHere(held)) {
-            throw new HeldException("task " + key + " is being run by " + held.getOrDefault("owner", "another worker") + " (heartbeat "
-                    + age.toSeconds() + " s ago); a lock is taken over only after " + STALE.toMinutes() + " min without a heartbeat."
-                    + " Maybe run another index ('hubprice study status' shows which are free), or try again later");
+        if (!stale(held, age)) {
+            throw heldBy(key, held, age);
         }
-        Path aside = file.resolveSibling("." + file.getFileName() + ".stale-" + UUID.randomUUID());
+        // One taker at a time: without this, a taker that judged the old lock stale could move
+        // aside the fresh lock another taker had just published (and an inode number freed by the
+        // old lock can come back on the new one, so the file's identity cannot tell them apart).
+        Path breaker = file.resolveSibling(file.getFileName() + ".break");
         try {
-            Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
-        } catch (NoSuchFileException | AtomicMoveNotSupportedException gone) {
-            return; // another worker moved it first; the caller tries to publish again
-        }
-        Object moved = Files.readAttributes(aside, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
-        if (judged != null && !Objects.equals(judged, moved)) {
-            // a fresh lock was published between the judgement and the rename: put it back
-            try {
-                Files.createLink(file, aside);
-            } catch (FileAlreadyExistsException e) {
-                // yet another lock is there now; the caller finds it held
+            Files.createFile(breaker);
+        } catch (FileAlreadyExistsException busy) {
+            Duration breakerAge = age(breaker);
+            if (breakerAge != null && breakerAge.compareTo(HEARTBEAT) > 0) {
+                Files.deleteIfExists(breaker); // a taker died between its two steps
             }
+            throw new HeldException("task " + key + ": another worker is taking over its stale lock; Maybe try again in a moment");
         }
-        Files.deleteIfExists(aside);
+        try {
+            // judge again while no other taker can act: the lock may have been replaced
+            Map<String, Object> now = read(file);
+            Duration nowAge = age(file);
+            if (nowAge == null || !now.equals(held)) {
+                return;
+            }
+            Path aside = file.resolveSibling("." + file.getFileName() + ".stale-" + UUID.randomUUID());
+            try {
+                Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+            } catch (NoSuchFileException gone) {
+                return;
+            }
+            if (!read(aside).equals(held)) {
+                // the old owner released it and a fresh lock came in between: put that one back
+                try {
+                    Files.createLink(file, aside);
+                } catch (FileAlreadyExistsException e) {
+                    // yet another lock is there now; the caller finds it held
+                }
+            }
+            Files.deleteIfExists(aside);
+        } finally {
+            Files.deleteIfExists(breaker);
+        }
+    }
+
+    private static boolean stale(Map<String, Object> held, Duration age) {
+        return age.compareTo(STALE) >= 0 || deadHere(held);
+    }
+
+    private static HeldException heldBy(String key, Map<String, Object> held, Duration age) {
+        return new HeldException("task " + key + " is being run by " + held.getOrDefault("owner", "another worker") + " (heartbeat "
+                + age.toSeconds() + " s ago); a lock is taken over only after " + STALE.toMinutes() + " min without a heartbeat."
+                + " Maybe run another index ('hubprice study status' shows which are free), or try again later");
     }
 
     /** The lock file's content, or an empty map when it cannot be read. */
