@@ -218,13 +218,30 @@ public final class TaskLock implements AutoCloseable {
         }
     }
 
-    /** Releases the lock (deletes the file if it still names this owner). */
+    /**
+     * Releases the lock: removes the file if it still names this owner. It is renamed aside and
+     * checked first, so a lock another worker took over in the meantime is put back, not deleted.
+     */
     @Override
     public void close() throws IOException {
         released = true;
         heartbeat.interrupt();
-        if (owner.equals(read(file).get("owner"))) {
-            Files.deleteIfExists(file);
+        if (!owner.equals(read(file).get("owner"))) {
+            return;
         }
+        Path aside = file.resolveSibling("." + file.getFileName() + ".released-" + UUID.randomUUID());
+        try {
+            Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException gone) {
+            return;
+        }
+        if (!owner.equals(read(aside).get("owner"))) {
+            try {
+                Files.createLink(file, aside);
+            } catch (FileAlreadyExistsException e) {
+                // a third lock is there; it is that worker's
+            }
+        }
+        Files.deleteIfExists(aside);
     }
 }
