@@ -32,10 +32,24 @@ public final class Provenance {
     }
 
     /**
-     * The git commit of the working tree the program runs from (with "-dirty" when it has
-     * uncommitted changes), or "unknown" outside a git checkout.
+     * The git commit the running code was built from (written into the classes by the build,
+     * with "-dirty" when tracked files had uncommitted changes), so a jar copied out of the
+     * checkout still names its code. Without that record (classes built by other means), the
+     * commit of the working tree the program runs from, or "unknown" outside a git checkout.
      */
     public static String gitCommit() {
+        try (InputStream in = Provenance.class.getResourceAsStream("/hubprice-build.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                String built = p.getProperty("gitCommit", "unknown").trim();
+                if (!built.isEmpty() && !built.equals("unknown")) {
+                    return built;
+                }
+            }
+        } catch (IOException ignored) {
+            // fall back to the working tree
+        }
         String head = run("git", "rev-parse", "HEAD");
         if (head == null) {
             return "unknown";
