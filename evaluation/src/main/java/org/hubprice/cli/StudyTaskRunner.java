@@ -43,7 +43,7 @@ final class StudyTaskRunner {
         }
         try (TaskLock lock = TaskLock.acquire(store, task.key(), TaskLock.self())) {
             try {
-                String outcome = runLocked(plan, task, store, summary, progressLines, evalThreads);
+                String outcome = runLocked(lock, plan, task, store, summary, progressLines, evalThreads);
                 Files.deleteIfExists(errorFile(store, task));
                 return outcome;
             } catch (Exception | Error e) {
@@ -58,7 +58,7 @@ final class StudyTaskRunner {
         return store.resolve("errors").resolve(task.key().replace('/', '_') + ".txt");
     }
 
-    private static String runLocked(StudyPlan plan, StudyPlan.Task task, Path store, Path summary, boolean progressLines, int evalThreads)
+    private static String runLocked(TaskLock lock, StudyPlan plan, StudyPlan.Task task, Path store, Path summary, boolean progressLines, int evalThreads)
             throws Exception {
         int index = task.index();
         if (Files.isRegularFile(summary)) {
@@ -90,6 +90,7 @@ final class StudyTaskRunner {
             }
             RunFiles.deleteRecursively(evalDir);
         }
+        lock.ensureHeld("task " + index + " (" + task.key() + ")");
         if (!Files.isRegularFile(evalDir.resolve("summary.json"))) {
             RunFiles.deleteRecursively(evalDir);
             List<String> args = new ArrayList<>(List.of("evaluate", "--run", runDir.toString(), "--best-response", "--replications",
@@ -98,6 +99,7 @@ final class StudyTaskRunner {
             StudyTasks.inProcess(args);
         }
         Map<String, Object> s = RunSummary.build(plan, task, runDir, evalDir);
+        lock.ensureHeld("task " + index + " (" + task.key() + ")");
         RunFiles.writeJson(summary, s);
         LOG.info("task {} ({}): summary written to {}", index, task.key(), summary);
         return "finished";

@@ -22,9 +22,10 @@ import org.hubprice.training.output.RunFiles;
  * to the lock's name ({@code createLink} fails when the name exists), so no worker ever reads a
  * half-written lock. A lock is held while its heartbeat is younger than {@link #STALE} and,
  * when its owner ran on this host, while the owner's process lives. A stale lock is taken over
- * by one taker at a time (the one that creates {@code KEY.lock.break}): it judges the lock again,
- * renames it aside, checks by content that it moved the lock it judged stale (a fresh lock
- * published in between is put back), and then links its own.
+ * by one remover at a time (the one that creates {@code KEY.lock.break}, with a token of its
+ * own): it judges the lock again (content and heartbeat), removes it and then links its own.
+ * A releasing owner takes the same breaker, so it never removes a lock a taker just published.
+ * A worker whose lock was taken over finds out through {@link #ensureHeld} before it writes.
  */
 public final class TaskLock implements AutoCloseable {
     public static final Duration HEARTBEAT = Duration.ofSeconds(30);
@@ -99,43 +100,88 @@ public final class TaskLock implements AutoCloseable {
         if (!stale(held, age)) {
             throw heldBy(key, held, age);
         }
-        // One taker at a time: without this, a taker that judged the old lock stale could move
-        // aside the fresh lock another taker had just published (and an inode number freed by the
-        // old lock can come back on the new one, so the file's identity cannot tell them apart).
-        Path breaker = file.resolveSibling(file.getFileName() + ".break");
-        try {
-            Files.createFile(breaker);
-        } catch (FileAlreadyExistsException busy) {
-            Duration breakerAge = age(breaker);
-            if (breakerAge != null && breakerAge.compareTo(HEARTBEAT) > 0) {
-                Files.deleteIfExists(breaker); // a taker died between its two steps
-            }
+        // One remover at a time (takers and releasing owners): without this, a taker that judged
+        // the old lock stale could move aside the fresh lock another taker had just published (and
+        // an inode number freed by the old lock can come back on the new one, so the file's
+        // identity cannot tell them apart).
+        Breaker breaker = Breaker.enter(file);
+        if (breaker == null) {
             throw new HeldException("task " + key + ": another worker is taking over its stale lock; Maybe try again in a moment");
         }
-        try {
-            // judge again while no other taker can act: the lock may have been replaced
+        try (breaker) {
+            // judge again while no other remover can act: the lock may have been replaced or renewed
             Map<String, Object> now = read(file);
             Duration nowAge = age(file);
-            if (nowAge == null || !now.equals(held)) {
+            if (nowAge == null || !now.equals(held) || !stale(now, nowAge)) {
                 return;
             }
-            Path aside = file.resolveSibling("." + file.getFileName() + ".stale-" + UUID.randomUUID());
+            removeIf(file, now);
+        }
+    }
+
+    /**
+     * Removes {@code file} if it still holds {@code expected}; the caller holds the breaker, so
+     * no other remover can act, and publishers only ever add a lock where none is.
+     */
+    private static void removeIf(Path file, Map<String, Object> expected) throws IOException {
+        Path aside = file.resolveSibling("." + file.getFileName() + ".removed-" + UUID.randomUUID());
+        try {
+            Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException gone) {
+            return;
+        }
+        if (!read(aside).equals(expected)) {
+            // not the lock that was judged (cannot happen while every remover holds the breaker;
+            // kept as a guard): put it back
             try {
-                Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
-            } catch (NoSuchFileException gone) {
-                return;
+                Files.createLink(file, aside);
+            } catch (FileAlreadyExistsException e) {
+                // another lock is there now
             }
-            if (!read(aside).equals(held)) {
-                // the old owner released it and a fresh lock came in between: put that one back
-                try {
-                    Files.createLink(file, aside);
-                } catch (FileAlreadyExistsException e) {
-                    // yet another lock is there now; the caller finds it held
+        }
+        Files.deleteIfExists(aside);
+    }
+
+    /** {@code KEY.lock.break}: held by the one worker that may remove the lock, with a token of its own. */
+    private static final class Breaker implements AutoCloseable {
+        private final Path path;
+        private final String token;
+
+        private Breaker(Path path, String token) {
+            this.path = path;
+            this.token = token;
+        }
+
+        /** The breaker, or null when another worker holds it (a breaker left by a dead worker is cleared for the next try). */
+        static Breaker enter(Path lockFile) throws IOException {
+            Path path = lockFile.resolveSibling(lockFile.getFileName() + ".break");
+            String token = UUID.randomUUID().toString();
+            Path tmp = Files.createTempFile(path.getParent(), "." + path.getFileName() + ".tmp-", "");
+            try {
+                Files.writeString(tmp, token);
+                Files.createLink(path, tmp);
+                return new Breaker(path, token);
+            } catch (FileAlreadyExistsException busy) {
+                Duration age = age(path);
+                if (age != null && age.compareTo(HEARTBEAT) > 0) {
+                    // a breaker lives for milliseconds; this one's worker died between its steps
+                    Files.deleteIfExists(path);
                 }
+                return null;
+            } finally {
+                Files.deleteIfExists(tmp);
             }
-            Files.deleteIfExists(aside);
-        } finally {
-            Files.deleteIfExists(breaker);
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                if (token.equals(Files.readString(path).trim())) {
+                    Files.deleteIfExists(path);
+                }
+            } catch (NoSuchFileException gone) {
+                // cleared by another worker after a long pause of this one
+            }
         }
     }
 
@@ -218,30 +264,51 @@ public final class TaskLock implements AutoCloseable {
         }
     }
 
+    /** Whether this worker still holds the lock (it has not been released, and the file names it). */
+    public boolean held() {
+        return !released && owner.equals(read(file).get("owner"));
+    }
+
     /**
-     * Releases the lock: removes the file if it still names this owner. It is renamed aside and
-     * checked first, so a lock another worker took over in the meantime is put back, not deleted.
+     * Throws when the lock is no longer this worker's (another took it over after this one's
+     * heartbeat lapsed): a worker checks before it writes results, so two never both write.
+     */
+    public void ensureHeld(String what) {
+        if (!held()) {
+            throw new HeldException(what + ": the task's lock " + file + " no longer names this worker (" + owner + "); another worker took"
+                    + " the task over after this one's heartbeat lapsed, so this one stops without writing");
+        }
+    }
+
+    /**
+     * Releases the lock: removes the file if it still names this owner, holding the breaker so
+     * that no taker acts at the same time (a lock another worker took over is left alone).
      */
     @Override
     public void close() throws IOException {
         released = true;
         heartbeat.interrupt();
-        if (!owner.equals(read(file).get("owner"))) {
-            return;
-        }
-        Path aside = file.resolveSibling("." + file.getFileName() + ".released-" + UUID.randomUUID());
-        try {
-            Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
-        } catch (NoSuchFileException gone) {
-            return;
-        }
-        if (!owner.equals(read(aside).get("owner"))) {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            Map<String, Object> now = read(file);
+            if (!owner.equals(now.get("owner"))) {
+                return;
+            }
+            Breaker breaker = Breaker.enter(file);
+            if (breaker != null) {
+                try (breaker) {
+                    Map<String, Object> still = read(file);
+                    if (owner.equals(still.get("owner"))) {
+                        removeIf(file, still);
+                    }
+                }
+                return;
+            }
             try {
-                Files.createLink(file, aside);
-            } catch (FileAlreadyExistsException e) {
-                // a third lock is there; it is that worker's
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return; // the lock goes stale and is taken over in time
             }
         }
-        Files.deleteIfExists(aside);
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.hubprice.training.output.RunFiles;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,31 @@ class TaskLockTest {
             assertTrue(((String) TaskLock.read(f).get("owner")).startsWith("worker-"));
             winner.close();
             assertTrue(Files.notExists(f));
+        }
+    }
+
+    /**
+     * An owner whose heartbeat lapsed loses its lock to a taker; it learns so from ensureHeld
+     * (before writing anything), and its release leaves the new owner's lock in place.
+     */
+    @Test
+    void anOwnerLearnsItsLockWasTakenAndItsReleaseLeavesTheNewLock() throws Exception {
+        Path f = store.resolve("locks/sac-ff_sac-ff_seed-5.lock");
+        TaskLock first = TaskLock.acquire(store, "sac-ff_sac-ff/seed-5", "host-a:1");
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(Instant.now().minus(TaskLock.STALE).minusSeconds(5));
+        Files.setLastModifiedTime(f, old);
+        assertTrue(first.held());
+        TaskLock second = TaskLock.acquire(store, "sac-ff_sac-ff/seed-5", "host-b:2");
+        assertTrue(second.held());
+        assertFalse(first.held(), "the first owner's lock was taken over");
+        var e = assertThrows(TaskLock.HeldException.class, () -> first.ensureHeld("task 5"));
+        assertTrue(e.getMessage().contains("no longer names this worker"), e.getMessage());
+        first.close();
+        assertTrue(second.held(), "releasing a lock that was taken over leaves the new owner's lock");
+        second.close();
+        assertTrue(Files.notExists(f));
+        try (var files = Files.list(f.getParent())) {
+            assertEquals(List.of(), files.map(p -> p.getFileName().toString()).toList(), "no breaker or aside file is left");
         }
     }
 }
