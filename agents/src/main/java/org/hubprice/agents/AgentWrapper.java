@@ -52,6 +52,16 @@ public abstract class AgentWrapper implements Agent {
     }
 
     @Override
+    public java.util.Map<String, Object> state() {
+        return inner.state();
+    }
+
+    @Override
+    public void restore(java.util.Map<String, Object> state) {
+        inner.restore(state);
+    }
+
+    @Override
     public void save(Path directory) throws IOException {
         inner.save(directory);
     }

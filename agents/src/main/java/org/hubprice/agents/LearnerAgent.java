@@ -23,7 +23,7 @@ public final class LearnerAgent implements Agent {
     public LearnerAgent(String name, Policy policy, AgentContext context) {
         this.name = Objects.requireNonNull(name, "name");
         Objects.requireNonNull(policy, "policy");
-        this.learner = policy instanceof Learner l ? l : policy::act;
+        this.learner = policy instanceof Learner l ? l : new PlainPolicy(policy);
         this.context = Objects.requireNonNull(context, "context");
     }
 
@@ -74,9 +74,15 @@ public final class LearnerAgent implements Agent {
 
     @Override
     public void save(Path directory) throws IOException {
-        Manifest.Builder m = Manifest.builder(name, learner.getClass().getName()).setSpaces(context.observationSpace(), context.actionSpace())
+        Manifest.Builder m = Manifest.builder(name, algorithm()).setSpaces(context.observationSpace(), context.actionSpace())
                 .optHyperparameters(context.params()).optSeeds(Map.of("seed", context.seed())).optState(learner.state());
         AgentCheckpoint.save(directory, m, files -> {});
+    }
+
+    /** The learner's class, or "policy (lambda)" for a lambda, whose class name changes from run to run. */
+    private String algorithm() {
+        Class<?> c = learner instanceof PlainPolicy p ? p.policy().getClass() : learner.getClass();
+        return c.isSynthetic() || c.isHidden() ? "policy (lambda)" : c.getName();
     }
 
     @Override
@@ -86,6 +92,21 @@ public final class LearnerAgent implements Agent {
                 c.close();
             } catch (Exception e) {
                 throw new IllegalStateException(name + ": closing the learner failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** A policy seen as a learner that learns nothing; keeps the policy's class for the manifest and for close(). */
+    private record PlainPolicy(Policy policy) implements Learner, AutoCloseable {
+        @Override
+        public double[] act(double[] observation, Mode mode) {
+            return policy.act(observation, mode);
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (policy instanceof AutoCloseable c) {
+                c.close();
             }
         }
     }

@@ -52,7 +52,12 @@ public abstract class LearnerFactory implements AgentFactory {
     @Override
     public final Agent create(AgentContext context) {
         Params p = Params.of(name, context.params()).requireKnown(parameterKeys);
-        return new LearnerAgent(name, create(context, p), context);
+        Policy policy = create(context, p);
+        if (policy instanceof Agent a) {
+            throw new IllegalStateException(name + ": LearnerFactory.create returned an Agent (" + a.getClass().getName() + "), whose own save()"
+                    + " would never be called; return a Policy or Learner, or implement AgentFactory for an agent with a checkpoint of its own");
+        }
+        return new LearnerAgent(name, policy, context);
     }
 
     /**
@@ -66,7 +71,6 @@ public abstract class LearnerFactory implements AgentFactory {
         Map<String, Object> params = new LinkedHashMap<>(ck.manifest().hyperparameters());
         params.putAll(context.params());
         Agent agent = create(new AgentContext(context.observationSpace(), context.actionSpace(), params, ck.seed(), context.device()));
-        agent.restore(ck.manifest().state());
-        return agent;
+        return AgentCheckpoint.restoring(agent, a -> a.restore(ck.manifest().state()));
     }
 }

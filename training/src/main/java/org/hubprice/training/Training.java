@@ -7,17 +7,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.hubprice.agents.Agent;
 import org.hubprice.agents.AgentContext;
 import org.hubprice.agents.AgentFactory;
 import org.hubprice.agents.AgentRegistry;
+import org.hubprice.agents.AgentWrapper;
 import org.hubprice.agents.LearnerAgent;
 import org.hubprice.agents.Policy;
 import org.hubprice.agents.checkpoint.AgentCheckpoint;
+import org.hubprice.agents.checkpoint.Checkpoints;
 import org.hubprice.env.config.EnvConfig;
 import org.hubprice.training.config.HubAgentConfig;
 import org.hubprice.training.config.TrainingConfig;
 import org.hubprice.training.config.TrainingConfigs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Training from Java in one statement, on the same engine as {@code hubprice train}:
@@ -53,7 +58,7 @@ public final class Training {
         private TrainingConfig config;
         private final List<String> overrides = new ArrayList<>();
         private EnvConfig env;
-        private final Map<String, Object> objects = new LinkedHashMap<>();
+        private final Map<String, Function<AgentContext, ? extends Policy>> objects = new LinkedHashMap<>();
         private final Map<String, HubAgentConfig> named = new LinkedHashMap<>();
         private Path dir;
         private boolean resume;
@@ -92,9 +97,21 @@ public final class Training {
             return this;
         }
 
-        /** The hub's agent: a {@link Policy}, a {@link org.hubprice.agents.Learner} or an {@link Agent} object. */
+        /**
+         * The hub's agent: a {@link Policy}, a {@link org.hubprice.agents.Learner} or an {@link Agent}
+         * object. The trainer does not close it; an {@code Agent} object's spaces must be the seat's.
+         */
         public Builder optAgent(String hub, Policy agent) {
-            objects.put(hub, Objects.requireNonNull(agent, "agent"));
+            Objects.requireNonNull(agent, "agent");
+            return optAgent(hub, context -> agent);
+        }
+
+        /**
+         * The hub's agent, made from the seat's context: its spaces and its seed (split from the
+         * run's root seed, so {@link #optSeed} reaches it).
+         */
+        public Builder optAgent(String hub, Function<AgentContext, ? extends Policy> make) {
+            objects.put(hub, Objects.requireNonNull(make, "make"));
             named.remove(hub);
             return this;
         }
@@ -132,6 +149,11 @@ public final class Training {
             TrainingConfig c = config != null ? (overrides.isEmpty() ? config : TrainingConfigs.fromYaml(config.toYaml(), "optConfig", overrides))
                     : TrainingConfigs.resolve(configName, overrides);
             if (env != null) {
+                List<String> envKeys = overrides.stream().filter(o -> o.startsWith("env.")).toList();
+                if (!envKeys.isEmpty()) {
+                    throw new IllegalArgumentException("optSet " + envKeys + " would be lost: optEnv replaces the whole environment. Maybe set"
+                            + " those values in the EnvConfig given to optEnv");
+                }
                 c = new TrainingConfig(c.description(), c.seed(), env, c.agents(), c.schedule(), c.stopping(), c.validation(), c.checkpoint(),
                         c.progress());
             }
@@ -150,13 +172,9 @@ public final class Training {
             }
             TrainingConfig c = resolve();
             List<AgentFactory> factories = new ArrayList<>();
-            Map<String, Object> runtime = new LinkedHashMap<>();
-            objects.forEach((hub, o) -> {
-                factories.add(new ObjectFactory(objectName(hub), o));
-                runtime.put("agent object " + hub, o.getClass().getName());
-            });
+            objects.forEach((hub, make) -> factories.add(new ObjectFactory(objectName(hub), make)));
             return Trainer.builder().setConfig(c).setOutputDir(dir).optRegistry(AgentRegistry.load().with(factories)).optResume(resume)
-                    .optQuiet(quiet).optRuntime(runtime).optCommand(List.of("Training.builder()")).build().run();
+                    .optQuiet(quiet).optCommand(List.of("Training.builder()")).build().run();
         }
 
         private List<String> union() {
@@ -188,27 +206,58 @@ public final class Training {
         }
     }
 
-    /** A registry entry for one object handed to the builder. */
-    private record ObjectFactory(String name, Object object) implements AgentFactory {
+    /** A registry entry for one object (or maker) handed to the builder. */
+    private record ObjectFactory(String name, Function<AgentContext, ? extends Policy> make) implements AgentFactory {
+        private static final Logger LOG = LoggerFactory.getLogger(Training.class);
+
         @Override
         public String description() {
-            return "the object given to Training.builder(): " + object.getClass().getName();
+            return "an object given to Training.builder()";
         }
 
         @Override
         public Agent create(AgentContext context) {
-            return object instanceof Agent a ? a : new LearnerAgent(name, (Policy) object, context);
+            Policy made = Objects.requireNonNull(make.apply(context), name + ": the maker returned null");
+            Agent agent;
+            if (made instanceof Agent a) {
+                if (!a.observationSpace().equals(context.observationSpace()) || !a.actionSpace().equals(context.actionSpace())) {
+                    throw new IllegalArgumentException(name + ": the Agent object's spaces (observation " + a.observationSpace() + ", action "
+                            + a.actionSpace() + ") are not the seat's (observation " + context.observationSpace() + ", action "
+                            + context.actionSpace() + ")");
+                }
+                agent = a;
+            } else {
+                agent = new LearnerAgent(name, made, context);
+            }
+            // the object is the user's: the trainer closes its seats, but not what it was lent
+            return new AgentWrapper(agent) {
+                @Override
+                public void close() {}
+            };
         }
 
         @Override
         public Agent load(Path directory, AgentContext context) throws IOException {
-            if (object instanceof Agent a) {
-                throw new IllegalArgumentException(name + ": an Agent object (" + a.getClass().getName() + ") cannot be resumed from a"
-                        + " checkpoint; give the agent by registry name (optAgent(hub, name, params)) to resume, or start a new run");
-            }
+            AgentCheckpoint ck = AgentCheckpoint.open(directory);
+            Checkpoints.checkCompatible(ck.manifest(), directory, name, context.observationSpace(), context.actionSpace(), null);
             Agent agent = create(context);
-            agent.restore(AgentCheckpoint.open(directory).manifest().state());
-            return agent;
+            if (((AgentWrapper) agent).unwrapped() instanceof LearnerAgent la) {
+                if (!overridesState(la.learner())) {
+                    LOG.warn("{}: {} does not implement state()/restore(), so it resumes with nothing learned", name,
+                            la.learner().getClass().getName());
+                }
+                return AgentCheckpoint.restoring(agent, a -> a.restore(ck.manifest().state()));
+            }
+            throw new IllegalArgumentException(name + ": an Agent object (" + ((AgentWrapper) agent).unwrapped().getClass().getName() + ") cannot be resumed"
+                    + " from a checkpoint; give the agent by registry name (optAgent(hub, name, params)) to resume, or start a new run");
+        }
+
+        private static boolean overridesState(Object learner) {
+            try {
+                return learner.getClass().getMethod("state").getDeclaringClass() != org.hubprice.agents.Learner.class;
+            } catch (NoSuchMethodException e) {
+                return false;
+            }
         }
     }
 }

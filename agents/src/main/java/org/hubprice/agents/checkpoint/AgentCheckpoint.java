@@ -98,8 +98,9 @@ public final class AgentCheckpoint {
      * settings take the saved values.
      */
     public <C> C settings(String agent, AgentContext context, Function<Params, C> parse, Function<C, Map<String, Object>> toMap) {
-        C saved = parse.apply(Params.of(agent, manifest.hyperparameters()));
+        // the agent and spaces first: a checkpoint of another agent would otherwise fail on its settings' names
         Checkpoints.checkCompatible(manifest, dir, agent, context.observationSpace(), context.actionSpace(), null);
+        C saved = parse.apply(Params.of(agent, manifest.hyperparameters()));
         if (!context.params().isEmpty()) {
             Map<String, Object> merged = new LinkedHashMap<>(manifest.hyperparameters());
             merged.putAll(context.params());
@@ -152,7 +153,7 @@ public final class AgentCheckpoint {
         try {
             restore.accept(agent);
             return agent;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             try {
                 agent.close();
             } catch (Exception closing) {

@@ -48,6 +48,11 @@ public final class DqnFactory implements AgentFactory {
         AgentCheckpoint ck = AgentCheckpoint.open(directory);
         DqnConfig saved = ck.settings(name(), context, DqnConfig::fromParams, DqnConfig::toMap);
         DqnAgent dqn = DqnAgent.load(ck, saved, context.observationSpace(), context.actionSpace(), Devices.resolve(context.device()));
-        return EpsilonGreedy.restore(dqn, saved.epsilon(), sampler(dqn), directory);
+        try {
+            return EpsilonGreedy.restore(dqn, saved.epsilon(), sampler(dqn), directory);
+        } catch (IOException | RuntimeException e) {
+            dqn.close();
+            throw e;
+        }
     }
 }

@@ -302,6 +302,10 @@ public final class TabularQAgent implements Agent {
     static TabularQAgent load(Path directory, Discrete observationSpace, Discrete actionSpace, Map<String, ?> overrides)
             throws IOException {
         AgentCheckpoint ck = AgentCheckpoint.open(directory);
+        if (!NAME.equals(ck.manifest().agent())) {
+            throw new IllegalArgumentException("checkpoint " + directory + " was written by agent '" + ck.manifest().agent() + "', not " + NAME
+                    + "; Maybe load it with --agent " + ck.manifest().agent());
+        }
         Params state = ck.state();
         int states = state.getInt("states", -1);
         int actions = state.getInt("actions", -1);

@@ -75,4 +75,66 @@ class JavaTrainingTest {
                 () -> Training.builder().optAgent("hub_2", (obs, mode) -> new double[] {1.5}).setOutputDir(tmp).run());
         assertTrue(e.getMessage().contains("hub_2") && e.getMessage().contains(List.of("hub_0", "hub_1").toString()), e.getMessage());
     }
+
+    /** Counts what it observed; its state goes into the checkpoint and comes back on resume. */
+    static final class Tally implements Learner {
+        long seen;
+        double total;
+        private final double[] action = {1.5};
+
+        @Override
+        public double[] act(double[] observation, Mode mode) {
+            return action;
+        }
+
+        @Override
+        public void observe(Transition t) {
+            seen++;
+            total += t.reward();
+        }
+
+        @Override
+        public Map<String, Object> state() {
+            return Map.of("seen", seen, "total", total);
+        }
+
+        @Override
+        public void restore(Map<String, Object> state) {
+            seen = ((Number) state.get("seen")).longValue();
+            total = ((Number) state.get("total")).doubleValue();
+        }
+    }
+
+    @Test
+    void aLearnersStateComesBackOnResumeAndTheResumedRunEqualsAnUnbrokenOne(@TempDir Path tmp) throws IOException {
+        Tally straight = new Tally();
+        base(tmp.resolve("straight")).optAgent("hub_0", straight).optEpisodes(20).optSet("validation.every=10").run();
+        Tally first = new Tally();
+        base(tmp.resolve("broken")).optAgent("hub_0", first).optEpisodes(10).optSet("validation.every=10").run();
+        Tally second = new Tally();
+        base(tmp.resolve("broken")).optAgent("hub_0", second).optEpisodes(20).optSet("validation.every=10").optResume(true).run();
+        assertEquals(20 * 24, straight.seen);
+        assertEquals(10 * 24, first.seen);
+        assertEquals(straight.seen, second.seen, "the resumed learner starts from the checkpoint's count");
+        assertEquals(straight.total, second.total, 0.0, "and the same rewards, bit for bit");
+        assertEquals(Files.readString(tmp.resolve("straight/metrics.csv")), Files.readString(tmp.resolve("broken/metrics.csv")));
+    }
+
+    @Test
+    void anAgentObjectWithOtherSpacesIsRefusedAndAMakerGetsTheSeatsSeed(@TempDir Path tmp) throws IOException {
+        var e = assertThrows(IllegalArgumentException.class, () -> base(tmp.resolve("x")).optAgent("hub_0",
+                new org.hubprice.agents.baseline.FixedMarkupAgent("fixed", org.hubprice.env.api.Box.uniform(0, 1, 3),
+                        org.hubprice.env.api.Box.uniform(1, 2, 1), 1.5)).optEpisodes(1).run());
+        assertTrue(e.getMessage().contains("not the seat's"), e.getMessage());
+        long[] seeds = new long[2];
+        for (int run = 0; run < 2; run++) {
+            int r = run;
+            base(tmp.resolve("seed-" + run)).optSeed(3 + run).optEpisodes(1).optSet("validation.every=1")
+                    .optAgent("hub_0", context -> {
+                        seeds[r] = context.seed();
+                        return new PriceBandit(1, 2, context.seed());
+                    }).run();
+        }
+        assertTrue(seeds[0] != seeds[1], "the seat's seed follows the run's root seed");
+    }
 }
