@@ -33,19 +33,19 @@ public final class Provenance {
 
     /**
      * The git commit the running code was built from (written into the classes by the build,
-     * with "-dirty" when tracked files had uncommitted changes), so a jar copied out of the
-     * checkout still names its code. Without that record (classes built by other means), the
-     * commit of the working tree the program runs from, or "unknown" outside a git checkout.
+     * with "-dirty" when tracked files had uncommitted changes, "unknown" when built outside a
+     * checkout), so a jar copied out of the checkout still names its code. Only without that
+     * record (classes built by other means) the commit of the working tree the program runs
+     * from, or "unknown" outside a git checkout.
      */
     public static String gitCommit() {
         try (InputStream in = Provenance.class.getResourceAsStream("/hubprice-build.properties")) {
             if (in != null) {
                 Properties p = new Properties();
                 p.load(in);
-                String built = p.getProperty("gitCommit", "unknown").trim();
-                if (!built.isEmpty() && !built.equals("unknown")) {
-                    return built;
-                }
+                // the build's record wins even when it says "unknown" (built outside a checkout):
+                // the working directory's repository may be an unrelated one
+                return p.getProperty("gitCommit", "unknown").trim();
             }
         } catch (IOException ignored) {
             // fall back to the working tree

@@ -37,7 +37,10 @@ public final class EngineArrays {
 
     // Arithmetic with a Java number, safe on the way to a backward pass: use these in a learner
     // of your own instead of DJL's Number overloads (x.mul(0.5), x.minimum(1), ...). The scalar
-    // is made on x's manager (an update's sub-manager, closed after the update).
+    // is a float32 made on x's manager and lives until that manager closes: use them on arrays
+    // of an update's sub-manager (closed after the update), not on long-lived arrays such as
+    // parameters, where each call would keep one more scalar until the agent closes; for a
+    // constant used every update, make one scalar once (see DqnAgent's huberDelta).
 
     /** {@code x * c}. */
     public static NDArray times(NDArray x, double c) {
