@@ -96,7 +96,7 @@ class QuietOutputIT {
         Process ok = launcher(false);
         String err = Files.readString(tmp.resolve("l-err.txt"));
         assertEquals(0, ok.exitValue(), err);
-        assertEquals("hubprice: building (first use or sources changed)...\n", err, "nothing but the one line while building");
+        assertEquals("hubprice: building (first use, or sources or commit changed)...\n", err, "nothing but the one line while building");
         assertTrue(Files.readString(tmp.resolve("l-out.txt")).startsWith("hubprice "), "then the CLI runs");
     }
 
