@@ -116,9 +116,17 @@ public final class Training {
             return this;
         }
 
-        /** The hub's agent by registry name, with its parameters. */
+        /** The hub's agent by registry name, with its parameters, acting in the environment's price box. */
         public Builder optAgent(String hub, String agentName, Map<String, Object> params) {
-            named.put(hub, new HubAgentConfig(agentName, "continuous", params));
+            return optAgent(hub, agentName, params, "continuous");
+        }
+
+        /**
+         * The hub's agent by registry name, with its parameters and its {@code actions}:
+         * {@code continuous} (the price box) or {@code discrete} ({@code Discrete(env.pricing.discreteLevels)}).
+         */
+        public Builder optAgent(String hub, String agentName, Map<String, Object> params, String actions) {
+            named.put(hub, new HubAgentConfig(agentName, actions, params));
             objects.remove(hub);
             return this;
         }
