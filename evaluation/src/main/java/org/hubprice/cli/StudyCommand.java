@@ -10,13 +10,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hubprice.evaluation.study.StudyPlan;
 import org.hubprice.evaluation.study.StudyReport;
+import org.hubprice.evaluation.study.TaskLock;
 import org.hubprice.training.config.TrainingConfigs;
 import org.hubprice.training.output.RunFiles;
 import org.hubprice.training.seeds.ChildTasks;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code hubprice study ...}: the paper's study: its tasks, one task, the whole study on this machine, and the results page. */
 @Command(name = "study", mixinStandardHelpOptions = true,
@@ -94,8 +95,15 @@ final class StudyCommand implements Runnable {
             StudyPlan p = plan.plan();
             TrainCommand.setThreads(1);
             Path r = where.results();
-            String outcome = StudyTaskRunner.run(p, index, where.store(), r, progressLines,
-                    evalThreads);
+            String outcome;
+            try {
+                outcome = StudyTaskRunner.run(p, index, where.store(), r, progressLines, evalThreads);
+            } catch (TaskLock.HeldException held) {
+                // another worker runs it: for 'study paper' a skip, for other runners (Spark) a failure to retry later
+                spec.commandLine().getErr().println("task " + index + ": " + held.getMessage());
+                spec.commandLine().getErr().flush();
+                return ChildTasks.HELD_ELSEWHERE;
+            }
             if (!progressLines) {
                 spec.commandLine().getOut().println("task " + index + " (" + p.task(index).key() + "): " + outcome + "; summary "
                         + StudyTaskRunner.summaryFile(r, p.task(index)));
@@ -164,8 +172,10 @@ final class StudyCommand implements Runnable {
                     System.err.println("error: " + f);
                 }
             }
-            w.println("study paper: " + (jobs.size() - failed) + " of " + jobs.size() + " tasks finished" + (failed > 0 ? ", " + failed
-                    + " failed (run the command again to resume them)" : "") + ". The page: hubprice study report --results " + r);
+            List<String> skipped = children.skipped();
+            w.println("study paper: " + (jobs.size() - failed - skipped.size()) + " of " + jobs.size() + " tasks finished" + (skipped.isEmpty()
+                    ? "" : ", " + skipped.size() + " skipped (another worker runs them: " + String.join(", ", skipped) + ")") + (failed > 0 ? ", "
+                    + failed + " failed (run the command again to resume them)" : "") + ". The page: hubprice study report --results " + r);
             w.flush();
             return failed == 0 ? 0 : 1;
         }

@@ -18,6 +18,14 @@ import org.hubprice.training.run.Progress;
  * Used by {@code train --seeds} and the study runner.
  */
 public final class ChildTasks {
+    /**
+     * The exit code of a child that had nothing to do here because another worker runs its
+     * task ({@code EX_TEMPFAIL}): counted as skipped, not failed.
+     */
+    public static final int HELD_ELSEWHERE = 75;
+
+    private final List<String> skipped = java.util.Collections.synchronizedList(new ArrayList<>());
+
     /** One child: a label for messages and how to start it. */
     public record Job(String label, Starter starter) {}
 
@@ -91,6 +99,11 @@ public final class ChildTasks {
         return Collections.unmodifiableList(java.util.Arrays.asList(outcome));
     }
 
+    /** The labels of the jobs skipped because another worker runs them ({@link #HELD_ELSEWHERE}). */
+    public List<String> skipped() {
+        return List.copyOf(skipped);
+    }
+
     private String runOne(Job job, int slot) {
         Process p;
         try {
@@ -118,6 +131,10 @@ public final class ChildTasks {
             }
             int code = p.waitFor();
             progress.finished(slot);
+            if (code == HELD_ELSEWHERE && !stopping) {
+                skipped.add(job.label());
+                return null;
+            }
             return code == 0 ? null : job.label() + ": exited with code " + code + (stopping ? " (stopped)" : "");
         } catch (IOException | InterruptedException e) {
             p.destroy();
