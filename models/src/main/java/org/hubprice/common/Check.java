@@ -174,6 +174,8 @@ public final class Check {
      */
     public static <E> E choice(String field, String value, E[] choices, Function<E, String> id) {
         List<String> ids = Arrays.stream(choices).map(id).toList();
-        return choices[ids.indexOf(oneOf(field, value == null ? null : value.replace('_', '-'), ids))];
+        int k = value == null ? -1 : ids.indexOf(value.trim().toLowerCase(Locale.ROOT).replace('_', '-'));
+        // the error quotes what the user wrote, not the '_'-replaced form
+        return k >= 0 ? choices[k] : choices[ids.indexOf(oneOf(field, value, ids))];
     }
 }

@@ -37,5 +37,9 @@ class CheckTest {
         assertEquals("power.dispatcher = 'closedform' is not allowed; choose one of [closed-form, milp]. Maybe 'closed-form'?", e.getMessage());
         assertEquals(Thread.State.TIMED_WAITING, Check.choice("state", "timed_waiting", Thread.State.values(),
                 st -> st.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+        e = assertThrows(IllegalArgumentException.class, () -> Check.choice("state", "timed_wating", Thread.State.values(),
+                st -> st.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+        assertTrue(e.getMessage().startsWith("state = 'timed_wating' is not allowed") && e.getMessage().endsWith("Maybe 'timed-waiting'?"),
+                "the error quotes what was written: " + e.getMessage());
     }
 }
