@@ -67,6 +67,15 @@ class CanonicalCommandTest {
         assertTrue(r.err().contains("mu"), r.err());
     }
 
+    /** A typo of a game key reaches the learner's parameters; the error still points at the game key. */
+    @Test
+    void aMistypedGameKeyIsNamedAgainstTheGameRunnerAndLearnerKeys() {
+        Run r = run("canonical", "--sessions", "1", "--set", "deltaa=0.5");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown key 'deltaa'") && r.err().contains("Maybe 'delta'?") && r.err().contains("maxPeriods")
+                && r.err().contains("alpha"), r.err());
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.hubprice.agents.tabular.TabularQAgent;
 import org.hubprice.agents.tabular.TabularQConfig;
 import org.hubprice.common.Check;
+import org.hubprice.common.ConfigDocument;
 import org.hubprice.common.ConfigValues;
 import org.hubprice.env.bertrand.BertrandConfig;
 import org.hubprice.env.bertrand.ObservationEncoding;
@@ -48,6 +49,18 @@ public record CanonicalConfig(BertrandConfig game, String agent, Map<String, Obj
             throw new IllegalArgumentException("agent is missing; Maybe tabular-q");
         }
         agentParams = agentParams == null ? Map.of() : Map.copyOf(agentParams);
+        if (TabularQAgent.NAME.equalsIgnoreCase(agent.trim()) || "q-learning".equalsIgnoreCase(agent.trim())) {
+            // --set sends every key the game and runner do not take to the learner: a typo of a game key
+            // ('deltaa') must be named against all three lists, not only the learner's
+            for (String k : agentParams.keySet()) {
+                if (!TabularQConfig.KEYS.contains(k)) {
+                    List<String> known = new java.util.ArrayList<>(BertrandConfig.KEYS);
+                    known.addAll(RUNNER_KEYS);
+                    TabularQConfig.KEYS.stream().filter(q -> !known.contains(q)).forEach(known::add);
+                    throw ConfigDocument.unknownKey("canonical --set", "", k, known);
+                }
+            }
+        }
         Check.atLeast("convergencePeriods", convergencePeriods, 1, "Maybe 100000 (Calvano et al.)");
         Check.atLeast("maxPeriods", maxPeriods, 1, "Maybe 1000000000 (Calvano et al.)");
         Check.positive("checkEvery", checkEvery);
