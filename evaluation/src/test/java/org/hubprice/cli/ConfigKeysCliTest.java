@@ -69,6 +69,17 @@ class ConfigKeysCliTest {
         assertTrue(plain.out.contains("count: 3"), plain.out);
     }
 
+    /** An agent's own error comes once under the seat's name, with the way out for a seat on the wrong action space. */
+    @Test
+    void agentErrorsNameTheSeatOnceAndTheActionsWayOut() {
+        CliRun r = CliRun.of("train", "--config", "demo", "--out", tmp.resolve("b").toString(), "--set", "agents[0].params.tua=1");
+        fails(r, "agents[0] (sac): unknown key 'tua'", "Maybe 'tau'?");
+        assertFalse(r.err.contains("(sac): sac:"), "the agent is named once: " + r);
+        fails(CliRun.of("train", "--config", "demo", "--out", tmp.resolve("b").toString(), "--set", "agents[0].actions=discrete"),
+                "agents[0] (sac): the action space must be a Box", "Maybe agents[0].actions=continuous");
+        assertFalse(Files.exists(tmp.resolve("b")), "nothing written");
+    }
+
     @Test
     void typeErrorsNameKeyValueAndTypeInOurWords() {
         fails(CliRun.of("train", "--config", "demo", "--out", tmp.resolve("a").toString(), "--set", "env.hubs.count=two"),

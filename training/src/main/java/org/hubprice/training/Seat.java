@@ -92,9 +92,13 @@ final class Seat {
                 try {
                     agent = agentsDir != null ? factory.load(agentsDir.resolve(env.agentName(i)), ctx) : factory.create(ctx);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(where + " (" + hc.agent() + "): " + e.getMessage()
-                            + (hc.discrete() ? "" : e.getMessage() != null && e.getMessage().contains("Discrete")
-                                    ? ". Maybe " + where + ".actions=discrete" : ""), e);
+                    String m = String.valueOf(e.getMessage());
+                    // the factory names itself ("sac: ..."); this message names it already
+                    String own = factory.name() + ": ";
+                    m = m.startsWith(own) ? m.substring(own.length()) : m;
+                    String hint = !hc.discrete() && m.contains("Discrete") ? ". Maybe " + where + ".actions=discrete"
+                            : hc.discrete() && m.contains("Box") ? ". Maybe " + where + ".actions=continuous" : "";
+                    throw new IllegalArgumentException(where + " (" + hc.agent() + "): " + m + hint, e);
                 }
                 seats[i] = of(agent, agentSpace, env.actionSpace(i));
             }
