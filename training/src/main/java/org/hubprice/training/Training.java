@@ -231,7 +231,7 @@ public final class Training {
                 if (!a.observationSpace().equals(context.observationSpace()) || !a.actionSpace().equals(context.actionSpace())) {
                     throw new IllegalArgumentException(name + ": the Agent object's spaces (observation " + a.observationSpace() + ", action "
                             + a.actionSpace() + ") are not the seat's (observation " + context.observationSpace() + ", action "
-                            + context.actionSpace() + ")");
+                            + context.actionSpace() + "). Maybe make it with optAgent(hub, context -> ...), which hands over the seat's spaces");
                 }
                 agent = a;
             } else {
