@@ -37,10 +37,17 @@ public final class HubpriceCli implements Runnable {
 
     /**
      * Bad input found while running (config, files, a damaged checkpoint): one clear line, exit 2;
-     * with {@code --verbose} the stack trace follows. Anything else is a bug: the trace, exit 1.
+     * with {@code --verbose} the stack trace follows. A study task another worker holds: one
+     * line, exit {@code TaskLock.HELD_EXIT_CODE}. Anything else is a bug: the trace, exit 1.
      */
     private static int handleFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        if (e instanceof org.hubprice.evaluation.study.TaskLock.HeldException held) {
+            // another worker runs the task: not bad input, not a bug; 'study paper' counts it as skipped
+            err.println("error: " + held.getMessage());
+            err.flush();
+            return org.hubprice.evaluation.study.TaskLock.HELD_EXIT_CODE;
+        }
         Throwable bad = badInput(e);
         if (bad != null) {
             err.println("error: " + bad.getMessage());

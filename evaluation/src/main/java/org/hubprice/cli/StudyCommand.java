@@ -95,15 +95,7 @@ final class StudyCommand implements Runnable {
             StudyPlan p = plan.plan();
             TrainCommand.setThreads(1);
             Path r = where.results();
-            String outcome;
-            try {
-                outcome = StudyTaskRunner.run(p, index, where.store(), r, progressLines, evalThreads);
-            } catch (TaskLock.HeldException held) {
-                // another worker runs it: for 'study paper' a skip, for other runners (Spark) a failure to retry later
-                spec.commandLine().getErr().println("task " + index + ": " + held.getMessage());
-                spec.commandLine().getErr().flush();
-                return ChildTasks.HELD_ELSEWHERE;
-            }
+            String outcome = StudyTaskRunner.run(p, index, where.store(), r, progressLines, evalThreads);
             if (!progressLines) {
                 spec.commandLine().getOut().println("task " + index + " (" + p.task(index).key() + "): " + outcome + "; summary "
                         + StudyTaskRunner.summaryFile(r, p.task(index)));
@@ -144,7 +136,8 @@ final class StudyCommand implements Runnable {
             Path r = where.results();
             Files.createDirectories(s.resolve("logs"));
             List<StudyPlan.Task> tasks = plan.tasks();
-            ChildTasks children = new ChildTasks(p, tasks.size(), plan.episodes(), quiet, "tasks");
+            // a task another worker holds exits with HELD_EXIT_CODE: skipped here, not failed
+            ChildTasks children = new ChildTasks(p, tasks.size(), plan.episodes(), quiet, "tasks", java.util.Set.of(TaskLock.HELD_EXIT_CODE));
             List<ChildTasks.Job> jobs = new ArrayList<>();
             List<Integer> slots = new ArrayList<>();
             for (StudyPlan.Task t : tasks) {

@@ -31,7 +31,7 @@ final class StudyStatus {
         if (Files.isRegularFile(lockFile)) {
             Map<String, Object> lock = TaskLock.read(lockFile);
             Duration age = TaskLock.age(lockFile);
-            boolean stale = age == null || age.compareTo(TaskLock.STALE) >= 0 || TaskLock.deadHere(lock);
+            boolean stale = TaskLock.isStale(lock, age);
             m.put("status", stale ? "stale" : "running");
             m.put("owner", lock.get("owner"));
             m.put("heartbeatAgeSeconds", age == null ? null : age.toSeconds());

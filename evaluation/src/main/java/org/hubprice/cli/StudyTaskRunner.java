@@ -83,11 +83,23 @@ final class StudyTaskRunner {
                 RunLayout.checkOutputDir(runDir, false);
             }
             LOG.info("task {} ({}): {} training to {} episodes", index, task.key(), resume ? "resuming" : "starting", plan.episodes());
-            TrainCommand.run(c, runDir, "cpu", resume, true, argv, progressLines, injectedFailure(store, task, c));
+            java.util.function.LongConsumer injected = injectedFailure(store, task, c);
+            String what = "task " + index + " (" + task.key() + ")";
+            // after every episode: a worker whose lock was taken over stops before its next checkpoint
+            java.util.function.LongConsumer listener = episodes -> {
+                if (lock.lost()) {
+                    lock.ensureHeld(what);
+                }
+                if (injected != null) {
+                    injected.accept(episodes);
+                }
+            };
+            TrainCommand.run(c, runDir, "cpu", resume, true, argv, progressLines, listener);
             if (!trained(runDir, plan.episodes())) {
                 throw new IllegalStateException("task " + index + " (" + task.key() + "): training stopped before " + plan.episodes()
                         + " episodes (see " + runDir.resolve(RunLayout.TRAIN_LOG) + "); run the task again to resume it");
             }
+            lock.ensureHeld(what);
             RunFiles.deleteRecursively(evalDir);
         }
         lock.ensureHeld("task " + index + " (" + task.key() + ")");

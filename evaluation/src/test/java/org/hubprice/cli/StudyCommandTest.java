@@ -48,7 +48,7 @@ class StudyCommandTest {
 
     /**
      * A task another live worker holds: 'study task' stops before doing anything, names the
-     * holder and exits with ChildTasks.HELD_ELSEWHERE, which 'study paper' counts as skipped.
+     * holder and exits with TaskLock.HELD_EXIT_CODE, which 'study paper' counts as skipped.
      */
     @Test
     void aTaskHeldByAnotherWorkerIsSkippedWithItsOwnerNamed() throws Exception {
@@ -56,7 +56,7 @@ class StudyCommandTest {
         try (var lock = org.hubprice.evaluation.study.TaskLock.acquire(store, "sac-ff_sac-ff/seed-1", "elsewhere:1")) {
             CliRun r = CliRun.of("study", "task", "paper", "--index", "0", "--episodes", "20", "--store", store.toString(), "--results",
                     tmp.resolve("results").toString());
-            assertEquals(org.hubprice.training.seeds.ChildTasks.HELD_ELSEWHERE, r.exitCode, r.toString());
+            assertEquals(org.hubprice.evaluation.study.TaskLock.HELD_EXIT_CODE, r.exitCode, r.toString());
             assertTrue(r.err.contains("is being run by elsewhere:1"), r.err);
             assertTrue(Files.notExists(store.resolve("runs")), "nothing trained");
         }

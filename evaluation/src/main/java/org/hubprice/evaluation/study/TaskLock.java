@@ -30,6 +30,8 @@ import org.hubprice.training.output.RunFiles;
 public final class TaskLock implements AutoCloseable {
     public static final Duration HEARTBEAT = Duration.ofSeconds(30);
     public static final Duration STALE = Duration.ofMinutes(5);
+    /** The exit code of a command stopped by a task another worker holds ({@code EX_TEMPFAIL}: try later). */
+    public static final int HELD_EXIT_CODE = 75;
 
     /** The task is being run by a live worker. */
     public static final class HeldException extends IllegalStateException {
@@ -42,6 +44,8 @@ public final class TaskLock implements AutoCloseable {
     private final String owner;
     private final Thread heartbeat;
     private volatile boolean released;
+    /** Set by the heartbeat when the file no longer names this owner (another worker took the task over). */
+    private volatile boolean lost;
 
     private TaskLock(Path file, String owner) {
         this.file = file;
@@ -72,19 +76,30 @@ public final class TaskLock implements AutoCloseable {
         Files.createDirectories(file.getParent());
         TaskLock lock = new TaskLock(file, owner + "#" + UUID.randomUUID().toString().substring(0, 8));
         for (int attempt = 0; attempt < 5; attempt++) {
-            Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".tmp-", "");
-            try {
-                RunFiles.JSON.writeValue(tmp.toFile(), lock.content());
-                Files.createLink(file, tmp);
+            if (publish(file, RunFiles.JSON.writeValueAsString(lock.content()))) {
                 lock.heartbeat.start();
                 return lock;
-            } catch (FileAlreadyExistsException e) {
-                takeOverIfStale(file, key);
-            } finally {
-                Files.deleteIfExists(tmp);
             }
+            takeOverIfStale(file, key);
         }
         throw new HeldException("task " + key + ": its lock changed hands repeatedly while this worker tried to take it; try again");
+    }
+
+    /**
+     * Writes {@code content} to a temporary file and links it to {@code file}: false when
+     * {@code file} exists. A reader never sees a half-written file.
+     */
+    private static boolean publish(Path file, String content) throws IOException {
+        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".tmp-", "");
+        try {
+            Files.writeString(tmp, content);
+            Files.createLink(file, tmp);
+            return true;
+        } catch (FileAlreadyExistsException held) {
+            return false;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /**
@@ -97,7 +112,7 @@ public final class TaskLock implements AutoCloseable {
         if (age == null) {
             return;
         }
-        if (!stale(held, age)) {
+        if (!isStale(held, age)) {
             throw heldBy(key, held, age);
         }
         // One remover at a time (takers and releasing owners): without this, a taker that judged
@@ -106,13 +121,14 @@ public final class TaskLock implements AutoCloseable {
         // identity cannot tell them apart).
         Breaker breaker = Breaker.enter(file);
         if (breaker == null) {
-            throw new HeldException("task " + key + ": another worker is taking over its stale lock; Maybe try again in a moment");
+            throw new HeldException("task " + key + ": another worker is taking over its stale lock (" + file.getFileName() + ".break); try"
+                    + " again in " + HEARTBEAT.toSeconds() + " s (a breaker left by a dead worker is cleared after that)");
         }
         try (breaker) {
             // judge again while no other remover can act: the lock may have been replaced or renewed
             Map<String, Object> now = read(file);
             Duration nowAge = age(file);
-            if (nowAge == null || !now.equals(held) || !stale(now, nowAge)) {
+            if (nowAge == null || !now.equals(held) || !isStale(now, nowAge)) {
                 return;
             }
             removeIf(file, now);
@@ -131,8 +147,8 @@ public final class TaskLock implements AutoCloseable {
             return;
         }
         if (!read(aside).equals(expected)) {
-            // not the lock that was judged (cannot happen while every remover holds the breaker;
-            // kept as a guard): put it back
+            // not the lock that was judged: possible only when this remover stalled past the
+            // breaker's lifetime and another cleared the breaker and acted; put it back
             try {
                 Files.createLink(file, aside);
             } catch (FileAlreadyExistsException e) {
@@ -156,21 +172,15 @@ public final class TaskLock implements AutoCloseable {
         static Breaker enter(Path lockFile) throws IOException {
             Path path = lockFile.resolveSibling(lockFile.getFileName() + ".break");
             String token = UUID.randomUUID().toString();
-            Path tmp = Files.createTempFile(path.getParent(), "." + path.getFileName() + ".tmp-", "");
-            try {
-                Files.writeString(tmp, token);
-                Files.createLink(path, tmp);
+            if (publish(path, token)) {
                 return new Breaker(path, token);
-            } catch (FileAlreadyExistsException busy) {
-                Duration age = age(path);
-                if (age != null && age.compareTo(HEARTBEAT) > 0) {
-                    // a breaker lives for milliseconds; this one's worker died between its steps
-                    Files.deleteIfExists(path);
-                }
-                return null;
-            } finally {
-                Files.deleteIfExists(tmp);
             }
+            Duration age = age(path);
+            if (age != null && age.compareTo(HEARTBEAT) > 0) {
+                // a breaker lives for milliseconds; this one's worker died between its steps
+                Files.deleteIfExists(path);
+            }
+            return null;
         }
 
         @Override
@@ -185,14 +195,19 @@ public final class TaskLock implements AutoCloseable {
         }
     }
 
-    private static boolean stale(Map<String, Object> held, Duration age) {
-        return age.compareTo(STALE) >= 0 || deadHere(held);
+    /**
+     * The one staleness rule (takeover and {@code study status} both use it): no heartbeat for
+     * {@link #STALE}, or an owner on this host whose process is gone; a lock whose file is gone
+     * ({@code age == null}) counts as stale.
+     */
+    public static boolean isStale(Map<String, Object> lock, Duration age) {
+        return age == null || age.compareTo(STALE) >= 0 || deadHere(lock);
     }
 
     private static HeldException heldBy(String key, Map<String, Object> held, Duration age) {
         return new HeldException("task " + key + " is being run by " + held.getOrDefault("owner", "another worker") + " (heartbeat "
                 + age.toSeconds() + " s ago); a lock is taken over only after " + STALE.toMinutes() + " min without a heartbeat."
-                + " Maybe run another index ('hubprice study status' shows which are free), or try again later");
+                + " Maybe run another index ('hubprice study status NAME --store DIR' shows which are free), or try again later");
     }
 
     /** The lock file's content, or an empty map when it cannot be read. */
@@ -253,8 +268,12 @@ public final class TaskLock implements AutoCloseable {
         while (!released) {
             try {
                 Thread.sleep(HEARTBEAT.toMillis());
-                if (!released && owner.equals(read(file).get("owner"))) {
-                    Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+                if (!released) {
+                    if (owner.equals(read(file).get("owner"))) {
+                        Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+                    } else {
+                        lost = true;
+                    }
                 }
             } catch (InterruptedException e) {
                 return;
@@ -266,12 +285,24 @@ public final class TaskLock implements AutoCloseable {
 
     /** Whether this worker still holds the lock (it has not been released, and the file names it). */
     public boolean held() {
-        return !released && owner.equals(read(file).get("owner"));
+        if (!lost && !released && !owner.equals(read(file).get("owner"))) {
+            lost = true;
+        }
+        return !lost && !released;
+    }
+
+    /**
+     * Whether the heartbeat has seen the lock taken over; cheap (no file access), for checks
+     * after every training episode.
+     */
+    public boolean lost() {
+        return lost;
     }
 
     /**
      * Throws when the lock is no longer this worker's (another took it over after this one's
-     * heartbeat lapsed): a worker checks before it writes results, so two never both write.
+     * heartbeat lapsed): a worker checks after every training episode (through the heartbeat's
+     * {@link #lost} flag) and before it deletes or writes results, so two never both write.
      */
     public void ensureHeld(String what) {
         if (!held()) {

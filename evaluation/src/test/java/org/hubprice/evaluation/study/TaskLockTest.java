@@ -119,7 +119,9 @@ class TaskLockTest {
         assertTrue(first.held());
         TaskLock second = TaskLock.acquire(store, "sac-ff_sac-ff/seed-5", "host-b:2");
         assertTrue(second.held());
+        assertFalse(first.lost(), "nothing has looked yet");
         assertFalse(first.held(), "the first owner's lock was taken over");
+        assertTrue(first.lost(), "once seen, the loss is remembered for the per-episode check");
         var e = assertThrows(TaskLock.HeldException.class, () -> first.ensureHeld("task 5"));
         assertTrue(e.getMessage().contains("no longer names this worker"), e.getMessage());
         first.close();

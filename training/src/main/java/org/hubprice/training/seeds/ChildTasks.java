@@ -18,12 +18,8 @@ import org.hubprice.training.run.Progress;
  * Used by {@code train --seeds} and the study runner.
  */
 public final class ChildTasks {
-    /**
-     * The exit code of a child that had nothing to do here because another worker runs its
-     * task ({@code EX_TEMPFAIL}): counted as skipped, not failed.
-     */
-    public static final int HELD_ELSEWHERE = 75;
-
+    /** Exit codes that mean "nothing to do here" for this caller: counted as skipped, not failed. */
+    private final java.util.Set<Integer> skipCodes;
     private final List<String> skipped = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /** One child: a label for messages and how to start it. */
@@ -45,6 +41,12 @@ public final class ChildTasks {
      * @param maxEpisodes episodes of one slot when done
      */
     public ChildTasks(int parallel, int members, long maxEpisodes, boolean quiet, String unit) {
+        this(parallel, members, maxEpisodes, quiet, unit, java.util.Set.of());
+    }
+
+    /** The same, with exit codes that mean "skipped" for this caller (see {@link #skipped()}). */
+    public ChildTasks(int parallel, int members, long maxEpisodes, boolean quiet, String unit, java.util.Set<Integer> skipCodes) {
+        this.skipCodes = java.util.Set.copyOf(skipCodes);
         if (parallel < 1) {
             throw new IllegalArgumentException("--parallel = " + parallel + " must be >= 1 (default: one per core)");
         }
@@ -99,7 +101,7 @@ public final class ChildTasks {
         return Collections.unmodifiableList(java.util.Arrays.asList(outcome));
     }
 
-    /** The labels of the jobs skipped because another worker runs them ({@link #HELD_ELSEWHERE}). */
+    /** The labels of the jobs that exited with one of the skip codes. */
     public List<String> skipped() {
         return List.copyOf(skipped);
     }
@@ -131,7 +133,7 @@ public final class ChildTasks {
             }
             int code = p.waitFor();
             progress.finished(slot);
-            if (code == HELD_ELSEWHERE && !stopping) {
+            if (skipCodes.contains(code) && !stopping) {
                 skipped.add(job.label());
                 return null;
             }
