@@ -8,4 +8,10 @@ c=$(git rev-parse HEAD 2>/dev/null) || c=unknown
 if [ "$c" != unknown ] && [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then
   c="$c-dirty"
 fi
-printf 'gitCommit=%s\n' "$c" > "$out/hubprice-build.properties"
+# rewrite only on change, so an unchanged build does not re-pack the jar
+printf 'gitCommit=%s\n' "$c" > "$out/.hubprice-build.properties.tmp"
+if cmp -s "$out/.hubprice-build.properties.tmp" "$out/hubprice-build.properties"; then
+  rm -f "$out/.hubprice-build.properties.tmp"
+else
+  mv "$out/.hubprice-build.properties.tmp" "$out/hubprice-build.properties"
+fi
