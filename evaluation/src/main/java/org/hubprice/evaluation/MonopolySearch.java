@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.hubprice.env.config.PricingConfig;
+import org.hubprice.env.api.DiscreteLevels;
 import org.hubprice.env.api.Rollout;
+import org.hubprice.env.config.PricingConfig;
 import org.hubprice.env.game.HubPricingEnv;
 import org.hubprice.env.game.HubVectorEnv;
 
@@ -173,14 +174,7 @@ public final class MonopolySearch {
 
     /** The price grid: {@code levels} multipliers from the lowest to the highest (the last exactly the highest). */
     public static double[] grid(PricingConfig p) {
-        int n = p.discreteLevels();
-        double lo = p.minMultiplier();
-        double hi = p.maxMultiplier();
-        double[] g = new double[n];
-        for (int k = 0; k < n; k++) {
-            g[k] = k == n - 1 ? hi : lo + k * (hi - lo) / (n - 1);
-        }
-        return g;
+        return new DiscreteLevels(p.minMultiplier(), p.maxMultiplier(), p.discreteLevels()).values();
     }
 
     /** Searches day {@code day} (an index into the environment's days) over the replication {@code seeds}. */

@@ -40,6 +40,19 @@ public record DiscreteLevels(double low, double high, int levels) {
         if (k < 0 || k >= levels) {
             throw new IllegalArgumentException("action index " + k + " is outside Discrete(" + levels + ") = 0.." + (levels - 1));
         }
+        return level(k);
+    }
+
+    /** Every level, in order (a fresh array). */
+    public double[] values() {
+        double[] v = new double[levels];
+        for (int k = 0; k < levels; k++) {
+            v[k] = level(k);
+        }
+        return v;
+    }
+
+    private double level(int k) {
         // the last level is exactly high, with no rounding past the box
         return k == levels - 1 ? high : low + k * (high - low) / (levels - 1);
     }
@@ -54,7 +67,7 @@ public record DiscreteLevels(double low, double high, int levels) {
         if (k != action || k < 0 || k >= levels) {
             throw new IllegalArgumentException(who + " returned action " + action + ", not an index of Discrete(" + levels + ")");
         }
-        return value(k);
+        return level(k);
     }
 
     /** The level nearest to {@code x}, clamped to the range. */
