@@ -27,6 +27,8 @@ final class Seat {
     final Space agentActionSpace;
     /** The price levels a discrete seat's index stands for; null for a seat acting in the environment's own space. */
     private final DiscreteLevels grid;
+    /** "agent NAME", made once: the per-step mapping builds no strings. */
+    private final String who;
     /** The agent's last action (copied: agents may reuse their buffer). */
     final double[] agentAction;
     /** The same action in the environment's space. */
@@ -35,8 +37,9 @@ final class Seat {
     private Seat(Agent agent, Space agentActionSpace, Space envActionSpace) {
         this.agent = agent;
         this.agentActionSpace = agentActionSpace;
+        this.who = "agent " + agent.name();
         this.grid = agentActionSpace instanceof Discrete d && envActionSpace instanceof Box b
-                ? DiscreteLevels.over(b, d.n(), "agent " + agent.name()) : null;
+                ? DiscreteLevels.over(b, d.n(), who) : null;
         this.agentAction = new double[agentActionSpace.dimension()];
         this.envAction = new double[envActionSpace.dimension()];
     }
@@ -126,6 +129,6 @@ final class Seat {
             System.arraycopy(agentValue, 0, out, 0, out.length);
             return;
         }
-        out[0] = grid.valueOf(agentValue[0], "agent " + agent.name());
+        out[0] = grid.valueOf(agentValue[0], who);
     }
 }
