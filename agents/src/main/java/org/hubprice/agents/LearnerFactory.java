@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hubprice.agents.checkpoint.AgentCheckpoint;
-import org.hubprice.agents.checkpoint.Checkpoints;
 import org.hubprice.agents.util.Params;
 
 /**
@@ -67,7 +66,7 @@ public abstract class LearnerFactory implements AgentFactory {
     @Override
     public final Agent load(Path directory, AgentContext context) throws IOException {
         AgentCheckpoint ck = AgentCheckpoint.open(directory);
-        Checkpoints.checkCompatible(ck.manifest(), directory, name, context.observationSpace(), context.actionSpace(), null);
+        ck.checkFits(name, context);
         Map<String, Object> params = new LinkedHashMap<>(ck.manifest().hyperparameters());
         params.putAll(context.params());
         Agent agent = create(new AgentContext(context.observationSpace(), context.actionSpace(), params, ck.seed(), context.device()));

@@ -16,7 +16,6 @@ import org.hubprice.agents.AgentWrapper;
 import org.hubprice.agents.LearnerAgent;
 import org.hubprice.agents.Policy;
 import org.hubprice.agents.checkpoint.AgentCheckpoint;
-import org.hubprice.agents.checkpoint.Checkpoints;
 import org.hubprice.env.config.EnvConfig;
 import org.hubprice.training.config.HubAgentConfig;
 import org.hubprice.training.config.TrainingConfig;
@@ -91,7 +90,7 @@ public final class Training {
             return this;
         }
 
-        /** The environment (market, hubs, demand) in place of the configuration's. */
+        /** The environment (market, hubs, demand) in place of the configuration's; {@link #optSet} overrides apply to it. */
         public Builder optEnv(EnvConfig env) {
             this.env = env;
             return this;
@@ -154,17 +153,12 @@ public final class Training {
 
         /** The configuration this builder will train with (after overrides, environment and agents). */
         public TrainingConfig resolve() {
-            TrainingConfig c = config != null ? (overrides.isEmpty() ? config : TrainingConfigs.fromYaml(config.toYaml(), "optConfig", overrides))
-                    : TrainingConfigs.resolve(configName, overrides);
+            TrainingConfig c = config != null ? config : TrainingConfigs.resolve(configName, List.of());
             if (env != null) {
-                List<String> envKeys = overrides.stream().filter(o -> o.startsWith("env.")).toList();
-                if (!envKeys.isEmpty()) {
-                    throw new IllegalArgumentException("optSet " + envKeys + " would be lost: optEnv replaces the whole environment. Maybe set"
-                            + " those values in the EnvConfig given to optEnv");
-                }
-                c = new TrainingConfig(c.description(), c.seed(), env, c.agents(), c.schedule(), c.stopping(), c.validation(), c.checkpoint(),
-                        c.progress());
+                c = c.withEnv(env);
             }
+            // the overrides last, so that they apply to the environment given by optEnv too
+            c = overrides.isEmpty() ? c : TrainingConfigs.fromYaml(c.toYaml(), "optSet", overrides);
             List<HubAgentConfig> agents = new ArrayList<>(c.agents());
             for (String hub : union()) {
                 int i = hubIndex(hub, agents.size());
@@ -225,7 +219,30 @@ public final class Training {
 
         @Override
         public Agent create(AgentContext context) {
-            Policy made = Objects.requireNonNull(make.apply(context), name + ": the maker returned null");
+            return lent(made(context), context);
+        }
+
+        @Override
+        public Agent load(Path directory, AgentContext context) throws IOException {
+            AgentCheckpoint ck = AgentCheckpoint.open(directory);
+            ck.checkFits(name, context);
+            Policy made = made(context);
+            if (made instanceof Agent a) {
+                throw new IllegalArgumentException(name + ": an Agent object (" + a.getClass().getName() + ") cannot be resumed from a"
+                        + " checkpoint; give the agent by registry name (optAgent(hub, name, params)) to resume, or start a new run");
+            }
+            if (made instanceof org.hubprice.agents.Learner l && !overridesState(l)) {
+                LOG.warn("{}: {} does not implement state()/restore(), so it resumes with nothing learned", name, l.getClass().getName());
+            }
+            return AgentCheckpoint.restoring(lent(made, context), a -> a.restore(ck.manifest().state()));
+        }
+
+        private Policy made(AgentContext context) {
+            return Objects.requireNonNull(make.apply(context), name + ": the maker returned null");
+        }
+
+        /** The user's object as the seat's agent; the trainer closes its seats, but not what it was lent. */
+        private Agent lent(Policy made, AgentContext context) {
             Agent agent;
             if (made instanceof Agent a) {
                 if (!a.observationSpace().equals(context.observationSpace()) || !a.actionSpace().equals(context.actionSpace())) {
@@ -237,27 +254,10 @@ public final class Training {
             } else {
                 agent = new LearnerAgent(name, made, context);
             }
-            // the object is the user's: the trainer closes its seats, but not what it was lent
             return new AgentWrapper(agent) {
                 @Override
                 public void close() {}
             };
-        }
-
-        @Override
-        public Agent load(Path directory, AgentContext context) throws IOException {
-            AgentCheckpoint ck = AgentCheckpoint.open(directory);
-            Checkpoints.checkCompatible(ck.manifest(), directory, name, context.observationSpace(), context.actionSpace(), null);
-            Agent agent = create(context);
-            if (((AgentWrapper) agent).unwrapped() instanceof LearnerAgent la) {
-                if (!overridesState(la.learner())) {
-                    LOG.warn("{}: {} does not implement state()/restore(), so it resumes with nothing learned", name,
-                            la.learner().getClass().getName());
-                }
-                return AgentCheckpoint.restoring(agent, a -> a.restore(ck.manifest().state()));
-            }
-            throw new IllegalArgumentException(name + ": an Agent object (" + ((AgentWrapper) agent).unwrapped().getClass().getName() + ") cannot be resumed"
-                    + " from a checkpoint; give the agent by registry name (optAgent(hub, name, params)) to resume, or start a new run");
         }
 
         private static boolean overridesState(Object learner) {

@@ -7,8 +7,8 @@ import java.util.Set;
 import org.hubprice.agents.Agent;
 import org.hubprice.agents.AgentContext;
 import org.hubprice.agents.AgentFactory;
+import org.hubprice.agents.checkpoint.AgentCheckpoint;
 import org.hubprice.agents.checkpoint.Checkpoints;
-import org.hubprice.agents.checkpoint.Manifest;
 import org.hubprice.agents.util.Params;
 
 /**
@@ -46,9 +46,9 @@ public class FixedMarkupFactory implements AgentFactory {
 
     @Override
     public Agent load(Path directory, AgentContext context) throws IOException {
-        Manifest m = Checkpoints.readManifest(directory);
-        Checkpoints.checkCompatible(m, directory, name(), context.observationSpace(), context.actionSpace(), null);
-        double saved = Params.of(name(), m.hyperparameters()).getDouble("multiplier", Double.NaN);
+        AgentCheckpoint ck = AgentCheckpoint.open(directory);
+        ck.checkFits(name(), context);
+        double saved = Params.of(name(), ck.manifest().hyperparameters()).getDouble("multiplier", Double.NaN);
         if (!context.params().isEmpty()) {
             double requested = multiplier(Params.of(name(), context.params()));
             Checkpoints.checkSameConfig(directory, Map.of("multiplier", saved), Map.of("multiplier", requested));

@@ -6,8 +6,7 @@ import java.util.Set;
 import org.hubprice.agents.Agent;
 import org.hubprice.agents.AgentContext;
 import org.hubprice.agents.AgentFactory;
-import org.hubprice.agents.checkpoint.Checkpoints;
-import org.hubprice.agents.checkpoint.Manifest;
+import org.hubprice.agents.checkpoint.AgentCheckpoint;
 import org.hubprice.agents.util.Params;
 
 /** {@code random}: uniform actions over the action space, from the agent's seed. No parameters. */
@@ -31,11 +30,10 @@ public final class RandomFactory implements AgentFactory {
     @Override
     public Agent load(Path directory, AgentContext context) throws IOException {
         Params.of(name(), context.params()).requireKnown(Set.of());
-        Manifest m = Checkpoints.readManifest(directory);
-        Checkpoints.checkCompatible(m, directory, name(), context.observationSpace(), context.actionSpace(), null);
-        long seed = Params.of(name(), m.seeds()).getLong("seed", context.seed());
-        RandomAgent agent = new RandomAgent(context.observationSpace(), context.actionSpace(), seed);
-        agent.restoreRngState(Params.of(name(), m.state()).getLong("rng", agent.rngState()));
+        AgentCheckpoint ck = AgentCheckpoint.open(directory);
+        ck.checkFits(name(), context);
+        RandomAgent agent = new RandomAgent(context.observationSpace(), context.actionSpace(), ck.seed());
+        agent.restoreRngState(ck.state().getLong("rng", agent.rngState()));
         return agent;
     }
 }

@@ -99,7 +99,7 @@ public final class AgentCheckpoint {
      */
     public <C> C settings(String agent, AgentContext context, Function<Params, C> parse, Function<C, Map<String, Object>> toMap) {
         // the agent and spaces first: a checkpoint of another agent would otherwise fail on its settings' names
-        Checkpoints.checkCompatible(manifest, dir, agent, context.observationSpace(), context.actionSpace(), null);
+        checkFits(agent, context);
         C saved = parse.apply(Params.of(agent, manifest.hyperparameters()));
         if (!context.params().isEmpty()) {
             Map<String, Object> merged = new LinkedHashMap<>(manifest.hyperparameters());
@@ -107,6 +107,14 @@ public final class AgentCheckpoint {
             Checkpoints.checkSameConfig(dir, toMap.apply(saved), toMap.apply(parse.apply(Params.of(agent, merged))));
         }
         return saved;
+    }
+
+    /**
+     * Checks that the checkpoint was written by {@code agent} for the context's spaces; the
+     * error names every difference ({@link Checkpoints#checkCompatible}).
+     */
+    public void checkFits(String agent, AgentContext context) {
+        Checkpoints.checkCompatible(manifest, dir, agent, context.observationSpace(), context.actionSpace(), null);
     }
 
     /** The seed the saved agent was created with. */

@@ -67,6 +67,22 @@ public record TrainingConfig(String description, long seed, EnvConfig env, List<
         return new TrainingConfig(description, newSeed, env, agents, schedule, stopping, validation, checkpoint, progress);
     }
 
+    /**
+     * This configuration with another environment. With another number of hubs, one agent
+     * setting shared by all hubs carries over; different agents per hub are refused.
+     */
+    public TrainingConfig withEnv(EnvConfig newEnv) {
+        List<HubAgentConfig> a = agents;
+        if (newEnv.hubs().count() != agents.size()) {
+            if (agents.stream().distinct().count() != 1) {
+                throw new IllegalArgumentException("the environment has " + newEnv.hubs().count() + " hubs but the configuration's agents are "
+                        + "set per hub for " + agents.size() + "; Maybe give every hub its agent (agents list, or optAgent per hub)");
+            }
+            a = List.of(agents.get(0));
+        }
+        return new TrainingConfig(description, seed, newEnv, a, schedule, stopping, validation, checkpoint, progress);
+    }
+
     /** This configuration with other hub agents (one per hub, or one for all). */
     public TrainingConfig withAgents(List<HubAgentConfig> newAgents) {
         return new TrainingConfig(description, seed, env, newAgents, schedule, stopping, validation, checkpoint, progress);
