@@ -18,7 +18,7 @@ final class BindErrors {
     private BindErrors() {}
 
     static IllegalArgumentException translate(JsonProcessingException e, String source, JsonNode tree) {
-        String path = e instanceof JsonMappingException m ? dotted(m.getPath()) : "";
+        String path = e instanceof JsonMappingException m ? ConfigDocument.dottedPath(m.getPath()) : "";
         if (e instanceof UnrecognizedPropertyException u) {
             List<String> known = new ArrayList<>();
             if (u.getKnownPropertyIds() != null) {
@@ -81,20 +81,5 @@ final class BindErrors {
 
     private static String shown(JsonNode v) {
         return v.isTextual() ? "'" + v.asText() + "'" : v.isContainerNode() ? v.toString() : v.asText();
-    }
-
-    private static String dotted(List<JsonMappingException.Reference> refs) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : refs) {
-            if (r.getFieldName() != null) {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
     }
 }

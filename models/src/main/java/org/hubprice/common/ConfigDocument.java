@@ -319,6 +319,19 @@ public final class ConfigDocument {
                 + (hint != null ? ". Maybe '" + join(parent, hint) + "'?" : ""));
     }
 
+    /** A Jackson error's location as a key path ({@code hubs.stationsPerHub[1]}), for messages. */
+    public static String dottedPath(List<com.fasterxml.jackson.databind.JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder();
+        for (var r : refs) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
     /** The keys of a mapping, in document order. */
     public static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();

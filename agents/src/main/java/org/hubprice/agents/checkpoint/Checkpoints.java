@@ -207,25 +207,13 @@ public final class Checkpoints {
             return "it has an unknown field '" + u.getPropertyName() + "'" + where;
         }
         if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getPath() != null && !m.getPath().isEmpty()) {
-            return "field '" + fieldPath(m.getPath()) + "' has a value of the wrong type" + where;
+            return "field '" + org.hubprice.common.ConfigDocument.dottedPath(m.getPath()) + "' has a value of the wrong type" + where;
         }
         if (e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException) {
             Throwable c = e.getCause();
             return "its content is invalid" + (c != null && c.getMessage() != null ? " (" + c.getMessage() + ")" : "") + where;
         }
         return "its content does not have the expected fields" + where;
-    }
-
-    private static String fieldPath(List<com.fasterxml.jackson.databind.JsonMappingException.Reference> path) {
-        StringBuilder sb = new StringBuilder();
-        for (var r : path) {
-            if (r.getFieldName() != null) {
-                sb.append(sb.isEmpty() ? "" : ".").append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
     }
 
     /** Versions of the project, Java, DJL and the engine, for the manifest. */
@@ -322,15 +310,6 @@ public final class Checkpoints {
         } catch (IOException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace(file.toString(), "").replaceFirst("^[:\\s]+", "");
             throw new CheckpointException(file, why.startsWith("is ") ? why : "is damaged: " + why, e);
-        }
-    }
-
-    /** {@link #writeAtomically} for callers that cannot throw checked exceptions. */
-    public static void writeAtomicallyUnchecked(Path dir, IOConsumer<Path> writer) {
-        try {
-            writeAtomically(dir, writer);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
