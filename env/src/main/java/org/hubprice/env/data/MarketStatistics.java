@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.hubprice.common.Check;
+import org.hubprice.common.Quantiles;
 
 /**
  * Summary statistics of a set of days, over all their hours: what a synthetic year is compared
@@ -161,11 +162,8 @@ public record MarketStatistics(int days, double daMean, double daSd, double rtMe
         return m;
     }
 
-    /** Linear-interpolation quantile of sorted values. */
+    /** Linear-interpolation quantile of sorted values (the project's one, {@link Quantiles#ofSorted}). */
     private static double quantile(double[] sorted, double q) {
-        double pos = q * (sorted.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+        return Quantiles.ofSorted(sorted, q);
     }
 }

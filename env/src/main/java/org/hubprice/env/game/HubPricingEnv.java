@@ -220,7 +220,7 @@ public final class HubPricingEnv implements ParallelEnv {
                 trainingPrices[k++] = rt[d][h];
             }
         }
-        double priceScale = Math.max(quantile(trainingPrices, config.observation().priceQuantile()), floor);
+        double priceScale = Math.max(org.hubprice.common.Quantiles.of(trainingPrices, config.observation().priceQuantile()), floor);
         return ObservationScaling.forHubGame(arrivalScale > 0 ? arrivalScale : 1.0, maxCom, priceScale,
                 config.hubs().battery().capacityKwh(), config.observation().clip());
     }
@@ -231,11 +231,6 @@ public final class HubPricingEnv implements ParallelEnv {
                     + ObservationScaling.HUB_FEATURES + ". Maybe pass the normalizer of a hub environment (env.normalizer())");
         }
         return n;
-    }
-
-    /** The {@code q}-quantile of {@code values} (linear interpolation between order statistics); sorts a copy. */
-    static double quantile(double[] values, double q) {
-        return org.hubprice.common.Quantiles.of(values, q);
     }
 
     // ---------------------------------------------------------------- ParallelEnv

@@ -69,12 +69,7 @@ public final class RobustStats {
             stats[b] = iqm(sample);
         }
         Arrays.sort(stats);
-        return new double[] {quantile(stats, (1 - level) / 2), quantile(stats, (1 + level) / 2)};
-    }
-
-    /** The {@code q}-quantile of sorted values, linear between order statistics ({@link Quantiles#ofSorted}). */
-    static double quantile(double[] sorted, double q) {
-        return Quantiles.ofSorted(sorted, q);
+        return new double[] {Quantiles.ofSorted(stats, (1 - level) / 2), Quantiles.ofSorted(stats, (1 + level) / 2)};
     }
 
     private static double[] flatten(double[][] scores) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hubprice.common.Quantiles;
 import org.hubprice.common.Seeds;
 import org.hubprice.training.output.RunFiles;
 import org.hubprice.training.run.RunLayout;
@@ -95,7 +96,7 @@ public final class SeedAggregate {
         m.put("iqm", RobustStats.iqm(v));
         double[] ci = RobustStats.iqmInterval(new double[][] {v}, RESAMPLES, 0.95, seed);
         m.put("ci95", List.of(ci[0], ci[1]));
-        m.put("median", RobustStats.quantile(sorted, 0.5));
+        m.put("median", Quantiles.ofSorted(sorted, 0.5));
         m.put("min", sorted[0]);
         m.put("max", sorted[sorted.length - 1]);
         m.put("values", v);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.hubprice.common.Quantiles;
 import org.hubprice.training.output.RunFiles;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -79,8 +80,8 @@ public final class SeedsCurve {
                 }
                 java.util.Arrays.sort(v);
                 x[k] = e;
-                lo[k] = RobustStats.quantile(v, 0.25);
-                hi[k] = RobustStats.quantile(v, 0.75);
+                lo[k] = Quantiles.ofSorted(v, 0.25);
+                hi[k] = Quantiles.ofSorted(v, 0.75);
                 mid[k] = RobustStats.iqm(v);
             }
             double[] px = new double[2 * x.length];
