@@ -39,6 +39,15 @@ public final class Provenance {
      * from, or "unknown" outside a git checkout.
      */
     public static String gitCommit() {
+        return Once.COMMIT;
+    }
+
+    /** Read once per JVM: every checkpoint and report asks, and the fallback forks git twice. */
+    private static final class Once {
+        static final String COMMIT = readCommit();
+    }
+
+    private static String readCommit() {
         try (InputStream in = Provenance.class.getResourceAsStream("/hubprice-build.properties")) {
             if (in != null) {
                 Properties p = new Properties();
