@@ -137,4 +137,16 @@ class JavaTrainingTest {
         }
         assertTrue(seeds[0] != seeds[1], "the seat's seed follows the run's root seed");
     }
+
+    /** Overrides apply to an environment given by optEnv too, and a shared agent carries over to another hub count. */
+    @Test
+    void overridesApplyToTheGivenEnvironment() {
+        var c = Training.builder().optEnv(org.hubprice.env.config.EnvConfig.fromYaml("hubs: {count: 3}", List.of())).optSet("hubs.stations=90")
+                .resolve();
+        assertEquals(3, c.hubCount());
+        assertEquals(90, c.env().hubs().stations());
+        var e = assertThrows(IllegalArgumentException.class, () -> Training.builder().optConfig("sac-ff_dqn-ff")
+                .optEnv(org.hubprice.env.config.EnvConfig.fromYaml("hubs: {count: 3}", List.of())).resolve());
+        assertTrue(e.getMessage().contains("3 hubs") && e.getMessage().contains("Maybe"), e.getMessage());
+    }
 }
