@@ -36,7 +36,9 @@ public final class StudyTasks {
         cl.setErr(new PrintWriter(err));
         int code = cl.execute(all.toArray(new String[0]));
         if (code != 0) {
-            throw new IllegalStateException("hubprice " + String.join(" ", all) + " failed (exit " + code + "): " + err.toString().trim());
+            // the command's own "error: " prefix would nest inside this message
+            throw new IllegalStateException("hubprice " + String.join(" ", all) + " failed (exit " + code + "): "
+                    + err.toString().trim().replaceFirst("^error: ", ""));
         }
     }
 
