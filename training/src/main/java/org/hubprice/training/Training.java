@@ -62,6 +62,7 @@ public final class Training {
         private Path dir;
         private boolean resume;
         private boolean quiet = true;
+        private String device = "cpu";
 
         private Builder() {}
 
@@ -145,6 +146,12 @@ public final class Training {
             return this;
         }
 
+        /** {@code cpu} (default), {@code gpu}, {@code gpu:N} or {@code auto}, for the registered agents (objects bring their own). */
+        public Builder optDevice(String device) {
+            this.device = Objects.requireNonNull(device, "device");
+            return this;
+        }
+
         /** Show the progress bar (off by default from Java; it is also off without a terminal). */
         public Builder optProgressBar(boolean show) {
             this.quiet = !show;
@@ -175,7 +182,7 @@ public final class Training {
             TrainingConfig c = resolve();
             List<AgentFactory> factories = new ArrayList<>();
             objects.forEach((hub, make) -> factories.add(new ObjectFactory(objectName(hub), make)));
-            return Trainer.builder().setConfig(c).setOutputDir(dir).optRegistry(AgentRegistry.load().with(factories)).optResume(resume)
+            return Trainer.builder().setConfig(c).setOutputDir(dir).optRegistry(AgentRegistry.load().with(factories)).optDevice(device).optResume(resume)
                     .optQuiet(quiet).optCommand(List.of("Training.builder()")).build().run();
         }
 
