@@ -52,6 +52,11 @@ public abstract class AgentWrapper implements Agent {
     }
 
     @Override
+    public boolean learnsOnAnyThread() {
+        return inner.learnsOnAnyThread();
+    }
+
+    @Override
     public java.util.Map<String, Object> state() {
         return inner.state();
     }

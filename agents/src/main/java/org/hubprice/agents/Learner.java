@@ -26,6 +26,17 @@ public interface Learner extends Policy {
         return 0;
     }
 
+    /**
+     * Whether {@link #learn} may run on a thread other than the loop's, at the same time as
+     * other agents' updates (default false). Say true only if an update touches nothing but this
+     * learner's own state and, when it records gradients, records them with
+     * {@link org.hubprice.agents.nn.GradientRecorder} (DJL's {@code GradientCollector} allows one
+     * per JVM). The trainer then updates such hubs side by side, one core each.
+     */
+    default boolean learnsOnAnyThread() {
+        return false;
+    }
+
     /** What a checkpoint must hold to continue learning where this learner stopped (JSON values). */
     default Map<String, Object> state() {
         return Map.of();

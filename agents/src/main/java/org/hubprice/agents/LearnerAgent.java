@@ -63,6 +63,11 @@ public final class LearnerAgent implements Agent {
     }
 
     @Override
+    public boolean learnsOnAnyThread() {
+        return learner.learnsOnAnyThread();
+    }
+
+    @Override
     public Map<String, Object> state() {
         return learner.state();
     }

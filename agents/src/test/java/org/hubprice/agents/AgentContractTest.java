@@ -241,6 +241,37 @@ public abstract class AgentContractTest {
         assertEquals(here, there.get(), "same seed, trained in another thread");
     }
 
+    /**
+     * An agent that declares {@link Agent#learnsOnAnyThread()} trains side by side with a twin:
+     * two agents (seeds 10 and 11) learning at the same time on two threads end exactly where
+     * each ends trained alone. The trainer relies on this to update a run's hubs on two cores;
+     * with DJL's one-per-JVM gradient collector the second thread's update would throw.
+     */
+    @Test
+    void agentsThatLearnOnAnyThreadTrainSideBySideAsAlone() throws Exception {
+        boolean declares;
+        try (Agent probe = factory().create(context(10))) {
+            declares = probe.learnsOnAnyThread();
+        }
+        assumeTrue(learns() && declares, "the agent does not declare learnsOnAnyThread");
+        Map<String, Object> alone10 = trainedSnapshot(10, 91);
+        Map<String, Object> alone11 = trainedSnapshot(11, 92);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        FutureTask<Map<String, Object>> a = new FutureTask<>(() -> {
+            go.await();
+            return trainedSnapshot(10, 91);
+        });
+        FutureTask<Map<String, Object>> b = new FutureTask<>(() -> {
+            go.await();
+            return trainedSnapshot(11, 92);
+        });
+        new Thread(a, "side-by-side-a").start();
+        new Thread(b, "side-by-side-b").start();
+        go.countDown();
+        assertEquals(alone10, a.get(), "seed 10 trained beside seed 11");
+        assertEquals(alone11, b.get(), "seed 11 trained beside seed 10");
+    }
+
     @Test
     void evaluationIsDeterministic() {
         try (Agent agent = factory().create(context(4))) {

@@ -84,6 +84,9 @@ final class StudyCommand implements Runnable {
         @Option(names = "--eval-threads", defaultValue = "1", paramLabel = "N", description = "Evaluation worker threads (default ${DEFAULT-VALUE}).")
         int evalThreads;
 
+        @Option(names = "--update-threads", paramLabel = "N", description = "Threads updating the hubs side by side (default: one per core).")
+        Integer updateThreads;
+
         @Option(names = "--progress-lines", hidden = true, description = "Print 'hubprice-progress EPISODES MAX' lines on standard output.")
         boolean progressLines;
 
@@ -95,7 +98,8 @@ final class StudyCommand implements Runnable {
             StudyPlan p = plan.plan();
             TrainCommand.setThreads(1);
             Path r = where.results();
-            String outcome = StudyTaskRunner.run(p, index, where.store(), r, progressLines, evalThreads);
+            String outcome = StudyTaskRunner.run(p, index, where.store(), r, progressLines, evalThreads,
+                    TrainCommand.updateThreads(updateThreads, 1));
             if (!progressLines) {
                 spec.commandLine().getOut().println("task " + index + " (" + p.task(index).key() + "): " + outcome + "; summary "
                         + StudyTaskRunner.summaryFile(r, p.task(index)));
@@ -114,6 +118,10 @@ final class StudyCommand implements Runnable {
 
         @Option(names = "--parallel", paramLabel = "P", description = "Tasks at a time (default: one per core).")
         Integer parallel;
+
+        @Option(names = "--update-threads", paramLabel = "N",
+                description = "Threads per task updating its hubs side by side (default: the cores per task, at least 1).")
+        Integer updateThreads;
 
         @Mixin
         StudyStoreOptions where = new StudyStoreOptions();
@@ -136,6 +144,7 @@ final class StudyCommand implements Runnable {
             Path r = where.results();
             Files.createDirectories(s.resolve("logs"));
             List<StudyPlan.Task> tasks = plan.tasks();
+            int lanes = TrainCommand.updateThreads(updateThreads, p);
             // a task another worker holds exits with HELD_EXIT_CODE: skipped here, not failed
             ChildTasks children = new ChildTasks(p, tasks.size(), plan.episodes(), quiet, "tasks", java.util.Set.of(TaskLock.HELD_EXIT_CODE));
             List<ChildTasks.Job> jobs = new ArrayList<>();
@@ -147,7 +156,8 @@ final class StudyCommand implements Runnable {
                 }
                 List<String> args = new ArrayList<>(List.of("study", "task"));
                 args.addAll(o.args());
-                args.addAll(List.of("--index", Integer.toString(t.index()), "--store", s.toString(), "--results", r.toString(), "--progress-lines"));
+                args.addAll(List.of("--index", Integer.toString(t.index()), "--store", s.toString(), "--results", r.toString(), "--progress-lines",
+                        "--update-threads", Integer.toString(lanes)));
                 Path log = s.resolve("logs").resolve(t.key().replace('/', '_') + ".log");
                 jobs.add(new ChildTasks.Job("task " + t.index() + " (" + t.key() + ")", () -> new ProcessBuilder(ChildJvm.command(args))
                         .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start()));

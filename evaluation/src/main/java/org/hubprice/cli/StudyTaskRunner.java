@@ -33,8 +33,12 @@ final class StudyTaskRunner {
         return results.resolve(task.key() + ".json");
     }
 
-    /** Runs task {@code index}; returns "done" when its summary already existed, else "finished". */
-    static String run(StudyPlan plan, int index, Path store, Path results, boolean progressLines, int evalThreads) throws Exception {
+    /**
+     * Runs task {@code index}, its hubs updated on {@code updateThreads} threads; returns "done"
+     * when its summary already existed, else "finished".
+     */
+    static String run(StudyPlan plan, int index, Path store, Path results, boolean progressLines, int evalThreads, int updateThreads)
+            throws Exception {
         StudyPlan.Task task = plan.task(index);
         Path summary = summaryFile(results, task);
         if (Files.isRegularFile(summary)) {
@@ -43,7 +47,7 @@ final class StudyTaskRunner {
         }
         try (TaskLock lock = TaskLock.acquire(store, task.key(), TaskLock.self())) {
             try {
-                String outcome = runLocked(lock, plan, task, store, summary, progressLines, evalThreads);
+                String outcome = runLocked(lock, plan, task, store, summary, progressLines, evalThreads, updateThreads);
                 Files.deleteIfExists(errorFile(store, task));
                 return outcome;
             } catch (Exception | Error e) {
@@ -58,8 +62,8 @@ final class StudyTaskRunner {
         return store.resolve("errors").resolve(task.key().replace('/', '_') + ".txt");
     }
 
-    private static String runLocked(TaskLock lock, StudyPlan plan, StudyPlan.Task task, Path store, Path summary, boolean progressLines, int evalThreads)
-            throws Exception {
+    private static String runLocked(TaskLock lock, StudyPlan plan, StudyPlan.Task task, Path store, Path summary, boolean progressLines, int evalThreads,
+                                    int updateThreads) throws Exception {
         int index = task.index();
         if (Files.isRegularFile(summary)) {
             return "done";
@@ -94,7 +98,7 @@ final class StudyTaskRunner {
                     injected.accept(episodes);
                 }
             };
-            TrainCommand.run(c, runDir, "cpu", resume, true, argv, progressLines, listener);
+            TrainCommand.run(c, runDir, "cpu", resume, true, argv, progressLines, listener, updateThreads);
             if (!trained(runDir, plan.episodes())) {
                 throw new IllegalStateException("task " + index + " (" + task.key() + "): training stopped before " + plan.episodes()
                         + " episodes (see " + runDir.resolve(RunLayout.TRAIN_LOG) + "); run the task again to resume it");

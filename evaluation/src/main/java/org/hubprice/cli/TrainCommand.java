@@ -59,6 +59,11 @@ final class TrainCommand implements Callable<Integer> {
                     + " and reproducible; a resumed run must use the same N for identical results).")
     int threads;
 
+    @Option(names = "--update-threads", paramLabel = "N",
+            description = "Threads updating the hubs' agents side by side (default: one per core, at most one per hub; with --seeds, the"
+                    + " cores per member). Results do not depend on it.")
+    Integer updateThreads;
+
     @Option(names = "--json", description = "Print the run summary as one JSON object on standard output.")
     boolean json;
 
@@ -81,6 +86,9 @@ final class TrainCommand implements Callable<Integer> {
         if (!(d.equals("auto") || d.equals("cpu") || d.equals("gpu") || d.matches("gpu:\\d+"))) {
             throw new IllegalArgumentException("--device = '" + device + "' is not known; allowed: auto, cpu, gpu, gpu:N");
         }
+        if (updateThreads != null) {
+            Check.inRange("--update-threads", updateThreads, 1, 1024);
+        }
         if (parallel != null && seeds == null) {
             throw new IllegalArgumentException("--parallel needs --seeds (it sets how many members train at a time). Maybe add --seeds 1..N,"
                     + " or drop --parallel");
@@ -92,7 +100,8 @@ final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--seed " + seed + " and --seeds both given; --seeds names every member's seed. Maybe drop --seed");
             }
             setThreads(threads);
-            return TrainSeeds.run(seeds, config, overrides, out, resume, parallel, threads, d, quiet, json, spec.commandLine().getOut(), argv);
+            return TrainSeeds.run(seeds, config, overrides, out, resume, parallel, threads, updateThreads, d, quiet, json, spec.commandLine().getOut(),
+                    argv);
         }
         TrainingConfig c;
         if (resume) {
@@ -109,7 +118,7 @@ final class TrainCommand implements Callable<Integer> {
             org.hubprice.training.run.RunLayout.checkOutputDir(out, false);
         }
         setThreads(threads);
-        TrainingSummary s = run(c, out, d, resume, quiet, argv, progressLines);
+        TrainingSummary s = run(c, out, d, resume, quiet, argv, progressLines, null, updateThreads(updateThreads, 1));
         if (json) {
             spec.commandLine().getOut().println(json(s));
             spec.commandLine().getOut().flush();
@@ -142,19 +151,34 @@ final class TrainCommand implements Callable<Integer> {
 
     static TrainingSummary run(TrainingConfig c, Path out, String device, boolean resume, boolean quiet, List<String> argv, boolean progressLines)
             throws Exception {
-        return run(c, out, device, resume, quiet, argv, progressLines, null);
+        return run(c, out, device, resume, quiet, argv, progressLines, null, updateThreads(null, 1));
     }
 
-    /** As above, with {@code listener} called with the episode count after each episode (null: none). */
+    /**
+     * The update threads of one run: {@code given} (checked), or the cores this run's share of
+     * the machine has when {@code sharing} runs train at once.
+     */
+    static int updateThreads(Integer given, int sharing) {
+        if (given != null) {
+            Check.inRange("--update-threads", given, 1, 1024);
+            return given;
+        }
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, sharing));
+    }
+
+    /**
+     * As above, with {@code listener} called with the episode count after each episode (null:
+     * none) and the hubs updated on {@code updateThreads} threads.
+     */
     static TrainingSummary run(TrainingConfig c, Path out, String device, boolean resume, boolean quiet, List<String> argv, boolean progressLines,
-                               java.util.function.LongConsumer listener) throws Exception {
+                               java.util.function.LongConsumer listener, int updateThreads) throws Exception {
         Path dir = out.toAbsolutePath().normalize();
         RunLog[] log = new RunLog[1];
         try {
             Map<String, Object> runtime = new LinkedHashMap<>();
             runtime.put("pytorchThreads", System.getProperty("ai.djl.pytorch.num_threads"));
             runtime.put("pytorchInteropThreads", System.getProperty("ai.djl.pytorch.num_interop_threads"));
-            Trainer trainer = Trainer.builder().optRuntime(runtime).setConfig(c).setOutputDir(dir).optDevice(device).optResume(resume).optQuiet(quiet)
+            Trainer trainer = Trainer.builder().optRuntime(runtime).setConfig(c).setOutputDir(dir).optDevice(device).optUpdateThreads(updateThreads).optResume(resume).optQuiet(quiet)
                     .optStopOnSignal(true).optCommand(argv).optProgressLines(progressLines ? System.out : null).optEpisodeListener(listener).optOnStart(p -> log[0] = RunLog.attach(p.resolve("train.log"))).build();
             if (progressLines) {
                 stopWhenParentGoes(trainer);

@@ -33,8 +33,8 @@ final class TrainSeeds {
     private TrainSeeds() {}
 
     /** Runs the seed set; returns the exit code (1 when a member failed). */
-    static int run(String spec, String configArg, List<String> overrides, Path out, boolean resume, Integer parallel, int threads, String device,
-                   boolean quiet, boolean json, PrintWriter stdout, List<String> argv) throws Exception {
+    static int run(String spec, String configArg, List<String> overrides, Path out, boolean resume, Integer parallel, int threads,
+                   Integer updateThreads, String device, boolean quiet, boolean json, PrintWriter stdout, List<String> argv) throws Exception {
         Path dir = out.toAbsolutePath().normalize();
         if (parallel != null && parallel < 1) {
             throw new IllegalArgumentException("--parallel = " + parallel + " must be >= 1 (default: one member per core)");
@@ -94,13 +94,14 @@ final class TrainSeeds {
             RunFiles.writeJson(dir.resolve(RECORD), record);
         }
         int p = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
+        int lanes = TrainCommand.updateThreads(updateThreads, Math.min(p, seeds.size()));
         if (resume) {
             // Solve (or find cached) the DA commitment once, so the members do not all solve it at once.
             HubPricingEnv.create(c.env()).close();
         }
         List<String> childOverrides = resume ? overrides : List.of();
         SeedRuns runs = new SeedRuns(dir, seeds, p, c.stopping().maxEpisodes(),
-                (seed, member, resumeMember, log) -> start(seed, member, resumeMember, log, dir, childOverrides, threads, device), quiet);
+                (seed, member, resumeMember, log) -> start(seed, member, resumeMember, log, dir, childOverrides, threads, lanes, device), quiet);
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("kind", "hubprice seed set");
         header.put("config", record.get("config"));
@@ -136,7 +137,8 @@ final class TrainSeeds {
     }
 
     /** Starts {@code hubprice train} for one member in a child JVM with this JVM's settings. */
-    private static Process start(long seed, Path member, boolean resume, Path log, Path dir, List<String> overrides, int threads, String device)
+    private static Process start(long seed, Path member, boolean resume, Path log, Path dir, List<String> overrides, int threads, int lanes,
+                                 String device)
             throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add("train");
@@ -149,7 +151,8 @@ final class TrainSeeds {
         } else {
             cmd.addAll(List.of("--config", dir.resolve(RunLayout.CONFIG_YAML).toString(), "--seed", Long.toString(seed)));
         }
-        cmd.addAll(List.of("--out", member.toString(), "--quiet", "--progress-lines", "--threads", Integer.toString(threads), "--device", device));
+        cmd.addAll(List.of("--out", member.toString(), "--quiet", "--progress-lines", "--threads", Integer.toString(threads), "--update-threads",
+                Integer.toString(lanes), "--device", device));
         ProcessBuilder pb = new ProcessBuilder(ChildJvm.command(cmd));
         pb.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.redirectInput(ProcessBuilder.Redirect.PIPE);

@@ -22,14 +22,16 @@ import picocli.CommandLine.Option;
 /**
  * {@code hubprice bench training}: episodes per second of a training configuration (default
  * {@code sac-ff_sac-ff} on the reference schedule), measured in one run for one training
- * process alone, for two side by side, and for {@code train --seeds} with one member per core,
- * each a real {@code train} in its own JVM. Speeds are the training loop's own (episodes over
+ * process alone on one core, the same with its hubs updated side by side on every core
+ * ({@code --update-threads}), two processes side by side (one core each), and
+ * {@code train --seeds} with one member per core, each a real {@code train} in its own JVM. Speeds are the training loop's own (episodes over
  * the session's training time, from each run's {@code run-summary.json}), so JVM start-up and
  * environment set-up are left out; the phase shares (environment, actions, updates) come from
  * the run alone.
  */
 @Command(name = "training", mixinStandardHelpOptions = true,
-        description = "Training speed: one run alone, two side by side, and --seeds with one member per core, in one run.")
+        description = "Training speed: one run alone (on one core, and with its hubs updated on every core), two side by side, and"
+                + " --seeds with one member per core, in one run.")
 final class TrainingBenchCommand implements Callable<Integer> {
     @Option(names = "--config", defaultValue = "sac-ff_sac-ff", description = "Named config or YAML file (default ${DEFAULT-VALUE}).")
     String config;
@@ -76,9 +78,12 @@ final class TrainingBenchCommand implements Callable<Integer> {
         try {
             // warm the DA-commitment cache so no part pays for solving it
             run(List.of(child(common, 1, root.resolve("warm"), List.of("--set", "stopping.maxEpisodes=1"))));
-            run(List.of(child(common, 1, root.resolve("alone"), List.of())));
+            List<String> oneCore = List.of("--update-threads", "1");
+            run(List.of(child(common, 1, root.resolve("alone"), oneCore)));
             Map<String, Object> alone = part(List.of(root.resolve("alone")));
-            List<ProcessBuilder> two = List.of(child(common, 1, root.resolve("side-1"), List.of()), child(common, 2, root.resolve("side-2"), List.of()));
+            run(List.of(child(common, 1, root.resolve("alone-hubs"), List.of("--update-threads", Integer.toString(cores)))));
+            Map<String, Object> aloneHubs = part(List.of(root.resolve("alone-hubs")));
+            List<ProcessBuilder> two = List.of(child(common, 1, root.resolve("side-1"), oneCore), child(common, 2, root.resolve("side-2"), oneCore));
             run(two);
             Map<String, Object> side = part(List.of(root.resolve("side-1"), root.resolve("side-2")));
             List<String> seedArgs = new ArrayList<>(List.of("train"));
@@ -94,10 +99,12 @@ final class TrainingBenchCommand implements Callable<Integer> {
             Map<String, Object> seeds = part(members);
             seeds.put("commandWallSeconds", seedsWall);
             out.put("alone", alone);
+            out.put("aloneHubsSideBySide", aloneHubs);
             out.put("sideBySide", side);
             out.put("seeds", seeds);
             double a = (double) alone.get("episodesPerSecond");
             Map<String, Object> ratios = new LinkedHashMap<>();
+            ratios.put("hubsSideBySideOverAlone", (double) aloneHubs.get("episodesPerSecond") / a);
             ratios.put("sideBySideOverAlone", (double) side.get("episodesPerSecond") / a);
             ratios.put("seedsOverAlone", (double) seeds.get("episodesPerSecond") / a);
             out.put("ratios", ratios);
@@ -179,9 +186,9 @@ final class TrainingBenchCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s, %d episodes per run, %d cores, load %.2f -> %.2f%n", out.get("config"), out.get("episodesPerRun"),
                 out.get("cores"), out.get("loadBefore"), out.get("loadAfter")));
-        for (String k : List.of("alone", "sideBySide", "seeds")) {
+        for (String k : List.of("alone", "aloneHubsSideBySide", "sideBySide", "seeds")) {
             Map<String, Object> m = (Map<String, Object>) out.get(k);
-            sb.append(String.format(Locale.ROOT, "%-11s %d run(s): %.2f episodes/s %s%n", k, m.get("runs"), m.get("episodesPerSecond"),
+            sb.append(String.format(Locale.ROOT, "%-19s %d run(s): %.2f episodes/s %s%n", k, m.get("runs"), m.get("episodesPerSecond"),
                     m.get("episodesPerSecondEach")));
         }
         Map<String, Object> alone = (Map<String, Object>) out.get("alone");

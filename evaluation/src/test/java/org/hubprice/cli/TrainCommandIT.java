@@ -86,13 +86,14 @@ class TrainCommandIT {
         String[] common = {"--config", "demo", "--quiet", "--device", "cpu", "--set", "validation.every=10", "--set", "validation.days=2",
             "--set", "checkpoint.every=10", "--set", "schedule.gradientSteps=4"};
         Path whole = tmp.resolve("whole");
-        CliRun a = CliRun.of(concat(common, "--out", whole.toString(), "--set", "stopping.maxEpisodes=36"));
+        // the whole run updates its hubs one after another, the parts side by side on two threads
+        CliRun a = CliRun.of(concat(common, "--out", whole.toString(), "--update-threads", "1", "--set", "stopping.maxEpisodes=36"));
         assertEquals(0, a.exitCode, a.toString());
 
         Path parts = tmp.resolve("parts");
-        CliRun b1 = CliRun.of(concat(common, "--out", parts.toString(), "--set", "stopping.maxEpisodes=17"));
+        CliRun b1 = CliRun.of(concat(common, "--out", parts.toString(), "--update-threads", "2", "--set", "stopping.maxEpisodes=17"));
         assertEquals(0, b1.exitCode, b1.toString());
-        CliRun b2 = CliRun.of("train", "--resume", "--quiet", "--out", parts.toString(), "--set", "stopping.maxEpisodes=36");
+        CliRun b2 = CliRun.of("train", "--resume", "--quiet", "--update-threads", "2", "--out", parts.toString(), "--set", "stopping.maxEpisodes=36");
         assertEquals(0, b2.exitCode, b2.toString());
         Map<String, String> expected = agentState(whole.resolve("checkpoints/final"));
         assertTrue(expected.keySet().stream().anyMatch(k -> !k.endsWith("manifest.json")), "agents saved more than a manifest: " + expected.keySet());

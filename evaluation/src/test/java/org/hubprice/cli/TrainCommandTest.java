@@ -71,6 +71,8 @@ class TrainCommandTest {
         fails(CliRun.of("train", "--config", "demo", "--set", "env.demand.similarityTolerance=20", "--out", out.toString()), out,
                 "demand.similarityTolerance");
         fails(CliRun.of("train", "--config", "demo", "--device", "tpu", "--out", out.toString()), out, "--device", "auto, cpu, gpu");
+        fails(CliRun.of("train", "--config", "demo", "--seeds", "1..2", "--update-threads", "0", "--out", out.toString()), out,
+                "--update-threads = 0", "[1, 1024]");
     }
 
     @Test

@@ -69,7 +69,8 @@ class TrainSeedsIT {
         Path alone = tmp.resolve("alone");
         List<String> a = new ArrayList<>(List.of("train"));
         a.addAll(COMMON);
-        a.addAll(List.of("--seed", "3", "--out", alone.toString()));
+        // alone with its two hubs updated side by side; the members below update theirs on one thread each
+        a.addAll(List.of("--seed", "3", "--update-threads", "2", "--out", alone.toString()));
         CliRun r = cli(a);
         assertEquals(0, r.exitCode, r.toString());
 

@@ -46,6 +46,7 @@ public final class Trainer {
     private final TrainingConfig config;
     private final RunLayout layout;
     private final String device;
+    private final int updateThreads;
     private final boolean resume;
     private final boolean quiet;
     private final boolean stopOnSignal;
@@ -62,6 +63,7 @@ public final class Trainer {
         this.config = b.config;
         this.layout = new RunLayout(b.dir);
         this.device = b.device;
+        this.updateThreads = b.updateThreads;
         this.resume = b.resume;
         this.quiet = b.quiet;
         this.stopOnSignal = b.stopOnSignal;
@@ -142,11 +144,12 @@ public final class Trainer {
                 java.nio.file.Files.createDirectories(layout.dir());
                 onStart.accept(layout.dir());
             }
-            TrainingSession session = new TrainingSession(config, layout, env, seats, state, resumeFrom);
+            int lanes = updateThreads != TrainerBuilderOptions.AUTO ? updateThreads : Runtime.getRuntime().availableProcessors();
+            TrainingSession session = new TrainingSession(config, layout, env, seats, state, resumeFrom, lanes);
             CountDownLatch finished = new CountDownLatch(1);
             Thread hook = stopOnSignal ? installHook(finished) : null;
             try {
-                return session.run(new RunRecord(layout, config), sessionRecord(), agentsRecord(env, seats), () -> stopRequested, episodeListener,
+                return session.run(new RunRecord(layout, config), sessionRecord(session.updateLanes()), agentsRecord(env, seats), () -> stopRequested, episodeListener,
                         quiet, progressLines, setupSeconds);
             } finally {
                 finished.countDown();
@@ -182,10 +185,12 @@ public final class Trainer {
         return hook;
     }
 
-    private Map<String, Object> sessionRecord() {
+    private Map<String, Object> sessionRecord(int updateLanes) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("device", device);
-        s.put("runtime", runtime);
+        Map<String, Object> rt = new LinkedHashMap<>(runtime);
+        rt.put("updateThreads", updateLanes);
+        s.put("runtime", rt);
         s.put("command", command);
         return s;
     }

@@ -17,6 +17,7 @@ abstract class TrainerBuilderOptions<B extends TrainerBuilderOptions<B>> {
     TrainingConfig config;
     Path dir;
     String device = "cpu";
+    int updateThreads = AUTO;
     boolean resume;
     boolean quiet;
     boolean stopOnSignal;
@@ -27,6 +28,9 @@ abstract class TrainerBuilderOptions<B extends TrainerBuilderOptions<B>> {
     Consumer<Path> onStart;
     Map<String, Object> runtime = Map.of();
     PrintStream progressLines;
+
+    /** {@link #optUpdateThreads}: one thread per core, up to one per hub. */
+    static final int AUTO = 0;
 
     abstract B self();
 
@@ -58,6 +62,23 @@ abstract class TrainerBuilderOptions<B extends TrainerBuilderOptions<B>> {
     public B optDevice(String device) {
         this.device = device == null ? "cpu" : device;
         return self();
+    }
+
+    /**
+     * Threads that update the hubs' agents side by side (default {@code 0}: one per core, at
+     * most one per hub). The results do not depend on it; {@code 1} keeps a run on one core, as
+     * when several runs share the machine.
+     */
+    public B optUpdateThreads(int threads) {
+        this.updateThreads = checkUpdateThreads(threads);
+        return self();
+    }
+
+    static int checkUpdateThreads(int threads) {
+        if (threads < 0 || threads > 1024) {
+            throw new IllegalArgumentException("update threads = " + threads + " must be in [1, 1024], or 0 for one per core up to one per hub");
+        }
+        return threads;
     }
 
     /** Continue the run in the output directory from its latest checkpoint. */

@@ -63,6 +63,7 @@ public final class Training {
         private boolean resume;
         private boolean quiet = true;
         private String device = "cpu";
+        private int updateThreads = TrainerBuilderOptions.AUTO;
 
         private Builder() {}
 
@@ -152,6 +153,16 @@ public final class Training {
             return this;
         }
 
+        /**
+         * Threads that update the hubs side by side (default {@code 0}: one per core, at most one
+         * per hub whose agent allows it, see {@link org.hubprice.agents.Learner#learnsOnAnyThread}).
+         * The results do not depend on it.
+         */
+        public Builder optUpdateThreads(int threads) {
+            this.updateThreads = TrainerBuilderOptions.checkUpdateThreads(threads);
+            return this;
+        }
+
         /** Show the progress bar (off by default from Java; it is also off without a terminal). */
         public Builder optProgressBar(boolean show) {
             this.quiet = !show;
@@ -182,8 +193,8 @@ public final class Training {
             TrainingConfig c = resolve();
             List<AgentFactory> factories = new ArrayList<>();
             objects.forEach((hub, make) -> factories.add(new ObjectFactory(objectName(hub), make)));
-            return Trainer.builder().setConfig(c).setOutputDir(dir).optRegistry(AgentRegistry.load().with(factories)).optDevice(device).optResume(resume)
-                    .optQuiet(quiet).optCommand(List.of("Training.builder()")).build().run();
+            return Trainer.builder().setConfig(c).setOutputDir(dir).optRegistry(AgentRegistry.load().with(factories)).optDevice(device).optUpdateThreads(updateThreads)
+                    .optResume(resume).optQuiet(quiet).optCommand(List.of("Training.builder()")).build().run();
         }
 
         private List<String> union() {

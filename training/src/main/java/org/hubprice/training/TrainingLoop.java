@@ -31,9 +31,12 @@ final class TrainingLoop {
     private final double[][] next;
     private final Rollout.Actor actor;
     private final Rollout.StepHook hook;
+    private final HubUpdates updates;
+    private final int[] steps;
     private long updateNanos;
 
-    TrainingLoop(VectorEnv env, Seat[] seats, LoopState state, EpisodeStats stats, ScheduleConfig schedule, long root, PhaseTimes times) {
+    TrainingLoop(VectorEnv env, Seat[] seats, LoopState state, EpisodeStats stats, ScheduleConfig schedule, long root, PhaseTimes times,
+                 HubUpdates updates) {
         this.env = env;
         this.rollout = new Rollout(env).timed(true);
         this.seats = seats;
@@ -43,6 +46,8 @@ final class TrainingLoop {
         this.root = root;
         this.times = times;
         this.hubs = seats.length;
+        this.updates = updates;
+        this.steps = new int[hubs];
         obs = new double[hubs][];
         next = new double[hubs][];
         for (int i = 0; i < hubs; i++) {
@@ -111,10 +116,8 @@ final class TrainingLoop {
 
     private void learn(long unit) {
         for (int i = 0; i < hubs; i++) {
-            int n = schedule.stepsAt(i, unit);
-            if (n > 0) {
-                state.updates[i] += seats[i].agent.learn(n);
-            }
+            steps[i] = schedule.stepsAt(i, unit);
         }
+        updates.run(steps, state.updates);
     }
 }

@@ -49,13 +49,15 @@ final class TrainingSession {
     private final PhaseTimes times = new PhaseTimes();
     private final EpisodeStats stats;
     private final CheckpointWriter checkpoints;
+    private final int updateThreads;
     private Validator validator;
     private Benchmarks benchmarks;
     private ValidationResult lastValidation;
     private MetricsFiles files;
     private long sessionStart;
 
-    TrainingSession(TrainingConfig config, RunLayout layout, VectorEnv env, Seat[] seats, LoopState state, Path resumeFrom) {
+    /** @param updateThreads threads that may update the hubs side by side (see {@link HubUpdates}) */
+    TrainingSession(TrainingConfig config, RunLayout layout, VectorEnv env, Seat[] seats, LoopState state, Path resumeFrom, int updateThreads) {
         this.config = config;
         this.layout = layout;
         this.env = env;
@@ -70,6 +72,12 @@ final class TrainingSession {
         }
         this.stats = new EpisodeStats(env, config.progress().window());
         this.checkpoints = new CheckpointWriter(layout, env, kinds, config.seed());
+        this.updateThreads = updateThreads;
+    }
+
+    /** Threads updating the hubs in this session (1: one after another on the loop's thread). */
+    int updateLanes() {
+        return HubUpdates.lanes(agents, updateThreads);
     }
 
     /**
@@ -101,12 +109,12 @@ final class TrainingSession {
                     Format.money(benchmarks.random().totalPerDay()));
             perHub = new double[] {benchmarks.competitive().totalPerDay() / seats.length, benchmarks.monopoly().totalPerDay() / seats.length};
         }
-        TrainingLoop loop = new TrainingLoop(env, seats, state, stats, config.schedule(), config.seed(), times);
         files = new MetricsFiles(layout, env, config.stopping().maxEpisodes(), perHub, resumeFrom != null ? state.episodes : -1, stats);
         sessionStart = System.nanoTime();
         long startEpisodes = state.episodes;
         long startPeriods = state.periods;
-        try (MetricsFiles f = files; Progress progress = new Progress(config, state, stats, quiet, progressLines, sessionStart)) {
+        try (HubUpdates updates = new HubUpdates(agents, updateThreads); MetricsFiles f = files; Progress progress = new Progress(config, state, stats, quiet, progressLines, sessionStart)) {
+            TrainingLoop loop = new TrainingLoop(env, seats, state, stats, config.schedule(), config.seed(), times, updates);
             StopReason reason = stopReason(stop);
             if (reason != null) {
                 LOG.info("nothing to train: {} at episode {}. Maybe raise stopping.maxEpisodes / maxWallTime with --set", reason.text(), state.episodes);

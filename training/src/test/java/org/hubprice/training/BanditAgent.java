@@ -91,6 +91,12 @@ final class BanditAgent implements Agent {
         pending.add(new double[] {k, t.reward()});
     }
 
+    /** Its update reads and writes only its own buffer, values and stream. */
+    @Override
+    public boolean learnsOnAnyThread() {
+        return true;
+    }
+
     @Override
     public int learn(int gradientSteps) {
         if (pending.isEmpty()) {

@@ -277,6 +277,27 @@ class TrainerTest {
         assertTrue(e.getMessage().contains("cannot be created") && e.getMessage().contains("not a directory"), e.getMessage());
     }
 
+    /** The hubs updated side by side on two threads, or one after another: the same run, file for file. */
+    @Test
+    void updatingTheHubsSideBySideGivesTheSameRun() throws IOException {
+        Path[] dirs = {tmp.resolve("one"), tmp.resolve("two")};
+        for (int i = 0; i < 2; i++) {
+            Trainer.builder().setConfig(config()).setOutputDir(dirs[i]).optQuiet(true).optRegistry(REGISTRY).optUpdateThreads(i + 1)
+                    .optEnvFactory(x -> new org.hubprice.env.api.ParallelVectorEnv(new DuopolyEnv())).build().run();
+        }
+        assertEquals(agentFiles(dirs[0].resolve("checkpoints/final")), agentFiles(dirs[1].resolve("checkpoints/final")));
+        for (String f : List.of(org.hubprice.training.run.RunLayout.METRICS_CSV, org.hubprice.training.run.RunLayout.VALIDATION_CSV)) {
+            assertEquals(Files.readString(dirs[0].resolve(f)), Files.readString(dirs[1].resolve(f)), f);
+        }
+        for (int i = 0; i < 2; i++) {
+            Map<?, ?> run = RunFiles.JSON.readValue(dirs[i].resolve(org.hubprice.training.run.RunLayout.RUN_JSON).toFile(), Map.class);
+            Map<?, ?> session = (Map<?, ?>) ((List<?>) run.get("sessions")).get(0);
+            assertEquals(i + 1, ((Map<?, ?>) session.get("runtime")).get("updateThreads"), "recorded in run.json");
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Trainer.builder().optUpdateThreads(-1));
+        assertTrue(e.getMessage().contains("update threads = -1"), e.getMessage());
+    }
+
     @Test
     void differentSeedsGiveDifferentRuns() throws IOException {
         trainer(config("stopping.maxEpisodes=5"), tmp.resolve("a"), false).run();

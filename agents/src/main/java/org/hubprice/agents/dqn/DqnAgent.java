@@ -1,13 +1,11 @@
 package org.hubprice.agents.dqn;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,7 +17,7 @@ import org.hubprice.agents.checkpoint.AgentCheckpoint;
 import org.hubprice.agents.checkpoint.Manifest;
 import org.hubprice.agents.nn.AdamOptimizer;
 import org.hubprice.agents.nn.EngineArrays;
-import org.hubprice.agents.nn.GradientLock;
+import org.hubprice.agents.nn.GradientRecorder;
 import org.hubprice.agents.nn.NativeMemory;
 import org.hubprice.agents.nn.Networks;
 import org.hubprice.agents.nn.ParameterIO;
@@ -259,6 +257,12 @@ public final class DqnAgent implements Agent {
         obsNorm.update(t.observation());
     }
 
+    /** Its updates touch only its own replay, networks and random streams, and record per thread. */
+    @Override
+    public boolean learnsOnAnyThread() {
+        return true;
+    }
+
     @Override
     public int learn(int gradientSteps) {
         if (gradientSteps < 0) {
@@ -267,8 +271,12 @@ public final class DqnAgent implements Agent {
         if (replay.size() == 0 || replay.added() < config.learningStarts()) {
             return 0;
         }
-        for (int i = 0; i < gradientSteps; i++) {
-            update();
+        // recording is per thread: off here, on only inside each step's recorder, so that
+        // agents may update side by side on worker threads (which record by default)
+        try (GradientRecorder off = GradientRecorder.pause()) {
+            for (int i = 0; i < gradientSteps; i++) {
+                update();
+            }
         }
         return gradientSteps;
     }
@@ -290,7 +298,7 @@ public final class DqnAgent implements Agent {
             NDArray reward = sub.create(batch.rewards, new Shape(n));
             NDArray disc = sub.create(discount, new Shape(n));
             NDArray act = sub.create(actionIndex, new Shape(n, 1));
-            // the target is computed outside the gradient collector
+            // the target is computed outside the recorder
             NDArray qNextTarget = target.forward(store, new NDList(next), false).singletonOrThrow();
             NDArray qNext;
             if (config.doubleDqn()) {
@@ -299,30 +307,28 @@ public final class DqnAgent implements Agent {
             } else {
                 qNext = qNextTarget.max(new int[] {1});
             }
-            // detached: a constant of the loss, also in threads where the engine records graphs
-            // outside a collector (recording is a per-thread mode, off only in the engine's first thread)
+            // detached: a constant of the loss, also for a caller that left recording on
+            // (recording is a per-thread mode, off only in the engine's first thread)
             NDArray y = reward.add(disc.mul(qNext)).stopGradient();
-            synchronized (GradientLock.LOCK) {
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray q = online.forward(store, new NDList(obs), true).singletonOrThrow().gather(act, 1).reshape(n);
-                    NDArray diff = q.sub(y);
-                    NDArray loss;
-                    if (config.loss().equals("huber")) {
-                        NDArray abs = diff.abs();
-                        NDArray quad = abs.minimum(huberDelta);
-                        // 0.5 q^2 + delta (|d| - q): quadratic inside delta, linear outside
-                        loss = quad.square().mul(half).add(abs.sub(quad).mul(huberDelta)).mean();
-                    } else {
-                        loss = diff.square().mean();
-                    }
-                    gc.backward(loss);
-                    if ((updates & 63) == 0) {
-                        // reading the loss synchronises with the device, so only now and then
-                        lastLoss = loss.getFloat();
-                    }
+            try (GradientRecorder gc = GradientRecorder.open()) {
+                NDArray q = online.forward(store, new NDList(obs), true).singletonOrThrow().gather(act, 1).reshape(n);
+                NDArray diff = q.sub(y);
+                NDArray loss;
+                if (config.loss().equals("huber")) {
+                    NDArray abs = diff.abs();
+                    NDArray quad = abs.minimum(huberDelta);
+                    // 0.5 q^2 + delta (|d| - q): quadratic inside delta, linear outside
+                    loss = quad.square().mul(half).add(abs.sub(quad).mul(huberDelta)).mean();
+                } else {
+                    loss = diff.square().mean();
                 }
-                adam.step();
+                gc.backward(loss);
+                if ((updates & 63) == 0) {
+                    // reading the loss synchronises with the device, so only now and then
+                    lastLoss = loss.getFloat();
+                }
             }
+            adam.step();
         }
         updates++;
         if (updates % config.targetUpdateEvery() == 0) {

@@ -1,6 +1,5 @@
 package org.hubprice.agents.nn;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -12,7 +11,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
@@ -176,20 +174,16 @@ public final class FlatParameters {
         NDArray g = manager.zeros(values.getShape(), DataType.FLOAT32);
         // a parameter that already has a gradient keeps it (and fails the check below)
         List<NDArray> temps = new ArrayList<>();
-        try {
-            synchronized (GradientLock.LOCK) {
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDList parts = new NDList(parameters.size());
-                    for (Pair<String, Parameter> p : parameters) {
-                        NDArray r = p.getValue().getArray().reshape(-1);
-                        temps.add(r);
-                        parts.add(r);
-                    }
-                    NDArray all = parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts);
-                    temps.add(all);
-                    JniUtils.backward((PtNDArray) all, (PtNDArray) g, false, false);
-                }
+        try (GradientRecorder recording = GradientRecorder.open()) {
+            NDList parts = new NDList(parameters.size());
+            for (Pair<String, Parameter> p : parameters) {
+                NDArray r = p.getValue().getArray().reshape(-1);
+                temps.add(r);
+                parts.add(r);
             }
+            NDArray all = parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts);
+            temps.add(all);
+            JniUtils.backward((PtNDArray) all, (PtNDArray) g, false, false);
         } finally {
             temps.forEach(NDArray::close);
         }

@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,7 +16,7 @@ import org.hubprice.agents.Mode;
 import org.hubprice.agents.checkpoint.AgentCheckpoint;
 import org.hubprice.agents.nn.AdamOptimizer;
 import org.hubprice.agents.nn.FlatParameters;
-import org.hubprice.agents.nn.GradientLock;
+import org.hubprice.agents.nn.GradientRecorder;
 import org.hubprice.agents.nn.NativeMemory;
 import org.hubprice.agents.nn.Networks;
 import org.hubprice.agents.nn.ParameterIO;
@@ -332,6 +331,12 @@ public final class SacAgent implements Agent {
         replay.add(t.observation(), unitAction, t.reward(), t.nextObservation(), t.terminated());
     }
 
+    /** Its updates touch only its own replay, networks and random streams, and record per thread. */
+    @Override
+    public boolean learnsOnAnyThread() {
+        return true;
+    }
+
     @Override
     public int learn(int gradientSteps) {
         ensureOpen();
@@ -341,8 +346,9 @@ public final class SacAgent implements Agent {
         if (replay.size() < config.learningStarts()) {
             return 0;
         }
-        // one open GradientCollector per JVM: agents updating from several threads take turns
-        synchronized (GradientLock.LOCK) {
+        // recording is per thread: off here, on only inside each step's recorder, so that
+        // agents may update side by side on worker threads (which record by default)
+        try (GradientRecorder off = GradientRecorder.pause()) {
             for (int i = 0; i < gradientSteps; i++) {
                 update();
             }
@@ -400,7 +406,7 @@ public final class SacAgent implements Agent {
      * leaves the critics alone. Not a training step (no temperature, target or counter change).
      */
     void actorStepOnly() {
-        synchronized (GradientLock.LOCK) {
+        try (GradientRecorder off = GradientRecorder.pause()) {
             prepareBatch();
             inputs.write(batch, discount, epsNext, noiseNext, epsPi, noisePi, Math.exp(logAlpha));
             try (NDManager sub = manager.newSubManager()) {
@@ -420,15 +426,14 @@ public final class SacAgent implements Agent {
         NDList xNext = new NDList(next.concat(d.squashed(), 1));
         NDArray q1Next = target1.forward(parameterStore, xNext, false).singletonOrThrow();
         NDArray q2Next = target2.forward(parameterStore, xNext, false).singletonOrThrow();
-        // Detached: the target is a constant of the critic loss. Gradient recording is a
-        // per-thread mode, off only in the thread that started the engine; in any other thread
-        // the line above records a graph, and without the cut the critic loss would also
-        // send gradients into the actor (through a' ~ pi(s')), which its next step would apply.
+        // Detached: the target is a constant of the critic loss. Recording is off here (see
+        // learn), but a caller that left it on would otherwise send the critic loss's
+        // gradients into the actor (through a' ~ pi(s')), which its next step would apply.
         NDArray y = q1Next.minimum(q2Next).sub(d.logProb().mul(alpha)).mul(inputs.discount.array(sub))
                 .add(inputs.reward.array(sub)).stopGradient();
 
         NDArray loss;
-        try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
+        try (GradientRecorder gc = GradientRecorder.open()) {
             // [s, a] was assembled on the host (UpdateInputs)
             NDList x = new NDList(inputs.critic.array(sub));
             NDArray q1 = critic1.forward(parameterStore, x, true).singletonOrThrow();
@@ -453,7 +458,7 @@ public final class SacAgent implements Agent {
         NDArray meanLogProb;
         critic1.freezeParameters(true);
         critic2.freezeParameters(true);
-        try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
+        try (GradientRecorder gc = GradientRecorder.open()) {
             NDArray out = actor.forward(parameterStore, new NDList(obs), true).singletonOrThrow();
             TanhGaussian.Draw d = TanhGaussian.sample(out, inputs.epsPi.array(sub), inputs.noisePi.array(sub), actDim,
                     config.logStdMin(), config.logStdMax());

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class AdamOptimizerTest {
     /** One gradient step of loss = mean(out^2) on a fixed input; returns the loss. */
     private static float backward(Block net, NDManager m, float[] x) {
-        try (NDManager sub = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        try (NDManager sub = m.newSubManager(); GradientRecorder gc = GradientRecorder.open()) {
             NDArray in = sub.create(x, new Shape(1, x.length));
             NDArray out = net.forward(new ParameterStore(sub, false), new NDList(in), true).singletonOrThrow();
             NDArray loss = out.square().mean();

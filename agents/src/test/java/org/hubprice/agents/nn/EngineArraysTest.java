@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import java.util.SplittableRandom;
 import org.hubprice.agents.GcPressure;
 import org.junit.jupiter.api.Test;
@@ -37,23 +35,21 @@ class EngineArraysTest {
     @Test
     void aScalarStaysValidForTheBackwardPassAfterItsHandleIsClosedAndTheCollectorRuns() {
         float factor = 0.37f;
-        synchronized (GradientLock.LOCK) {
-            try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
-                NDArray x = m.create(new float[] {1, 2, 3, 4}, new Shape(4));
-                x.setRequiresGradient(true);
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray s = EngineArrays.scalar(m, factor);
-                    NDArray y = x.mul(s).sum();
-                    s.close();
-                    SplittableRandom rng = new SplittableRandom(3);
-                    for (int round = 0; round < 5; round++) {
-                        GcPressure.churnOnce(2000, rng);
-                    }
-                    gc.backward(y);
+        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            NDArray x = m.create(new float[] {1, 2, 3, 4}, new Shape(4));
+            x.setRequiresGradient(true);
+            try (GradientRecorder gc = GradientRecorder.open()) {
+                NDArray s = EngineArrays.scalar(m, factor);
+                NDArray y = x.mul(s).sum();
+                s.close();
+                SplittableRandom rng = new SplittableRandom(3);
+                for (int round = 0; round < 5; round++) {
+                    GcPressure.churnOnce(2000, rng);
                 }
-                float[] grad = x.getGradient().toFloatArray();
-                assertArrayEquals(new float[] {factor, factor, factor, factor}, grad, 0f);
+                gc.backward(y);
             }
+            float[] grad = x.getGradient().toFloatArray();
+            assertArrayEquals(new float[] {factor, factor, factor, factor}, grad, 0f);
         }
     }
 
@@ -65,22 +61,20 @@ class EngineArraysTest {
      */
     @Test
     void theArithmeticHelpersGiveExactGradientsUnderCollectorPressure() {
-        synchronized (GradientLock.LOCK) {
-            try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
-                NDArray x = m.create(new float[] {1, 2, 3, 4}, new Shape(4));
-                x.setRequiresGradient(true);
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray y = EngineArrays.times(x, 0.37).add(EngineArrays.dividedBy(x, 4)).add(EngineArrays.plus(x, 2))
-                            .add(EngineArrays.minus(x, 1)).add(EngineArrays.atMost(x, 2.5)).add(EngineArrays.atLeast(x, 2.5)).sum();
-                    SplittableRandom rng = new SplittableRandom(5);
-                    for (int round = 0; round < 5; round++) {
-                        GcPressure.churnOnce(2000, rng);
-                    }
-                    gc.backward(y);
+        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            NDArray x = m.create(new float[] {1, 2, 3, 4}, new Shape(4));
+            x.setRequiresGradient(true);
+            try (GradientRecorder gc = GradientRecorder.open()) {
+                NDArray y = EngineArrays.times(x, 0.37).add(EngineArrays.dividedBy(x, 4)).add(EngineArrays.plus(x, 2))
+                        .add(EngineArrays.minus(x, 1)).add(EngineArrays.atMost(x, 2.5)).add(EngineArrays.atLeast(x, 2.5)).sum();
+                SplittableRandom rng = new SplittableRandom(5);
+                for (int round = 0; round < 5; round++) {
+                    GcPressure.churnOnce(2000, rng);
                 }
-                float base = 0.37f + 0.25f + 2f;
-                assertArrayEquals(new float[] {base + 1, base + 1, base + 1, base + 1}, x.getGradient().toFloatArray(), 1e-6f);
+                gc.backward(y);
             }
+            float base = 0.37f + 0.25f + 2f;
+            assertArrayEquals(new float[] {base + 1, base + 1, base + 1, base + 1}, x.getGradient().toFloatArray(), 1e-6f);
         }
     }
 }

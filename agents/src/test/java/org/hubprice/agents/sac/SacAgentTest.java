@@ -8,14 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
@@ -23,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.hubprice.agents.Mode;
 import org.hubprice.agents.ToyEnv;
-import org.hubprice.agents.nn.GradientLock;
+import org.hubprice.agents.nn.GradientRecorder;
 import org.hubprice.agents.nn.ParameterIO;
 import org.hubprice.agents.util.Params;
 import org.hubprice.env.api.Box;
@@ -86,14 +84,12 @@ class SacAgentTest {
             fill(agent, PRICE, 40);
             agent.learn(3);
             // give the critics non-zero accumulated gradients, as a pending critic backward would
-            synchronized (GradientLock.LOCK) {
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    ParameterStore ps = new ParameterStore(m, false);
-                    NDArray x = m.randomUniform(-1, 1, new Shape(8, ToyEnv.OBS_DIM + 1));
-                    NDArray y1 = agent.critic1.forward(ps, new NDList(x), true).singletonOrThrow();
-                    NDArray y2 = agent.critic2.forward(ps, new NDList(x), true).singletonOrThrow();
-                    gc.backward(y1.add(y2).square().sum());
-                }
+            try (GradientRecorder gc = GradientRecorder.open()) {
+                ParameterStore ps = new ParameterStore(m, false);
+                NDArray x = m.randomUniform(-1, 1, new Shape(8, ToyEnv.OBS_DIM + 1));
+                NDArray y1 = agent.critic1.forward(ps, new NDList(x), true).singletonOrThrow();
+                NDArray y2 = agent.critic2.forward(ps, new NDList(x), true).singletonOrThrow();
+                gc.backward(y1.add(y2).square().sum());
             }
             List<float[]> c1 = values(agent.critic1);
             List<float[]> c2 = values(agent.critic2);

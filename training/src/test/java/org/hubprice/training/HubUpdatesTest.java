@@ -1,0 +1,134 @@
+package org.hubprice.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import org.hubprice.agents.Agent;
+import org.hubprice.agents.AgentContext;
+import org.hubprice.agents.Learner;
+import org.hubprice.agents.LearnerAgent;
+import org.hubprice.agents.Mode;
+import org.hubprice.env.api.Box;
+import org.junit.jupiter.api.Test;
+
+/** Which thread runs which hub's update, what each returns, and what happens when one fails. */
+class HubUpdatesTest {
+    private static final Box SPACE = Box.uniform(0, 1, 1);
+
+    /** Records the thread of its last update; optionally waits at a barrier (to prove two run at once) or fails. */
+    private static final class Probe implements Learner {
+        final boolean anyThread;
+        volatile String thread;
+        CyclicBarrier together;
+        RuntimeException failure;
+
+        Probe(boolean anyThread) {
+            this.anyThread = anyThread;
+        }
+
+        @Override
+        public double[] act(double[] observation, Mode mode) {
+            return new double[] {0};
+        }
+
+        @Override
+        public boolean learnsOnAnyThread() {
+            return anyThread;
+        }
+
+        @Override
+        public int learn(int steps) {
+            thread = Thread.currentThread().getName();
+            if (together != null) {
+                try {
+                    // both lanes must be inside an update at the same time to pass
+                    together.await(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the other hub's update did not run at the same time", e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return steps * 10;
+        }
+    }
+
+    private static Agent agent(Probe p) {
+        return new LearnerAgent("probe", p, new AgentContext(SPACE, SPACE, Map.of(), 1));
+    }
+
+    @Test
+    void hubsThatAllowItUpdateAtTheSameTimeOnTwoThreads() {
+        Probe a = new Probe(true);
+        Probe b = new Probe(true);
+        CyclicBarrier barrier = new CyclicBarrier(2);
+        a.together = barrier;
+        b.together = barrier;
+        long[] updates = {5, 0};
+        try (HubUpdates u = new HubUpdates(new Agent[] {agent(a), agent(b)}, 2)) {
+            assertEquals(2, u.lanes());
+            u.run(new int[] {1, 3}, updates);
+            u.run(new int[] {2, 1}, updates);
+        }
+        assertArrayEquals(new long[] {5 + 10 + 20, 30 + 10}, updates, "each hub's updates added to its count");
+        assertEquals(Thread.currentThread().getName(), a.thread, "hub 0 on the calling thread");
+        assertTrue(b.thread.startsWith("hub-updates-"), b.thread);
+    }
+
+    @Test
+    void hubsThatDoNotAllowItStayOnTheCallingThread() {
+        Probe shy = new Probe(false);
+        Probe a = new Probe(true);
+        Probe b = new Probe(true);
+        long[] updates = new long[3];
+        try (HubUpdates u = new HubUpdates(new Agent[] {agent(shy), agent(a), agent(b)}, 4)) {
+            assertEquals(2, u.lanes(), "two hubs allow it, so two lanes however many threads are offered");
+            u.run(new int[] {1, 1, 1}, updates);
+        }
+        String caller = Thread.currentThread().getName();
+        assertEquals(caller, shy.thread);
+        assertEquals(caller, a.thread, "the first hub that allows it shares the caller's lane");
+        assertNotEquals(caller, b.thread);
+        assertArrayEquals(new long[] {10, 10, 10}, updates);
+    }
+
+    @Test
+    void oneThreadRunsEverythingOnTheCaller() {
+        Probe a = new Probe(true);
+        Probe b = new Probe(true);
+        long[] updates = new long[2];
+        try (HubUpdates u = new HubUpdates(new Agent[] {agent(a), agent(b)}, 1)) {
+            assertEquals(1, u.lanes());
+            u.run(new int[] {1, 0}, updates);
+            assertEquals(null, b.thread, "a hub with no steps is not asked");
+            u.run(new int[] {0, 2}, updates);
+        }
+        assertEquals(Thread.currentThread().getName(), a.thread);
+        assertEquals(Thread.currentThread().getName(), b.thread);
+        assertArrayEquals(new long[] {10, 20}, updates);
+    }
+
+    @Test
+    void aWorkersFailureReachesTheCallerAfterTheOtherHubFinished() {
+        Probe a = new Probe(true);
+        Probe b = new Probe(true);
+        b.failure = new IllegalStateException("hub 1 broke");
+        long[] updates = new long[2];
+        try (HubUpdates u = new HubUpdates(new Agent[] {agent(a), agent(b)}, 2)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> u.run(new int[] {1, 1}, updates));
+            assertEquals("hub 1 broke", e.getMessage());
+            assertEquals(10, updates[0], "hub 0's update finished and counted");
+            // the lanes still work after a failure
+            b.failure = null;
+            u.run(new int[] {1, 1}, updates);
+            assertArrayEquals(new long[] {20, 10}, updates);
+        }
+    }
+}
