@@ -208,6 +208,10 @@ final class AgentsBenchCommand implements Callable<Integer> {
                 int[] sizes = {OBS_DIM, hidden.get(0), hidden.get(1), agent.actionCount()};
                 // the update also runs the target network forward on the next observations
                 double bound = gemmBoundMicros(s, sizes, BATCH, 1);
+                double floor;
+                try (NDManager m = NDManager.newBaseManager(s.device()); HandWrittenDqnStep hand = new HandWrittenDqnStep(m, sizes, BATCH)) {
+                    floor = micros(s, hand::step, hand::sync);
+                }
                 double act = micros(s, () -> agent.act(o, Mode.EVAL), () -> { });
                 float[] rows = new float[64 * OBS_DIM];
                 for (int i = 0; i < rows.length; i++) {
@@ -217,6 +221,8 @@ final class AgentsBenchCommand implements Callable<Integer> {
                 out.put("dqnUpdateMicros", update);
                 out.put("dqnGemmBoundMicros", bound);
                 out.put("dqnRatio", update / bound);
+                out.put("dqnHandWrittenMicros", floor);
+                out.put("dqnHandWrittenRatio", floor / bound);
                 out.put("actMicros", act);
                 out.put("actBatch64Micros", act64);
             }
