@@ -51,6 +51,7 @@ public abstract class AgentWrapper implements Agent {
         return inner.learn(gradientSteps);
     }
 
+    /** The wrapped agent's answer; a wrapper that keeps learning state of its own must decide for itself. */
     @Override
     public boolean learnsOnAnyThread() {
         return inner.learnsOnAnyThread();

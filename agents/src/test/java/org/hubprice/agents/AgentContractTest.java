@@ -256,20 +256,27 @@ public abstract class AgentContractTest {
         assumeTrue(learns() && declares, "the agent does not declare learnsOnAnyThread");
         Map<String, Object> alone10 = trainedSnapshot(10, 91);
         Map<String, Object> alone11 = trainedSnapshot(11, 92);
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CyclicBarrier go = new java.util.concurrent.CyclicBarrier(2);
+        long[] spans = new long[4];
         FutureTask<Map<String, Object>> a = new FutureTask<>(() -> {
             go.await();
-            return trainedSnapshot(10, 91);
+            spans[0] = System.nanoTime();
+            Map<String, Object> s = trainedSnapshot(10, 91);
+            spans[1] = System.nanoTime();
+            return s;
         });
         FutureTask<Map<String, Object>> b = new FutureTask<>(() -> {
             go.await();
-            return trainedSnapshot(11, 92);
+            spans[2] = System.nanoTime();
+            Map<String, Object> s = trainedSnapshot(11, 92);
+            spans[3] = System.nanoTime();
+            return s;
         });
         new Thread(a, "side-by-side-a").start();
         new Thread(b, "side-by-side-b").start();
-        go.countDown();
         assertEquals(alone10, a.get(), "seed 10 trained beside seed 11");
         assertEquals(alone11, b.get(), "seed 11 trained beside seed 10");
+        assertTrue(spans[0] < spans[3] && spans[2] < spans[1], "the two trainings overlapped in time");
     }
 
     @Test

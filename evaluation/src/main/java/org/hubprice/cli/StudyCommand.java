@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.hubprice.common.Check;
 import org.hubprice.evaluation.study.StudyPlan;
 import org.hubprice.evaluation.study.StudyReport;
 import org.hubprice.evaluation.study.TaskLock;
@@ -140,15 +141,20 @@ final class StudyCommand implements Runnable {
             if (p < 1) {
                 throw new IllegalArgumentException("--parallel = " + p + " must be >= 1");
             }
+            if (updateThreads != null) {
+                Check.inRange("--update-threads", updateThreads, 1, 1024);
+            }
             Path s = where.store();
             Path r = where.results();
             Files.createDirectories(s.resolve("logs"));
             List<StudyPlan.Task> tasks = plan.tasks();
-            int lanes = TrainCommand.updateThreads(updateThreads, p);
             // a task another worker holds exits with HELD_EXIT_CODE: skipped here, not failed
             ChildTasks children = new ChildTasks(p, tasks.size(), plan.episodes(), quiet, "tasks", java.util.Set.of(TaskLock.HELD_EXIT_CODE));
             List<ChildTasks.Job> jobs = new ArrayList<>();
             List<Integer> slots = new ArrayList<>();
+            long todo = tasks.stream().filter(t -> !Files.isRegularFile(StudyTaskRunner.summaryFile(r, t))).count();
+            // each task updates its hubs on the cores the tasks at a time leave it
+            int lanes = TrainCommand.updateThreads(updateThreads, (int) Math.min(p, Math.max(1, todo)));
             for (StudyPlan.Task t : tasks) {
                 if (Files.isRegularFile(StudyTaskRunner.summaryFile(r, t))) {
                     children.alreadyDone(t.index());

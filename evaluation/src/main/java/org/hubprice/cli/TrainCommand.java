@@ -156,14 +156,15 @@ final class TrainCommand implements Callable<Integer> {
 
     /**
      * The update threads of one run: {@code given} (checked), or the cores this run's share of
-     * the machine has when {@code sharing} runs train at once.
+     * the machine has when {@code sharing} runs train at once (over the engine threads per
+     * operation, {@code --threads}).
      */
     static int updateThreads(Integer given, int sharing) {
         if (given != null) {
             Check.inRange("--update-threads", given, 1, 1024);
             return given;
         }
-        return Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, sharing));
+        return org.hubprice.training.Trainer.defaultUpdateThreads(sharing);
     }
 
     /**

@@ -78,7 +78,7 @@ class TrainSeedsIT {
         Path set = tmp.resolve("set");
         List<String> s = new ArrayList<>(List.of("train"));
         s.addAll(COMMON);
-        s.addAll(List.of("--seeds", "3..4", "--parallel", "2", "--out", set.toString(), "--json"));
+        s.addAll(List.of("--seeds", "3..4", "--parallel", "2", "--update-threads", "1", "--out", set.toString(), "--json"));
         CliRun sr = cli(s);
         assertEquals(0, sr.exitCode, sr.toString());
         assertSameRun(alone, set.resolve("seed-3"), "member seed-3 vs train --seed 3");

@@ -16,8 +16,10 @@ import org.hubprice.agents.Agent;
  *
  * <p>The hubs are dealt to {@code threads} lanes, round robin over the agents that declare
  * {@link Agent#learnsOnAnyThread()}; lane 0 is the calling thread and also takes every other
- * agent, so code that did not declare it never runs off the loop's thread. Workers park between
- * steps; a step with work for only one lane runs on the caller. Nothing is allocated per step.
+ * agent, so code that did not declare it never runs off the loop's thread. A hub always updates
+ * in its own lane; workers park between steps and are woken only when their lane has work.
+ * {@link #run} returns only when every lane has finished, also when one failed, so no agent is
+ * closed while a worker still uses it. Nothing is allocated per step.
  */
 final class HubUpdates implements AutoCloseable {
     private final Agent[] agents;
@@ -40,10 +42,18 @@ final class HubUpdates implements AutoCloseable {
         workers = new Worker[lanes - 1];
         for (int w = 0; w < workers.length; w++) {
             workers[w] = new Worker(w + 1);
-            Thread t = new Thread(workers[w], "hub-updates-" + (w + 1));
-            t.setDaemon(true);
-            workers[w].thread = t;
-            t.start();
+            workers[w].thread = new Thread(workers[w], "hub-updates-" + (w + 1));
+            workers[w].thread.setDaemon(true);
+        }
+        int started = 0;
+        try {
+            for (Worker w : workers) {
+                w.thread.start();
+                started++;
+            }
+        } catch (RuntimeException | Error e) {
+            stop(started);
+            throw e;
         }
     }
 
@@ -91,20 +101,31 @@ final class HubUpdates implements AutoCloseable {
         Throwable failure = null;
         try {
             runLane(0);
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
+            // anything, also a checked exception thrown sneakily: the workers are waited for first
             failure = e;
         }
+        boolean interrupted = false;
         if (busy > 0) {
             for (Worker w : workers) {
                 if (w.hasWork) {
                     while (w.finished != w.started) {
                         LockSupport.park(this);
+                        // an interrupt would make park return at once: note it, wait on, restore it after
+                        interrupted |= Thread.interrupted();
                     }
-                    if (failure == null) {
-                        failure = w.failure;
+                    if (w.failure != null) {
+                        if (failure == null) {
+                            failure = w.failure;
+                        } else {
+                            failure.addSuppressed(w.failure);
+                        }
                     }
                 }
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         for (int i = 0; i < agents.length; i++) {
             updates[i] += done[i];
@@ -114,6 +135,9 @@ final class HubUpdates implements AutoCloseable {
         }
         if (failure instanceof Error e) {
             throw e;
+        }
+        if (failure != null) {
+            throw new IllegalStateException("a hub's update failed: " + failure, failure);
         }
     }
 
@@ -127,11 +151,16 @@ final class HubUpdates implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(workers.length);
+    }
+
+    /** Stops the first {@code count} workers and waits for them. */
+    private void stop(int count) {
         List<Thread> threads = new ArrayList<>();
-        for (Worker w : workers) {
-            w.stop = true;
-            LockSupport.unpark(w.thread);
-            threads.add(w.thread);
+        for (int w = 0; w < count; w++) {
+            workers[w].stop = true;
+            LockSupport.unpark(workers[w].thread);
+            threads.add(workers[w].thread);
         }
         for (Thread t : threads) {
             try {
@@ -147,7 +176,7 @@ final class HubUpdates implements AutoCloseable {
     private final class Worker implements Runnable {
         private final int lane;
         Thread thread;
-        /** Written by the caller before {@link #started} is raised; read by the worker after. */
+        /** Whether this step gave the lane work (the caller's own bookkeeping). */
         boolean hasWork;
         volatile Thread caller;
         volatile Throwable failure;
@@ -172,7 +201,8 @@ final class HubUpdates implements AutoCloseable {
                 seen = started;
                 try {
                     runLane(lane);
-                } catch (RuntimeException | Error e) {
+                } catch (Throwable e) {
+                    // whatever it is, the caller must hear of it, or it would wait for ever
                     failure = e;
                 }
                 finished = seen;

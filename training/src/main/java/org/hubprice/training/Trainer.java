@@ -103,6 +103,28 @@ public final class Trainer {
         }
     }
 
+    /**
+     * The update threads a run gets by default when {@code sharing} runs share the machine: the
+     * cores per run divided by the engine's threads per operation (the system property
+     * {@code ai.djl.pytorch.num_threads}; unset, PyTorch uses every core for one operation), at
+     * least 1. So the CLI, which runs one engine thread per operation, updates the hubs on every
+     * core, while a Java program on PyTorch's defaults keeps one update thread instead of a team
+     * of engine threads per hub.
+     */
+    public static int defaultUpdateThreads(int sharing) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int perOperation = cores;
+        String p = System.getProperty("ai.djl.pytorch.num_threads");
+        if (p != null) {
+            try {
+                perOperation = Math.max(1, Integer.parseInt(p.trim()));
+            } catch (NumberFormatException e) {
+                // DJL refuses such a value when the engine starts; the count here does not matter
+            }
+        }
+        return Math.max(1, cores / (Math.max(1, sharing) * perOperation));
+    }
+
     /** Asks a running {@link #run()} to stop after the current episode, writing a checkpoint first. */
     public void requestStop() {
         stopRequested = true;
@@ -144,7 +166,7 @@ public final class Trainer {
                 java.nio.file.Files.createDirectories(layout.dir());
                 onStart.accept(layout.dir());
             }
-            int lanes = updateThreads != TrainerBuilderOptions.AUTO ? updateThreads : Runtime.getRuntime().availableProcessors();
+            int lanes = updateThreads != TrainerBuilderOptions.AUTO ? updateThreads : defaultUpdateThreads(1);
             TrainingSession session = new TrainingSession(config, layout, env, seats, state, resumeFrom, lanes);
             CountDownLatch finished = new CountDownLatch(1);
             Thread hook = stopOnSignal ? installHook(finished) : null;

@@ -65,9 +65,10 @@ abstract class TrainerBuilderOptions<B extends TrainerBuilderOptions<B>> {
     }
 
     /**
-     * Threads that update the hubs' agents side by side (default {@code 0}: one per core, at
-     * most one per hub). The results do not depend on it; {@code 1} keeps a run on one core, as
-     * when several runs share the machine.
+     * Threads that update the hubs' agents side by side (default {@code 0}: {@link
+     * Trainer#defaultUpdateThreads}, one per core with one engine thread per operation, at most
+     * one per hub). The results do not depend on it; {@code 1} keeps a run on one core, as when
+     * several runs share the machine.
      */
     public B optUpdateThreads(int threads) {
         this.updateThreads = checkUpdateThreads(threads);

@@ -3,9 +3,11 @@ package org.hubprice.training;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.Map;
@@ -16,8 +18,10 @@ import org.hubprice.agents.LearnerAgent;
 import org.hubprice.agents.Mode;
 import org.hubprice.env.api.Box;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Which thread runs which hub's update, what each returns, and what happens when one fails. */
+@Timeout(30)
 class HubUpdatesTest {
     private static final Box SPACE = Box.uniform(0, 1, 1);
 
@@ -26,7 +30,9 @@ class HubUpdatesTest {
         final boolean anyThread;
         volatile String thread;
         CyclicBarrier together;
-        RuntimeException failure;
+        CountDownLatch release;
+        Throwable failure;
+        volatile boolean finished;
 
         Probe(boolean anyThread) {
             this.anyThread = anyThread;
@@ -53,11 +59,25 @@ class HubUpdatesTest {
                     throw new IllegalStateException("the other hub's update did not run at the same time", e);
                 }
             }
+            if (release != null) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            finished = true;
             if (failure != null) {
-                throw failure;
+                HubUpdatesTest.<RuntimeException>sneaky(failure);
             }
             return steps * 10;
         }
+    }
+
+    /** Throws any throwable, also a checked one, as code in other JVM languages may. */
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void sneaky(Throwable t) throws T {
+        throw (T) t;
     }
 
     private static Agent agent(Probe p) {
@@ -129,6 +149,56 @@ class HubUpdatesTest {
             b.failure = null;
             u.run(new int[] {1, 1}, updates);
             assertArrayEquals(new long[] {20, 10}, updates);
+        }
+    }
+
+    /**
+     * Hub 0 fails at once on the caller while hub 1 is still inside its update: run() must wait
+     * for hub 1 before it throws (else the trainer would close an agent a worker still uses).
+     */
+    @Test
+    void theCallersFailureWaitsForTheWorkersHub() {
+        Probe a = new Probe(true);
+        Probe b = new Probe(true);
+        a.failure = new IllegalArgumentException("hub 0 broke");
+        b.release = new CountDownLatch(1);
+        Thread releaser = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            b.release.countDown();
+        });
+        long[] updates = new long[2];
+        try (HubUpdates u = new HubUpdates(new Agent[] {agent(a), agent(b)}, 2)) {
+            releaser.start();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> u.run(new int[] {1, 1}, updates));
+            assertEquals("hub 0 broke", e.getMessage());
+            assertTrue(b.finished, "run() returned while hub 1 was still updating");
+            assertEquals(10, updates[1], "hub 1's update counted");
+        }
+    }
+
+    /** An Error and a checked exception from a worker reach the caller; a second failure is kept as suppressed. */
+    @Test
+    void errorsCheckedExceptionsAndTwoFailuresAllReachTheCaller() {
+        Probe a = new Probe(true);
+        Probe b = new Probe(true);
+        AssertionError error = new AssertionError("hub 1 error");
+        b.failure = error;
+        long[] updates = new long[2];
+        try (HubUpdates u = new HubUpdates(new Agent[] {agent(a), agent(b)}, 2)) {
+            assertSame(error, assertThrows(AssertionError.class, () -> u.run(new int[] {1, 1}, updates)));
+            java.io.IOException checked = new java.io.IOException("hub 1 disk");
+            b.failure = checked;
+            IllegalStateException wrapped = assertThrows(IllegalStateException.class, () -> u.run(new int[] {1, 1}, updates));
+            assertSame(checked, wrapped.getCause());
+            a.failure = new IllegalStateException("hub 0 too");
+            IllegalStateException both = assertThrows(IllegalStateException.class, () -> u.run(new int[] {1, 1}, updates));
+            assertEquals("hub 0 too", both.getMessage());
+            assertEquals(1, both.getSuppressed().length);
+            assertSame(checked, both.getSuppressed()[0]);
         }
     }
 }

@@ -17,6 +17,7 @@ import org.hubprice.agents.checkpoint.AgentCheckpoint;
 import org.hubprice.agents.checkpoint.Manifest;
 import org.hubprice.agents.nn.AdamOptimizer;
 import org.hubprice.agents.nn.EngineArrays;
+import org.hubprice.agents.nn.EngineThreads;
 import org.hubprice.agents.nn.GradientRecorder;
 import org.hubprice.agents.nn.NativeMemory;
 import org.hubprice.agents.nn.Networks;
@@ -273,6 +274,7 @@ public final class DqnAgent implements Agent {
         }
         // recording is per thread: off here, on only inside each step's recorder, so that
         // agents may update side by side on worker threads (which record by default)
+        EngineThreads.adoptOnce();
         try (GradientRecorder off = GradientRecorder.pause()) {
             for (int i = 0; i < gradientSteps; i++) {
                 update();

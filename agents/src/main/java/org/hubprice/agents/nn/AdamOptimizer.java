@@ -28,7 +28,7 @@ import org.hubprice.common.Check;
  * gradients after each step, which the PyTorch engine otherwise accumulates across backward
  * passes.
  *
- * <p>Use: run a backward pass inside a {@code GradientCollector}, close the collector, then
+ * <p>Use: run a backward pass inside a {@link GradientRecorder}, close the recorder, then
  * call {@link #step()}. Temporaries are released by an {@link NDScope}, so a step leaves no
  * native memory behind.
  */

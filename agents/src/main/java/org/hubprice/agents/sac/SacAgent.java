@@ -15,6 +15,7 @@ import org.hubprice.agents.Agent;
 import org.hubprice.agents.Mode;
 import org.hubprice.agents.checkpoint.AgentCheckpoint;
 import org.hubprice.agents.nn.AdamOptimizer;
+import org.hubprice.agents.nn.EngineThreads;
 import org.hubprice.agents.nn.FlatParameters;
 import org.hubprice.agents.nn.GradientRecorder;
 import org.hubprice.agents.nn.NativeMemory;
@@ -348,6 +349,7 @@ public final class SacAgent implements Agent {
         }
         // recording is per thread: off here, on only inside each step's recorder, so that
         // agents may update side by side on worker threads (which record by default)
+        EngineThreads.adoptOnce();
         try (GradientRecorder off = GradientRecorder.pause()) {
             for (int i = 0; i < gradientSteps; i++) {
                 update();
