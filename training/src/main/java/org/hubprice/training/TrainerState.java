@@ -18,6 +18,9 @@ import java.util.Map;
  * @param updates gradient steps run per hub
  * @param phaseNanos time per phase over every session
  * @param sessions sessions that contributed (1 for a run never resumed)
+ * @param coreNanos training wall time times the threads that updated the hubs, over every
+ *     session: the cores the run kept busy; null in checkpoints written before the hubs could
+ *     update side by side, whose sessions all used one
  */
 public record TrainerState(long episodes, long periods, long trainingNanos, PlateauDetector.State plateau, Double bestProfit, long bestEpisode,
-                           long lastValidationEpisode, long[] updates, Map<String, Long> phaseNanos, int sessions) {}
+                           long lastValidationEpisode, long[] updates, Map<String, Long> phaseNanos, int sessions, Long coreNanos) {}

@@ -166,7 +166,7 @@ final class TrainingSession {
                     sessionNanos / 1e9), String.format(Locale.ROOT, "%.0f", sessionPeriods / Math.max(1e-9, sessionNanos / 1e9)),
                     times.describe(sessionNanos));
             TrainingSummary summary = RunSummaries.of(layout, reason, state, new RunSummaries.SessionTiming(sessionEpisodes, sessionPeriods,
-                    sessionNanos, setupSeconds, benchmarkSeconds, times), lastValidation, benchmarks, benchmarks == null ? null : benchmarksJson());
+                    sessionNanos, updateLanes(), setupSeconds, benchmarkSeconds, times), lastValidation, benchmarks, benchmarks == null ? null : benchmarksJson());
             RunFiles.writeJson(layout.file(RunLayout.SUMMARY_JSON), RunSummaries.json(summary));
             record.stop(reason, state.episodes);
             return summary;
@@ -219,7 +219,9 @@ final class TrainingSession {
     private void checkpoint(String name) throws IOException {
         long t = System.nanoTime();
         files.flush();
-        checkpoints.write(name, state.snapshot(trainingNanos(), times), agents);
+        long session = System.nanoTime() - sessionStart;
+        checkpoints.write(name, state.snapshot(state.previousTrainingNanos + session, state.previousCoreNanos + session * updateLanes(), times),
+                agents);
         times.add(Phase.CHECKPOINTS, System.nanoTime() - t);
         LOG.debug("checkpoint {} written at episode {}", name, state.episodes);
     }

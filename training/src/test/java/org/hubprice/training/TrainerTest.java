@@ -293,6 +293,10 @@ class TrainerTest {
             Map<?, ?> run = RunFiles.JSON.readValue(dirs[i].resolve(org.hubprice.training.run.RunLayout.RUN_JSON).toFile(), Map.class);
             Map<?, ?> session = (Map<?, ?>) ((List<?>) run.get("sessions")).get(0);
             assertEquals(i + 1, ((Map<?, ?>) session.get("runtime")).get("updateThreads"), "recorded in run.json");
+            Map<?, ?> timing = (Map<?, ?>) RunFiles.JSON.readValue(dirs[i].resolve(org.hubprice.training.run.RunLayout.SUMMARY_JSON).toFile(),
+                    Map.class).get("timing");
+            double wall = ((Number) timing.get("totalTrainingSeconds")).doubleValue();
+            assertEquals((i + 1) * wall, ((Number) timing.get("totalCoreSeconds")).doubleValue(), 1e-9 * wall, "core time = wall time x threads");
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Trainer.builder().optUpdateThreads(-1));
         assertTrue(e.getMessage().contains("update threads = -1"), e.getMessage());

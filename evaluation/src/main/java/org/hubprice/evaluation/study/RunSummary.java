@@ -50,6 +50,11 @@ public final class RunSummary {
         m.put("budgetEpisodes", plan.episodes());
         m.put("trainingSeconds", run.path("timing").path("totalTrainingSeconds").asDouble());
         m.put("secondsPer1000Episodes", run.path("timing").path("totalTrainingSeconds").asDouble() * 1000 / Math.max(1, run.path("episodes").asLong()));
+        // cores kept busy: a run whose hubs updated side by side used more than one
+        JsonNode core = run.path("timing").path("totalCoreSeconds");
+        double coreSeconds = core.isNumber() ? core.asDouble() : run.path("timing").path("totalTrainingSeconds").asDouble();
+        m.put("coreSeconds", coreSeconds);
+        m.put("coreSecondsPer1000Episodes", coreSeconds * 1000 / Math.max(1, run.path("episodes").asLong()));
         m.put("machine", machine(eval));
         MemberCurve curve = MemberCurve.read(task.seed(), runDir);
         List<Map<String, Object>> samples = new ArrayList<>();

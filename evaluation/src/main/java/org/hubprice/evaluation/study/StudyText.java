@@ -158,21 +158,22 @@ final class StudyText {
 
     static String budget(StudyReport r) {
         StringBuilder sb = new StringBuilder("## What the paper's budget costs here\n\n");
-        sb.append("Measured training speed (one engine thread per run, CPU) times the paper's episodes: 2,000,000 per run for pairings with SAC,"
-                + " 1,000,000 for the DQN-only ones (the named configurations' budgets). No GPU has been lent to this project's sessions, so there"
-                + " is no GPU figure.\n\n");
-        sb.append("| cell | s per 1,000 episodes | paper episodes | core-hours per run | runs here | core-hours for those seeds |\n"
+        sb.append("Measured training cost (core-seconds: wall time times the cores a run kept busy, one engine thread per operation, CPU) times"
+                + " the paper's episodes: 2,000,000 per run for pairings with SAC, 1,000,000 for the DQN-only ones (the named configurations'"
+                + " budgets). A run whose hubs updated side by side kept two cores busy: it finished sooner, and both cores count here. No GPU"
+                + " has been lent to this project's sessions, so there is no GPU figure.\n\n");
+        sb.append("| cell | core-s per 1,000 episodes | paper episodes | core-hours per run | runs here | core-hours for those seeds |\n"
                 + "|---|---|---|---|---|---|\n");
         double total = 0;
         for (CellResult c : r.cellResults()) {
             long ep = c.cell().allDqn() ? StudyReport.PAPER_EPISODES / 2 : StudyReport.PAPER_EPISODES;
-            double perRun = c.secondsPer1000Episodes() * ep / 1000 / 3600;
+            double perRun = c.coreSecondsPer1000Episodes() * ep / 1000 / 3600;
             total += perRun * c.runs().size();
-            sb.append("| ").append(c.cell().id()).append(" | ").append(f(c.secondsPer1000Episodes(), 1)).append(" | ").append(ep).append(" | ")
+            sb.append("| ").append(c.cell().id()).append(" | ").append(f(c.coreSecondsPer1000Episodes(), 1)).append(" | ").append(ep).append(" | ")
                     .append(f(perRun, 1)).append(" | ").append(c.runs().size()).append(" | ").append(f(perRun * c.runs().size(), 1)).append(" |\n");
         }
         sb.append("\nIn all ").append(f(total, 0)).append(" core-hours, about ").append(f(total / 2 / 24, 1))
-                .append(" days on a 2-core machine with one run per core.\n\n");
+                .append(" days on a 2-core machine kept busy.\n\n");
         return sb.toString();
     }
 

@@ -25,6 +25,8 @@ public final class LoopState {
     public final int sessions;
     /** Training wall time of earlier sessions. */
     public final long previousTrainingNanos;
+    /** Training wall time times update threads of earlier sessions (see {@link TrainerState#coreNanos}). */
+    public final long previousCoreNanos;
     /** Phase times of earlier sessions. */
     public final PhaseTimes previousTimes = new PhaseTimes();
     public final PlateauDetector plateau;
@@ -36,11 +38,14 @@ public final class LoopState {
         if (saved == null) {
             sessions = 1;
             previousTrainingNanos = 0;
+            previousCoreNanos = 0;
             return;
         }
         episodes = saved.episodes();
         periods = saved.periods();
         previousTrainingNanos = saved.trainingNanos();
+        // before update threads every session ran on one
+        previousCoreNanos = saved.coreNanos() != null ? saved.coreNanos() : saved.trainingNanos();
         plateau.restore(saved.plateau());
         bestProfit = saved.bestProfit();
         bestEpisode = saved.bestEpisode();
@@ -56,8 +61,11 @@ public final class LoopState {
         sessions = saved.sessions() + 1;
     }
 
-    /** The checkpoint form, with this session's {@code times} added to the earlier sessions'. */
-    public TrainerState snapshot(long trainingNanos, PhaseTimes times) {
+    /**
+     * The checkpoint form, with this session's {@code times} added to the earlier sessions' and
+     * {@code coreNanos} the total so far (see {@link TrainerState#coreNanos}).
+     */
+    public TrainerState snapshot(long trainingNanos, long coreNanos, PhaseTimes times) {
         PhaseTimes all = new PhaseTimes();
         all.addAll(previousTimes);
         all.addAll(times);
@@ -66,6 +74,6 @@ public final class LoopState {
             phases.put(p.id(), all.nanos(p));
         }
         return new TrainerState(episodes, periods, trainingNanos, plateau.state(), bestProfit, bestEpisode, lastValidationEpisode,
-                updates.clone(), phases, sessions);
+                updates.clone(), phases, sessions, coreNanos);
     }
 }

@@ -16,8 +16,9 @@ import org.hubprice.training.validation.ValidationResult;
 public final class RunSummaries {
     private RunSummaries() {}
 
-    /** A session's timing: its episodes, periods and wall time, and where the time went. */
-    public record SessionTiming(long episodes, long periods, long nanos, double setupSeconds, double benchmarkSeconds, PhaseTimes times) {}
+    /** A session's timing: its episodes, periods, wall time and update threads, and where the time went. */
+    public record SessionTiming(long episodes, long periods, long nanos, int updateThreads, double setupSeconds, double benchmarkSeconds,
+                                PhaseTimes times) {}
 
     /**
      * @param lastValidation the last validation pass, or null
@@ -80,6 +81,9 @@ public final class RunSummaries {
         timing.put("actionSelectionShareOfLoop", share(times.nanos(Phase.ACTION_SELECTION), loop));
         timing.put("updatesShareOfLoop", share(times.nanos(Phase.UPDATES), loop));
         timing.put("totalTrainingSeconds", (state.previousTrainingNanos + s.nanos()) / 1e9);
+        // the cores the run kept busy: wall time times the threads updating the hubs, every session
+        timing.put("updateThreads", s.updateThreads());
+        timing.put("totalCoreSeconds", (state.previousCoreNanos + s.nanos() * s.updateThreads()) / 1e9);
         return timing;
     }
 

@@ -86,7 +86,7 @@ class RunPartsTest {
         s.plateau.add(3.0);
         PhaseTimes t = new PhaseTimes();
         t.add(PhaseTimes.Phase.UPDATES, 1000);
-        TrainerState saved = s.snapshot(5000, t);
+        TrainerState saved = s.snapshot(5000, 9000, t);
         LoopState r = new LoopState(2, CONFIG.stopping().plateau(), saved);
         assertEquals(12, r.episodes);
         assertEquals(288, r.periods);
@@ -95,9 +95,13 @@ class RunPartsTest {
         assertEquals(10, r.lastValidationEpisode);
         assertEquals(2, r.sessions);
         assertEquals(5000, r.previousTrainingNanos);
+        assertEquals(9000, r.previousCoreNanos);
         assertEquals(1000, r.previousTimes.nanos(PhaseTimes.Phase.UPDATES));
         assertEquals(s.plateau.state(), r.plateau.state());
-        assertEquals(2000, r.snapshot(9000, t).phaseNanos().get("updates"), "earlier sessions' time plus this one's");
+        assertEquals(2000, r.snapshot(9000, 12000, t).phaseNanos().get("updates"), "earlier sessions' time plus this one's");
+        // a checkpoint from before update threads has no core time: its sessions ran on one core
+        TrainerState old = new TrainerState(12, 288, 5000, saved.plateau(), 5.5, 10, 10, new long[] {0, 7}, saved.phaseNanos(), 1, null);
+        assertEquals(5000, new LoopState(2, CONFIG.stopping().plateau(), old).previousCoreNanos);
     }
 
     @Test
@@ -129,7 +133,7 @@ class RunPartsTest {
         Agent[] agents = {new SavingAgent("a"), new SavingAgent("b")};
         LoopState s = new LoopState(2, CONFIG.stopping().plateau(), null);
         s.episodes = 3;
-        w.write("last", s.snapshot(1, new PhaseTimes()), agents);
+        w.write("last", s.snapshot(1, 1, new PhaseTimes()), agents);
         Path c = layout.checkpoint("last");
         assertTrue(CheckpointDigests.verify(c), "digests present and matching");
         assertEquals("a", Files.readString(w.agentDir(c, 0).resolve("state.txt")));
