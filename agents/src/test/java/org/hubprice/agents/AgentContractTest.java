@@ -258,25 +258,23 @@ public abstract class AgentContractTest {
         Map<String, Object> alone11 = trainedSnapshot(11, 92);
         java.util.concurrent.CyclicBarrier go = new java.util.concurrent.CyclicBarrier(2);
         long[] spans = new long[4];
-        FutureTask<Map<String, Object>> a = new FutureTask<>(() -> {
-            go.await();
-            spans[0] = System.nanoTime();
-            Map<String, Object> s = trainedSnapshot(10, 91);
-            spans[1] = System.nanoTime();
-            return s;
-        });
-        FutureTask<Map<String, Object>> b = new FutureTask<>(() -> {
-            go.await();
-            spans[2] = System.nanoTime();
-            Map<String, Object> s = trainedSnapshot(11, 92);
-            spans[3] = System.nanoTime();
-            return s;
-        });
+        FutureTask<Map<String, Object>> a = new FutureTask<>(() -> timedSnapshot(go, 10, 91, spans, 0));
+        FutureTask<Map<String, Object>> b = new FutureTask<>(() -> timedSnapshot(go, 11, 92, spans, 2));
         new Thread(a, "side-by-side-a").start();
         new Thread(b, "side-by-side-b").start();
         assertEquals(alone10, a.get(), "seed 10 trained beside seed 11");
         assertEquals(alone11, b.get(), "seed 11 trained beside seed 10");
         assertTrue(spans[0] < spans[3] && spans[2] < spans[1], "the two trainings overlapped in time");
+    }
+
+    /** {@link #trainedSnapshot} after {@code go}, with its start and end time in {@code spans[at]} and {@code spans[at + 1]}. */
+    private Map<String, Object> timedSnapshot(java.util.concurrent.CyclicBarrier go, long seed, long envSeed, long[] spans, int at)
+            throws Exception {
+        go.await();
+        spans[at] = System.nanoTime();
+        Map<String, Object> s = trainedSnapshot(seed, envSeed);
+        spans[at + 1] = System.nanoTime();
+        return s;
     }
 
     @Test
