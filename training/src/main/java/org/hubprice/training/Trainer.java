@@ -112,9 +112,13 @@ public final class Trainer {
      * of engine threads per hub.
      */
     public static int defaultUpdateThreads(int sharing) {
-        int cores = Runtime.getRuntime().availableProcessors();
+        return defaultUpdateThreads(Runtime.getRuntime().availableProcessors(), sharing, System.getProperty("ai.djl.pytorch.num_threads"));
+    }
+
+    /** {@link #defaultUpdateThreads(int)} on {@code cores} cores with the engine property {@code perOperationProperty} (null: unset). */
+    static int defaultUpdateThreads(int cores, int sharing, String perOperationProperty) {
         int perOperation = cores;
-        String p = System.getProperty("ai.djl.pytorch.num_threads");
+        String p = perOperationProperty;
         if (p != null) {
             try {
                 perOperation = Math.max(1, Integer.parseInt(p.trim()));

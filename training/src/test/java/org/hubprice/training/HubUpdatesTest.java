@@ -201,4 +201,15 @@ class HubUpdatesTest {
             assertSame(checked, both.getSuppressed()[0]);
         }
     }
+
+    /** The default thread count: the cores a run has, over the engine's threads per operation. */
+    @Test
+    void defaultThreadsAreTheCoresPerRunOverTheEngineThreadsPerOperation() {
+        assertEquals(8, Trainer.defaultUpdateThreads(8, 1, "1"), "the CLI: one engine thread per operation");
+        assertEquals(2, Trainer.defaultUpdateThreads(8, 4, "1"), "four runs at once share the cores");
+        assertEquals(1, Trainer.defaultUpdateThreads(8, 1, null), "PyTorch's default uses every core for one operation");
+        assertEquals(2, Trainer.defaultUpdateThreads(8, 1, " 4 "));
+        assertEquals(1, Trainer.defaultUpdateThreads(2, 3, "1"), "never below one");
+        assertEquals(1, Trainer.defaultUpdateThreads(2, 1, "x"), "a value the engine would refuse counts as every core");
+    }
 }
