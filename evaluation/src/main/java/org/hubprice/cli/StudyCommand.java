@@ -153,7 +153,9 @@ final class StudyCommand implements Runnable {
             List<ChildTasks.Job> jobs = new ArrayList<>();
             List<Integer> slots = new ArrayList<>();
             long todo = tasks.stream().filter(t -> !Files.isRegularFile(StudyTaskRunner.summaryFile(r, t))).count();
-            // each task updates its hubs on the cores the tasks at a time leave it
+            // each task updates its hubs on the cores the tasks at a time leave it; tasks run one
+            // engine thread per operation ('study task' sets it), which the default counts with
+            TrainCommand.setThreads(1);
             int lanes = TrainCommand.updateThreads(updateThreads, (int) Math.min(p, Math.max(1, todo)));
             for (StudyPlan.Task t : tasks) {
                 if (Files.isRegularFile(StudyTaskRunner.summaryFile(r, t))) {
@@ -171,7 +173,7 @@ final class StudyCommand implements Runnable {
             }
             PrintWriter w = spec.commandLine().getOut();
             w.println("study paper: " + tasks.size() + " tasks, " + jobs.size() + " to run, " + Math.min(p, Math.max(1, jobs.size()))
-                    + " at a time; runs in " + s + ", summaries in " + r + ", logs in " + s.resolve("logs"));
+                    + " at a time, each updating its hubs on " + lanes + (lanes == 1 ? " thread" : " threads") + "; runs in " + s + ", summaries in " + r + ", logs in " + s.resolve("logs"));
             w.flush();
             List<String> outcome = children.run(jobs, slots.stream().mapToInt(Integer::intValue).toArray());
             int failed = 0;

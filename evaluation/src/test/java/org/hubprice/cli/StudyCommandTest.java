@@ -20,6 +20,36 @@ class StudyCommandTest {
         assertTrue(Files.notExists(tmp.resolve("store")), "nothing written");
     }
 
+    /**
+     * With one task at a time, a task updates its hubs on every core: the parent counts with the
+     * tasks' one engine thread per operation (it once counted PyTorch's default, every core, and
+     * gave each task one thread).
+     */
+    @Test
+    void oneTaskAtATimeUpdatesItsHubsOnEveryCore() throws Exception {
+        Path results = tmp.resolve("results");
+        Files.createDirectories(results.resolve("sac-ff_sac-ff"));
+        Files.writeString(results.resolve("sac-ff_sac-ff/seed-1.json"), "{}");
+        // as in a fresh 'study paper' process, which has not set the engine's threads
+        String before = System.clearProperty("ai.djl.pytorch.num_threads");
+        CliRun r;
+        try {
+            r = CliRun.of("study", "paper", "--cells", "sac-ff_sac-ff", "--seeds", "1", "--parallel", "1", "--quiet", "--store",
+                    tmp.resolve("store").toString(), "--results", results.toString());
+        } finally {
+            if (before != null) {
+                System.setProperty("ai.djl.pytorch.num_threads", before);
+            } else {
+                System.clearProperty("ai.djl.pytorch.num_threads");
+            }
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertTrue(r.out.contains("each updating its hubs on " + cores + (cores == 1 ? " thread" : " threads")), r.toString());
+        CliRun two = CliRun.of("study", "paper", "--cells", "sac-ff_sac-ff", "--seeds", "1", "--parallel", "1", "--update-threads", "3",
+                "--quiet", "--store", tmp.resolve("store").toString(), "--results", results.toString());
+        assertTrue(two.out.contains("each updating its hubs on 3 threads"), two.toString());
+    }
+
     @Test
     void badPlansAreRefusedByName() {
         String store = tmp.resolve("store").toString();
