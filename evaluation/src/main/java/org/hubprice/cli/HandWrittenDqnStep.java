@@ -21,10 +21,10 @@ import org.hubprice.agents.util.Rng;
  * calls), the backward pass (per layer a weight-gradient product, a bias sum and, but for the
  * first layer, an input-gradient product and a ReLU mask), and one fused Adam call over the
  * flat parameters. The weight gradients are computed but not stored (storing them into the
- * flat gradient would add a copy each), and the inputs are fixed arrays: a floor errs low. {@code bench agents} reports it beside the GEMM bound (products only) and the
- * real update: the gap between floor and bound is the element-wise work and the per-call cost
- * no rewrite of the update in Java could remove; the gap between update and floor is what a
- * rewrite could.
+ * flat gradient would add a copy each), and the inputs are fixed arrays: a floor errs low.
+ * {@code bench agents} reports it beside the GEMM bound (products only) and the real update:
+ * the gap between floor and bound is the element-wise work and the per-call cost no rewrite of
+ * the update in Java could remove; the gap between update and floor is what a rewrite could.
  */
 final class HandWrittenDqnStep implements AutoCloseable {
     private final NDManager manager;

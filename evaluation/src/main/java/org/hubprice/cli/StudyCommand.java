@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.hubprice.common.Check;
 import org.hubprice.evaluation.study.StudyPlan;
 import org.hubprice.evaluation.study.StudyReport;
 import org.hubprice.evaluation.study.TaskLock;
@@ -96,11 +95,11 @@ final class StudyCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            TrainCommand.checkUpdateThreads(updateThreads);
             StudyPlan p = plan.plan();
             TrainCommand.setThreads(1);
             Path r = where.results();
-            String outcome = StudyTaskRunner.run(p, index, where.store(), r, progressLines, evalThreads,
-                    TrainCommand.updateThreads(updateThreads, 1));
+            String outcome = StudyTaskRunner.run(p, index, where.store(), r, progressLines, evalThreads, updateThreads);
             if (!progressLines) {
                 spec.commandLine().getOut().println("task " + index + " (" + p.task(index).key() + "): " + outcome + "; summary "
                         + StudyTaskRunner.summaryFile(r, p.task(index)));
@@ -141,9 +140,7 @@ final class StudyCommand implements Runnable {
             if (p < 1) {
                 throw new IllegalArgumentException("--parallel = " + p + " must be >= 1");
             }
-            if (updateThreads != null) {
-                Check.inRange("--update-threads", updateThreads, 1, 1024);
-            }
+            TrainCommand.checkUpdateThreads(updateThreads);
             Path s = where.store();
             Path r = where.results();
             Files.createDirectories(s.resolve("logs"));
@@ -152,16 +149,18 @@ final class StudyCommand implements Runnable {
             ChildTasks children = new ChildTasks(p, tasks.size(), plan.episodes(), quiet, "tasks", java.util.Set.of(TaskLock.HELD_EXIT_CODE));
             List<ChildTasks.Job> jobs = new ArrayList<>();
             List<Integer> slots = new ArrayList<>();
-            long todo = tasks.stream().filter(t -> !Files.isRegularFile(StudyTaskRunner.summaryFile(r, t))).count();
-            // each task updates its hubs on the cores the tasks at a time leave it; tasks run one
-            // engine thread per operation ('study task' sets it), which the default counts with
-            TrainCommand.setThreads(1);
-            int lanes = TrainCommand.updateThreads(updateThreads, (int) Math.min(p, Math.max(1, todo)));
+            List<StudyPlan.Task> pending = new ArrayList<>();
             for (StudyPlan.Task t : tasks) {
                 if (Files.isRegularFile(StudyTaskRunner.summaryFile(r, t))) {
                     children.alreadyDone(t.index());
-                    continue;
+                } else {
+                    pending.add(t);
                 }
+            }
+            int atATime = Math.min(p, Math.max(1, pending.size()));
+            // each task updates its hubs on the cores the tasks at a time leave it ('study task' runs one engine thread per operation)
+            int lanes = TrainCommand.childUpdateThreads(updateThreads, atATime, 1);
+            for (StudyPlan.Task t : pending) {
                 List<String> args = new ArrayList<>(List.of("study", "task"));
                 args.addAll(o.args());
                 args.addAll(List.of("--index", Integer.toString(t.index()), "--store", s.toString(), "--results", r.toString(), "--progress-lines",
@@ -172,8 +171,8 @@ final class StudyCommand implements Runnable {
                 slots.add(t.index());
             }
             PrintWriter w = spec.commandLine().getOut();
-            w.println("study paper: " + tasks.size() + " tasks, " + jobs.size() + " to run, " + Math.min(p, Math.max(1, jobs.size()))
-                    + " at a time, each updating its hubs on " + lanes + (lanes == 1 ? " thread" : " threads") + "; runs in " + s + ", summaries in " + r + ", logs in " + s.resolve("logs"));
+            w.println("study paper: " + tasks.size() + " tasks, " + jobs.size() + " to run, " + atATime + " at a time, each updating its hubs on "
+                    + lanes + (lanes == 1 ? " thread" : " threads") + "; runs in " + s + ", summaries in " + r + ", logs in " + s.resolve("logs"));
             w.flush();
             List<String> outcome = children.run(jobs, slots.stream().mapToInt(Integer::intValue).toArray());
             int failed = 0;

@@ -34,10 +34,10 @@ final class StudyTaskRunner {
     }
 
     /**
-     * Runs task {@code index}, its hubs updated on {@code updateThreads} threads; returns "done"
-     * when its summary already existed, else "finished".
+     * Runs task {@code index}, its hubs updated on {@code updateThreads} threads (null: the
+     * trainer's default); returns "done" when its summary already existed, else "finished".
      */
-    static String run(StudyPlan plan, int index, Path store, Path results, boolean progressLines, int evalThreads, int updateThreads)
+    static String run(StudyPlan plan, int index, Path store, Path results, boolean progressLines, int evalThreads, Integer updateThreads)
             throws Exception {
         StudyPlan.Task task = plan.task(index);
         Path summary = summaryFile(results, task);
@@ -63,7 +63,7 @@ final class StudyTaskRunner {
     }
 
     private static String runLocked(TaskLock lock, StudyPlan plan, StudyPlan.Task task, Path store, Path summary, boolean progressLines, int evalThreads,
-                                    int updateThreads) throws Exception {
+                                    Integer updateThreads) throws Exception {
         int index = task.index();
         if (Files.isRegularFile(summary)) {
             return "done";

@@ -86,9 +86,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!(d.equals("auto") || d.equals("cpu") || d.equals("gpu") || d.matches("gpu:\\d+"))) {
             throw new IllegalArgumentException("--device = '" + device + "' is not known; allowed: auto, cpu, gpu, gpu:N");
         }
-        if (updateThreads != null) {
-            Check.inRange("--update-threads", updateThreads, 1, 1024);
-        }
+        checkUpdateThreads(updateThreads);
         if (parallel != null && seeds == null) {
             throw new IllegalArgumentException("--parallel needs --seeds (it sets how many members train at a time). Maybe add --seeds 1..N,"
                     + " or drop --parallel");
@@ -118,7 +116,7 @@ final class TrainCommand implements Callable<Integer> {
             org.hubprice.training.run.RunLayout.checkOutputDir(out, false);
         }
         setThreads(threads);
-        TrainingSummary s = run(c, out, d, resume, quiet, argv, progressLines, null, updateThreads(updateThreads, 1));
+        TrainingSummary s = run(c, out, d, resume, quiet, argv, progressLines, null, updateThreads);
         if (json) {
             spec.commandLine().getOut().println(json(s));
             spec.commandLine().getOut().flush();
@@ -151,36 +149,46 @@ final class TrainCommand implements Callable<Integer> {
 
     static TrainingSummary run(TrainingConfig c, Path out, String device, boolean resume, boolean quiet, List<String> argv, boolean progressLines)
             throws Exception {
-        return run(c, out, device, resume, quiet, argv, progressLines, null, updateThreads(null, 1));
+        return run(c, out, device, resume, quiet, argv, progressLines, null, null);
+    }
+
+    /** Refuses an {@code --update-threads} value outside [1, 1024] (null: not given) before anything starts. */
+    static void checkUpdateThreads(Integer given) {
+        if (given != null) {
+            Check.inRange("--update-threads", given, 1, 1024, "Maybe leave it out: one per core, at most one per hub");
+        }
     }
 
     /**
-     * The update threads of one run: {@code given} (checked), or the cores this run's share of
-     * the machine has when {@code sharing} runs train at once (over the engine threads per
-     * operation, {@code --threads}).
+     * The {@code --update-threads} of runs started in child processes, {@code sharing} at a time
+     * with {@code engineThreads} engine threads per operation: {@code given}, or the cores each
+     * such run has.
      */
-    static int updateThreads(Integer given, int sharing) {
-        if (given != null) {
-            Check.inRange("--update-threads", given, 1, 1024);
-            return given;
-        }
-        return org.hubprice.training.Trainer.defaultUpdateThreads(sharing);
+    static int childUpdateThreads(Integer given, int sharing, int engineThreads) {
+        checkUpdateThreads(given);
+        return given != null ? given : Trainer.defaultUpdateThreads(sharing, engineThreads);
     }
 
     /**
      * As above, with {@code listener} called with the episode count after each episode (null:
-     * none) and the hubs updated on {@code updateThreads} threads.
+     * none) and the hubs updated on {@code updateThreads} threads (null: the trainer's default,
+     * one per core with one engine thread per operation).
      */
     static TrainingSummary run(TrainingConfig c, Path out, String device, boolean resume, boolean quiet, List<String> argv, boolean progressLines,
-                               java.util.function.LongConsumer listener, int updateThreads) throws Exception {
+                               java.util.function.LongConsumer listener, Integer updateThreads) throws Exception {
         Path dir = out.toAbsolutePath().normalize();
         RunLog[] log = new RunLog[1];
         try {
             Map<String, Object> runtime = new LinkedHashMap<>();
             runtime.put("pytorchThreads", System.getProperty("ai.djl.pytorch.num_threads"));
             runtime.put("pytorchInteropThreads", System.getProperty("ai.djl.pytorch.num_interop_threads"));
-            Trainer trainer = Trainer.builder().optRuntime(runtime).setConfig(c).setOutputDir(dir).optDevice(device).optUpdateThreads(updateThreads).optResume(resume).optQuiet(quiet)
-                    .optStopOnSignal(true).optCommand(argv).optProgressLines(progressLines ? System.out : null).optEpisodeListener(listener).optOnStart(p -> log[0] = RunLog.attach(p.resolve("train.log"))).build();
+            Trainer.Builder builder = Trainer.builder().optRuntime(runtime).setConfig(c).setOutputDir(dir).optDevice(device).optResume(resume)
+                    .optQuiet(quiet).optStopOnSignal(true).optCommand(argv).optProgressLines(progressLines ? System.out : null)
+                    .optEpisodeListener(listener).optOnStart(p -> log[0] = RunLog.attach(p.resolve("train.log")));
+            if (updateThreads != null) {
+                builder.optUpdateThreads(updateThreads);
+            }
+            Trainer trainer = builder.build();
             if (progressLines) {
                 stopWhenParentGoes(trainer);
             }

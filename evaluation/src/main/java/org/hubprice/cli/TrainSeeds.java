@@ -94,7 +94,8 @@ final class TrainSeeds {
             RunFiles.writeJson(dir.resolve(RECORD), record);
         }
         int p = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
-        int lanes = TrainCommand.updateThreads(updateThreads, Math.min(p, seeds.size()));
+        // the members run --threads engine threads per operation, min(p, seeds) at a time
+        int lanes = TrainCommand.childUpdateThreads(updateThreads, Math.min(p, seeds.size()), threads);
         if (resume) {
             // Solve (or find cached) the DA commitment once, so the members do not all solve it at once.
             HubPricingEnv.create(c.env()).close();

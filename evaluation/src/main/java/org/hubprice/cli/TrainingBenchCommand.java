@@ -24,9 +24,10 @@ import picocli.CommandLine.Option;
  * {@code sac-ff_sac-ff} on the reference schedule), measured in one run for one training
  * process alone on one core, the same with its hubs updated side by side on every core
  * ({@code --update-threads}), two processes side by side (one core each), and
- * {@code train --seeds} with one member per core, each a real {@code train} in its own JVM. Speeds are the training loop's own (episodes over
- * the session's training time, from each run's {@code run-summary.json}), so JVM start-up and
- * environment set-up are left out; the phase shares (environment, actions, updates) come from
+ * {@code train --seeds} with one member per core, each a real {@code train} in its own JVM.
+ * Speeds are the training loop's own (episodes over the session's training time, from each
+ * run's {@code run-summary.json}), so JVM start-up and environment set-up are left out; the
+ * phase shares (environment, actions, updates) come from
  * the run alone.
  */
 @Command(name = "training", mixinStandardHelpOptions = true,

@@ -104,29 +104,37 @@ public final class Trainer {
     }
 
     /**
-     * The update threads a run gets by default when {@code sharing} runs share the machine: the
-     * cores per run divided by the engine's threads per operation (the system property
-     * {@code ai.djl.pytorch.num_threads}; unset, PyTorch uses every core for one operation), at
-     * least 1. So the CLI, which runs one engine thread per operation, updates the hubs on every
-     * core, while a Java program on PyTorch's defaults keeps one update thread instead of a team
-     * of engine threads per hub.
+     * The update threads a run gets by default when {@code sharing} runs share the machine and
+     * each engine operation runs on {@code engineThreads} threads: the cores per run over the
+     * engine threads, at least 1. A command that starts runs in child processes passes the
+     * engine threads it gives them; a run in this JVM uses {@link #defaultUpdateThreads()}.
      */
-    public static int defaultUpdateThreads(int sharing) {
-        return defaultUpdateThreads(Runtime.getRuntime().availableProcessors(), sharing, System.getProperty("ai.djl.pytorch.num_threads"));
+    public static int defaultUpdateThreads(int sharing, int engineThreads) {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / (Math.max(1, sharing) * Math.max(1, engineThreads)));
     }
 
-    /** {@link #defaultUpdateThreads(int)} on {@code cores} cores with the engine property {@code perOperationProperty} (null: unset). */
-    static int defaultUpdateThreads(int cores, int sharing, String perOperationProperty) {
-        int perOperation = cores;
-        String p = perOperationProperty;
-        if (p != null) {
+    /**
+     * The default of a run in this JVM ({@link Builder#optUpdateThreads} left at 0): one run, with
+     * this JVM's engine threads per operation (the property {@code ai.djl.pytorch.num_threads};
+     * unset, PyTorch uses every core for one operation). So the CLI, which runs one engine thread
+     * per operation, updates the hubs on every core, while a Java program on PyTorch's defaults
+     * keeps one update thread instead of a team of engine threads per hub.
+     */
+    static int defaultUpdateThreads() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return Math.max(1, cores / engineThreads(cores, System.getProperty("ai.djl.pytorch.num_threads")));
+    }
+
+    /** The engine threads per operation that the property {@code value} (null: unset) gives on {@code cores} cores. */
+    static int engineThreads(int cores, String value) {
+        if (value != null) {
             try {
-                perOperation = Math.max(1, Integer.parseInt(p.trim()));
+                return Math.max(1, Integer.parseInt(value.trim()));
             } catch (NumberFormatException e) {
                 // DJL refuses such a value when the engine starts; the count here does not matter
             }
         }
-        return Math.max(1, cores / (Math.max(1, sharing) * perOperation));
+        return cores;
     }
 
     /** Asks a running {@link #run()} to stop after the current episode, writing a checkpoint first. */
@@ -170,13 +178,13 @@ public final class Trainer {
                 java.nio.file.Files.createDirectories(layout.dir());
                 onStart.accept(layout.dir());
             }
-            int lanes = updateThreads != TrainerBuilderOptions.AUTO ? updateThreads : defaultUpdateThreads(1);
+            int lanes = updateThreads != TrainerBuilderOptions.AUTO ? updateThreads : defaultUpdateThreads();
             TrainingSession session = new TrainingSession(config, layout, env, seats, state, resumeFrom, lanes);
             CountDownLatch finished = new CountDownLatch(1);
             Thread hook = stopOnSignal ? installHook(finished) : null;
             try {
-                return session.run(new RunRecord(layout, config), sessionRecord(session.updateLanes()), agentsRecord(env, seats), () -> stopRequested, episodeListener,
-                        quiet, progressLines, setupSeconds);
+                return session.run(new RunRecord(layout, config), sessionRecord(session.updateLanes()), agentsRecord(env, seats),
+                        () -> stopRequested, episodeListener, quiet, progressLines, setupSeconds);
             } finally {
                 finished.countDown();
                 if (hook != null) {

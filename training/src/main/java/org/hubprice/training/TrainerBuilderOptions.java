@@ -66,7 +66,7 @@ abstract class TrainerBuilderOptions<B extends TrainerBuilderOptions<B>> {
 
     /**
      * Threads that update the hubs' agents side by side (default {@code 0}: {@link
-     * Trainer#defaultUpdateThreads}, one per core with one engine thread per operation, at most
+     * Trainer#defaultUpdateThreads()}, one per core with one engine thread per operation, at most
      * one per hub). The results do not depend on it; {@code 1} keeps a run on one core, as when
      * several runs share the machine.
      */

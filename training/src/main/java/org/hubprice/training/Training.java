@@ -155,7 +155,7 @@ public final class Training {
 
         /**
          * Threads that update the hubs side by side (default {@code 0}: {@link
-         * Trainer#defaultUpdateThreads}, at most one per hub whose agent allows it, see {@link
+         * Trainer#defaultUpdateThreads()}, at most one per hub whose agent allows it, see {@link
          * org.hubprice.agents.Learner#learnsOnAnyThread}). The results do not depend on it.
          */
         public Builder optUpdateThreads(int threads) {

@@ -50,6 +50,8 @@ final class TrainingSession {
     private final EpisodeStats stats;
     private final CheckpointWriter checkpoints;
     private final int updateThreads;
+    /** The threads that update the hubs in this session (see {@link HubUpdates#lanes}). */
+    private final int lanes;
     private Validator validator;
     private Benchmarks benchmarks;
     private ValidationResult lastValidation;
@@ -73,11 +75,12 @@ final class TrainingSession {
         this.stats = new EpisodeStats(env, config.progress().window());
         this.checkpoints = new CheckpointWriter(layout, env, kinds, config.seed());
         this.updateThreads = updateThreads;
+        this.lanes = HubUpdates.lanes(agents, updateThreads);
     }
 
     /** Threads updating the hubs in this session (1: one after another on the loop's thread). */
     int updateLanes() {
-        return HubUpdates.lanes(agents, updateThreads);
+        return lanes;
     }
 
     /**
@@ -113,7 +116,8 @@ final class TrainingSession {
         sessionStart = System.nanoTime();
         long startEpisodes = state.episodes;
         long startPeriods = state.periods;
-        try (HubUpdates updates = new HubUpdates(agents, updateThreads); MetricsFiles f = files; Progress progress = new Progress(config, state, stats, quiet, progressLines, sessionStart)) {
+        try (HubUpdates updates = new HubUpdates(agents, updateThreads); MetricsFiles f = files;
+             Progress progress = new Progress(config, state, stats, quiet, progressLines, sessionStart)) {
             TrainingLoop loop = new TrainingLoop(env, seats, state, stats, config.schedule(), config.seed(), times, updates);
             StopReason reason = stopReason(stop);
             if (reason != null) {
@@ -166,7 +170,8 @@ final class TrainingSession {
                     sessionNanos / 1e9), String.format(Locale.ROOT, "%.0f", sessionPeriods / Math.max(1e-9, sessionNanos / 1e9)),
                     times.describe(sessionNanos));
             TrainingSummary summary = RunSummaries.of(layout, reason, state, new RunSummaries.SessionTiming(sessionEpisodes, sessionPeriods,
-                    sessionNanos, updateLanes(), setupSeconds, benchmarkSeconds, times), lastValidation, benchmarks, benchmarks == null ? null : benchmarksJson());
+                    sessionNanos, lanes, setupSeconds, benchmarkSeconds, times), lastValidation, benchmarks,
+                    benchmarks == null ? null : benchmarksJson());
             RunFiles.writeJson(layout.file(RunLayout.SUMMARY_JSON), RunSummaries.json(summary));
             record.stop(reason, state.episodes);
             return summary;
@@ -174,7 +179,7 @@ final class TrainingSession {
     }
 
     private long trainingNanos() {
-        return state.previousTrainingNanos + (System.nanoTime() - sessionStart);
+        return state.trainingNanos(System.nanoTime() - sessionStart);
     }
 
     private StopReason stopReason(java.util.function.BooleanSupplier stop) {
@@ -220,8 +225,7 @@ final class TrainingSession {
         long t = System.nanoTime();
         files.flush();
         long session = System.nanoTime() - sessionStart;
-        checkpoints.write(name, state.snapshot(state.previousTrainingNanos + session, state.previousCoreNanos + session * updateLanes(), times),
-                agents);
+        checkpoints.write(name, state.snapshot(state.trainingNanos(session), state.coreNanos(session, lanes), times), agents);
         times.add(Phase.CHECKPOINTS, System.nanoTime() - t);
         LOG.debug("checkpoint {} written at episode {}", name, state.episodes);
     }

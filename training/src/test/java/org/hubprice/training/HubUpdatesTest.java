@@ -205,11 +205,13 @@ class HubUpdatesTest {
     /** The default thread count: the cores a run has, over the engine's threads per operation. */
     @Test
     void defaultThreadsAreTheCoresPerRunOverTheEngineThreadsPerOperation() {
-        assertEquals(8, Trainer.defaultUpdateThreads(8, 1, "1"), "the CLI: one engine thread per operation");
-        assertEquals(2, Trainer.defaultUpdateThreads(8, 4, "1"), "four runs at once share the cores");
-        assertEquals(1, Trainer.defaultUpdateThreads(8, 1, null), "PyTorch's default uses every core for one operation");
-        assertEquals(2, Trainer.defaultUpdateThreads(8, 1, " 4 "));
-        assertEquals(1, Trainer.defaultUpdateThreads(2, 3, "1"), "never below one");
-        assertEquals(1, Trainer.defaultUpdateThreads(2, 1, "x"), "a value the engine would refuse counts as every core");
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertEquals(cores, Trainer.defaultUpdateThreads(1, 1), "the CLI: one engine thread per operation");
+        assertEquals(Math.max(1, cores / 2), Trainer.defaultUpdateThreads(2, 1), "two runs at once share the cores");
+        assertEquals(1, Trainer.defaultUpdateThreads(1, cores), "PyTorch's default uses every core for one operation");
+        assertEquals(1, Trainer.defaultUpdateThreads(cores + 1, 1), "never below one");
+        assertEquals(8, Trainer.engineThreads(8, null), "unset: every core");
+        assertEquals(4, Trainer.engineThreads(8, " 4 "));
+        assertEquals(8, Trainer.engineThreads(8, "x"), "a value the engine would refuse counts as every core");
     }
 }

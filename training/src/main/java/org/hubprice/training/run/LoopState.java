@@ -61,6 +61,16 @@ public final class LoopState {
         sessions = saved.sessions() + 1;
     }
 
+    /** Training wall time over every session, with {@code sessionNanos} of this one. */
+    public long trainingNanos(long sessionNanos) {
+        return previousTrainingNanos + sessionNanos;
+    }
+
+    /** Core time over every session, with {@code sessionNanos} of this one on {@code updateThreads} threads. */
+    public long coreNanos(long sessionNanos, int updateThreads) {
+        return previousCoreNanos + sessionNanos * updateThreads;
+    }
+
     /**
      * The checkpoint form, with this session's {@code times} added to the earlier sessions' and
      * {@code coreNanos} the total so far (see {@link TrainerState#coreNanos}).

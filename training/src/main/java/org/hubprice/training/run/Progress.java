@@ -107,7 +107,7 @@ public final class Progress implements AutoCloseable {
         double left = (config.stopping().maxEpisodes() - state.episodes) * sessionSeconds / done;
         Duration wall = config.stopping().maxWallTime();
         if (wall != null) {
-            long trainingNanos = state.previousTrainingNanos + (System.nanoTime() - startNanos);
+            long trainingNanos = state.trainingNanos(System.nanoTime() - startNanos);
             left = Math.min(left, Math.max(0, (wall.toNanos() - trainingNanos) / 1e9));
         }
         return Format.duration(Math.round(left));

@@ -80,10 +80,10 @@ public final class RunSummaries {
         timing.put("environmentShareOfLoop", share(times.nanos(Phase.ENVIRONMENT), loop));
         timing.put("actionSelectionShareOfLoop", share(times.nanos(Phase.ACTION_SELECTION), loop));
         timing.put("updatesShareOfLoop", share(times.nanos(Phase.UPDATES), loop));
-        timing.put("totalTrainingSeconds", (state.previousTrainingNanos + s.nanos()) / 1e9);
+        timing.put("totalTrainingSeconds", state.trainingNanos(s.nanos()) / 1e9);
         // the cores the run kept busy: wall time times the threads updating the hubs, every session
         timing.put("updateThreads", s.updateThreads());
-        timing.put("totalCoreSeconds", (state.previousCoreNanos + s.nanos() * s.updateThreads()) / 1e9);
+        timing.put("totalCoreSeconds", state.coreNanos(s.nanos(), s.updateThreads()) / 1e9);
         return timing;
     }
 
