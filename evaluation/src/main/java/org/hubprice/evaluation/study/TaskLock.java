@@ -269,10 +269,11 @@ public final class TaskLock implements AutoCloseable {
             try {
                 Thread.sleep(HEARTBEAT.toMillis());
                 if (!released) {
-                    if (owner.equals(read(file).get("owner"))) {
-                        Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
-                    } else {
+                    Boolean taken = takenOver();
+                    if (Boolean.TRUE.equals(taken)) {
                         lost = true;
+                    } else if (taken != null) {
+                        Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
                     }
                 }
             } catch (InterruptedException e) {
@@ -285,10 +286,27 @@ public final class TaskLock implements AutoCloseable {
 
     /** Whether this worker still holds the lock (it has not been released, and the file names it). */
     public boolean held() {
-        if (!lost && !released && !owner.equals(read(file).get("owner"))) {
+        if (!lost && !released && Boolean.TRUE.equals(takenOver())) {
             lost = true;
         }
         return !lost && !released;
+    }
+
+    /**
+     * Whether the lock file is gone or names another owner; null when it could not be read just
+     * now (a shared store's hiccup is not a takeover: the heartbeat tries again, and a lock that
+     * stays unreadable and unrenewed goes stale as it should).
+     */
+    private Boolean takenOver() {
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = RunFiles.JSON.readValue(file.toFile(), LinkedHashMap.class);
+            return !owner.equals(m.get("owner"));
+        } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
+            return Boolean.TRUE;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**

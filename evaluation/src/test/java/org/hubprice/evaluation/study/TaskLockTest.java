@@ -132,4 +132,24 @@ class TaskLockTest {
             assertEquals(List.of(), files.map(p -> p.getFileName().toString()).toList(), "no breaker or aside file is left");
         }
     }
+
+    /**
+     * A lock file that cannot be read for a moment (here: not JSON) is not a takeover: the owner
+     * keeps its lock. Before, any read error counted as lost, and the worker gave its task up.
+     */
+    @Test
+    void anUnreadableLockForAMomentIsNotATakeover() throws Exception {
+        try (TaskLock lock = TaskLock.acquire(store, "sac-ff_sac-ff/seed-1", "host-a:1")) {
+            Path f = store.resolve("locks/sac-ff_sac-ff_seed-1.lock");
+            String content = Files.readString(f);
+            Files.writeString(f, "{not json");
+            assertTrue(lock.held(), "an unreadable file keeps the lock");
+            assertFalse(lock.lost());
+            Files.writeString(f, content);
+            assertTrue(lock.held());
+            Files.delete(f);
+            assertFalse(lock.held(), "a deleted lock file is lost");
+            assertTrue(lock.lost());
+        }
+    }
 }
