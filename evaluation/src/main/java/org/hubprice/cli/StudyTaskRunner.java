@@ -89,9 +89,13 @@ final class StudyTaskRunner {
             LOG.info("task {} ({}): {} training to {} episodes", index, task.key(), resume ? "resuming" : "starting", plan.episodes());
             java.util.function.LongConsumer injected = injectedFailure(store, task, c);
             String what = "task " + index + " (" + task.key() + ")";
-            // after every episode: a worker whose lock was taken over stops before its next checkpoint
+            // after every episode: a worker whose lock was taken over stops before its next checkpoint;
+            // the heartbeat notices a takeover within its beat, so before an episode that writes a
+            // checkpoint (periodic, or the best one after validation) the lock file itself is read
+            long every = c.checkpoint().every();
+            long validateEvery = c.validation().every();
             java.util.function.LongConsumer listener = episodes -> {
-                if (lock.lost()) {
+                if (lock.lost() || episodes % every == 0 || episodes % validateEvery == 0) {
                     lock.ensureHeld(what);
                 }
                 if (injected != null) {
