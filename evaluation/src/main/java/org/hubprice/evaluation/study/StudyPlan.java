@@ -62,7 +62,8 @@ public record StudyPlan(String name, List<Cell> cells, List<List<Long>> seeds, l
             cells.add(c);
         }
         if (seedsPerCell != null) {
-            Check.inRange("--seeds", seedsPerCell, 1, 100, "Maybe leave it out (3 seeds for sac-ff_sac-ff, 2 for the others)");
+            Check.inRange("--seeds", seedsPerCell, 1, 100, "Maybe leave it out (" + SEEDS_SAC_FF + " seeds for sac-ff_sac-ff, " + SEEDS_OTHER
+                    + " for the others)");
         }
         List<List<Long>> seeds = new ArrayList<>();
         for (Cell c : cells) {
