@@ -28,13 +28,10 @@ public record AgentContext(Space observationSpace, Space actionSpace, Map<String
     /**
      * The action space as a Box, for agents that act in continuous units.
      *
-     * @throws IllegalArgumentException naming {@code agent} when the seat's actions are discrete
+     * @throws ActionSpaceKindException naming {@code agent} when the seat's actions are discrete
+     *     (the trainer adds which setting gives the seat a Box)
      */
     public org.hubprice.env.api.Box requireBox(String agent) {
-        if (actionSpace instanceof org.hubprice.env.api.Box b) {
-            return b;
-        }
-        throw new IllegalArgumentException(agent + " needs a Box action space; this seat's action space is " + actionSpace
-                + ". Maybe actions: continuous for this seat");
+        return ActionSpaceKindException.requireBox(agent, actionSpace, null);
     }
 }

@@ -77,6 +77,11 @@ class ConfigKeysCliTest {
         assertFalse(r.err.contains("(sac): sac:"), "the agent is named once: " + r);
         fails(CliRun.of("train", "--config", "demo", "--out", tmp.resolve("b").toString(), "--set", "agents[0].actions=discrete"),
                 "agents[0] (sac): the action space must be a Box", "Maybe agents[0].actions=continuous");
+        // an error about another space (here the observation space, a Box) gets no actions advice
+        CliRun obs = CliRun.of("train", "--config", "demo", "--out", tmp.resolve("b").toString(), "--set", "agents[0].agent=tabular-q", "--set",
+                "agents[0].actions=discrete");
+        fails(obs, "agents[0] (tabular-q): tabular-q needs a Discrete observation space");
+        assertFalse(obs.err.contains(".actions="), "no advice about actions for an observation problem: " + obs);
         assertFalse(Files.exists(tmp.resolve("b")), "nothing written");
     }
 

@@ -2,6 +2,7 @@ package org.hubprice.training;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.hubprice.agents.ActionSpaceKindException;
 import org.hubprice.agents.Agent;
 import org.hubprice.agents.AgentContext;
 import org.hubprice.agents.AgentFactory;
@@ -99,8 +100,9 @@ final class Seat {
                     // the factory names itself ("sac: ..."); this message names it already
                     String own = factory.name() + ": ";
                     m = m.startsWith(own) ? m.substring(own.length()) : m;
-                    String hint = !hc.discrete() && m.contains("Discrete") ? ". Maybe " + where + ".actions=discrete"
-                            : hc.discrete() && m.contains("Box") ? ". Maybe " + where + ".actions=continuous" : "";
+                    // the seat's setting that gives the agent the kind of action space it needs
+                    String hint = e instanceof ActionSpaceKindException k
+                            ? ". Maybe " + where + ".actions=" + (k.needsBox() ? "continuous" : "discrete") : "";
                     throw new IllegalArgumentException(where + " (" + hc.agent() + "): " + m + hint, e);
                 }
                 seats[i] = of(agent, agentSpace, env.actionSpace(i));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import org.hubprice.agents.ActionSpaceKindException;
 import org.hubprice.agents.Agent;
 import org.hubprice.agents.Mode;
 import org.hubprice.agents.checkpoint.AgentCheckpoint;
@@ -26,10 +27,7 @@ public final class FixedMarkupAgent implements Agent {
     private final double[] action;
 
     public FixedMarkupAgent(String name, Space observationSpace, Space actionSpace, double multiplier) {
-        if (!(actionSpace instanceof Box box)) {
-            throw new IllegalArgumentException(name + " needs a Box action space (it plays a fixed value in the action's units); this seat's"
-                    + " action space is " + actionSpace + ". Maybe use a learning agent or 'random'");
-        }
+        Box box = ActionSpaceKindException.requireBox(name, actionSpace, "it plays a fixed value in the action's units");
         if (!Double.isFinite(multiplier)) {
             throw new IllegalArgumentException(name + ": multiplier = " + multiplier + " is not a finite number");
         }

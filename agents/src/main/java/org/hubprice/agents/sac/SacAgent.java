@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.hubprice.agents.ActionSpaceKindException;
 import org.hubprice.agents.Agent;
 import org.hubprice.agents.Mode;
 import org.hubprice.agents.checkpoint.AgentCheckpoint;
@@ -208,14 +209,15 @@ public final class SacAgent implements Agent {
 
     private static Box requireBox(String what, Space s) {
         if (!(s instanceof Box b)) {
-            throw new IllegalArgumentException("sac: the " + what + " must be a Box; got " + s
-                    + ". Maybe use dqn for a Discrete action space");
+            throw new IllegalArgumentException("sac: the " + what + " must be a Box; got " + s);
         }
         return b;
     }
 
     private static Box requireBoundedBox(Space s) {
-        Box b = requireBox("action space", s);
+        if (!(s instanceof Box b)) {
+            throw new ActionSpaceKindException("sac: the action space must be a Box; got " + s + " (for discrete actions use dqn)", true);
+        }
         for (int j = 0; j < b.dimension(); j++) {
             if (!Double.isFinite(b.low(j)) || !Double.isFinite(b.high(j)) || !(b.high(j) > b.low(j))) {
                 throw new IllegalArgumentException("sac: action bound " + j + " is [" + b.low(j) + ", " + b.high(j)

@@ -3,6 +3,7 @@ package org.hubprice.agents.tabular;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.hubprice.agents.ActionSpaceKindException;
 import org.hubprice.agents.Agent;
 import org.hubprice.agents.AgentContext;
 import org.hubprice.agents.AgentFactory;
@@ -32,14 +33,14 @@ public final class TabularQFactory implements AgentFactory {
 
     @Override
     public Agent create(AgentContext context) {
-        return new TabularQAgent(discrete("observation", context.observationSpace()), discrete("action", context.actionSpace()),
-                TabularQConfig.fromParams(context.params(), TabularQConfig.defaults()), context.seed());
+        return new TabularQAgent(discrete("observation", context.observationSpace()),
+                ActionSpaceKindException.requireDiscrete(TabularQAgent.NAME, context.actionSpace()), TabularQConfig.fromParams(context.params(), TabularQConfig.defaults()), context.seed());
     }
 
     @Override
     public Agent load(Path directory, AgentContext context) throws IOException {
         return TabularQAgent.load(directory, discrete("observation", context.observationSpace()),
-                discrete("action", context.actionSpace()), context.params());
+                ActionSpaceKindException.requireDiscrete(TabularQAgent.NAME, context.actionSpace()), context.params());
     }
 
     private static Discrete discrete(String which, Space space) {
