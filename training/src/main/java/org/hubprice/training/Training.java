@@ -173,16 +173,31 @@ public final class Training {
         public TrainingConfig resolve() {
             TrainingConfig c = config != null ? config : TrainingConfigs.resolve(configName, List.of());
             if (env != null) {
-                c = c.withEnv(env);
+                int n = env.hubs().count();
+                // another hub count: the configuration's agents carry over only when shared, unless this builder names every hub's
+                c = n != c.hubCount() && union().size() == n ? c.withEnv(env, seatAgents(n)) : c.withEnv(env);
             }
             // the overrides last, so that they apply to the environment given by optEnv too
             c = overrides.isEmpty() ? c : TrainingConfigs.fromYaml(c.toYaml(), "optSet", overrides);
             List<HubAgentConfig> agents = new ArrayList<>(c.agents());
             for (String hub : union()) {
-                int i = hubIndex(hub, agents.size());
-                agents.set(i, objects.containsKey(hub) ? new HubAgentConfig(objectName(hub), "continuous", Map.of()) : named.get(hub));
+                agents.set(hubIndex(hub, agents.size()), seatAgent(hub));
             }
             return c.withAgents(agents);
+        }
+
+        /** The agent this builder gives {@code hub}. */
+        private HubAgentConfig seatAgent(String hub) {
+            return objects.containsKey(hub) ? new HubAgentConfig(objectName(hub), "continuous", Map.of()) : named.get(hub);
+        }
+
+        /** The agents of hubs 0 .. n-1, every one named by this builder (hubIndex refuses a name outside them). */
+        private List<HubAgentConfig> seatAgents(int n) {
+            HubAgentConfig[] a = new HubAgentConfig[n];
+            for (String hub : union()) {
+                a[hubIndex(hub, n)] = seatAgent(hub);
+            }
+            return List.of(a);
         }
 
         /** Trains and returns the summary (also written to the run directory). */

@@ -76,11 +76,17 @@ public record TrainingConfig(String description, long seed, EnvConfig env, List<
         if (newEnv.hubs().count() != agents.size()) {
             if (agents.stream().distinct().count() != 1) {
                 throw new IllegalArgumentException("the environment has " + newEnv.hubs().count() + " hubs but the configuration's agents are "
-                        + "set per hub for " + agents.size() + "; Maybe give every hub its agent (agents list, or optAgent per hub)");
+                        + "set per hub for " + agents.size() + "; Maybe give each of hub_0 .. hub_" + (newEnv.hubs().count() - 1)
+                        + " its agent (optAgent), or start from a configuration with one agent for all hubs");
             }
             a = List.of(agents.get(0));
         }
         return new TrainingConfig(description, seed, newEnv, a, schedule, stopping, validation, checkpoint, progress);
+    }
+
+    /** This configuration with another environment and its hubs' agents (one per hub, or one for all). */
+    public TrainingConfig withEnv(EnvConfig newEnv, List<HubAgentConfig> newAgents) {
+        return new TrainingConfig(description, seed, newEnv, newAgents, schedule, stopping, validation, checkpoint, progress);
     }
 
     /** This configuration with other hub agents (one per hub, or one for all). */

@@ -148,5 +148,11 @@ class JavaTrainingTest {
         var e = assertThrows(IllegalArgumentException.class, () -> Training.builder().optConfig("sac-ff_dqn-ff")
                 .optEnv(org.hubprice.env.config.EnvConfig.fromYaml("hubs: {count: 3}", List.of())).resolve());
         assertTrue(e.getMessage().contains("3 hubs") && e.getMessage().contains("Maybe"), e.getMessage());
+        // the way out the message names: every hub of the new environment given its agent
+        var three = Training.builder().optConfig("sac-ff_dqn-ff").optEnv(org.hubprice.env.config.EnvConfig.fromYaml("hubs: {count: 3}", List.of()))
+                .optAgent("hub_0", "sac", Map.of()).optAgent("hub_1", "dqn", Map.of(), "discrete").optAgent("hub_2", "random", Map.of())
+                .resolve();
+        assertEquals(List.of("sac", "dqn", "random"), three.agents().stream().map(a -> a.agent()).toList());
+        assertEquals("discrete", three.agents().get(1).actions());
     }
 }
