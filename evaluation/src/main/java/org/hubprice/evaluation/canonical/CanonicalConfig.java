@@ -49,18 +49,6 @@ public record CanonicalConfig(BertrandConfig game, String agent, Map<String, Obj
             throw new IllegalArgumentException("agent is missing; Maybe tabular-q");
         }
         agentParams = agentParams == null ? Map.of() : Map.copyOf(agentParams);
-        if (TabularQAgent.NAME.equalsIgnoreCase(agent.trim()) || "q-learning".equalsIgnoreCase(agent.trim())) {
-            // --set sends every key the game and runner do not take to the learner: a typo of a game key
-            // ('deltaa') must be named against all three lists, not only the learner's
-            for (String k : agentParams.keySet()) {
-                if (!TabularQConfig.KEYS.contains(k)) {
-                    List<String> known = new java.util.ArrayList<>(BertrandConfig.KEYS);
-                    known.addAll(RUNNER_KEYS);
-                    TabularQConfig.KEYS.stream().filter(q -> !known.contains(q)).forEach(known::add);
-                    throw ConfigDocument.unknownKey("canonical --set", "", k, known);
-                }
-            }
-        }
         Check.atLeast("convergencePeriods", convergencePeriods, 1, "Maybe 100000 (Calvano et al.)");
         Check.atLeast("maxPeriods", maxPeriods, 1, "Maybe 1000000000 (Calvano et al.)");
         Check.positive("checkEvery", checkEvery);
@@ -71,7 +59,11 @@ public record CanonicalConfig(BertrandConfig game, String agent, Map<String, Obj
 
     /** Whether the learner is the built-in tabular Q-learner. */
     public boolean tabular() {
-        return TabularQAgent.NAME.equalsIgnoreCase(agent.trim()) || "q-learning".equalsIgnoreCase(agent.trim());
+        return isTabular(agent);
+    }
+
+    private static boolean isTabular(String agent) {
+        return agent != null && (TabularQAgent.NAME.equalsIgnoreCase(agent.trim()) || "q-learning".equalsIgnoreCase(agent.trim()));
     }
 
     /** The observation encoding in force (resolving {@code null} as described above). */
@@ -235,6 +227,18 @@ public record CanonicalConfig(BertrandConfig game, String agent, Map<String, Obj
         }
 
         public CanonicalConfig build() {
+            if (isTabular(agent)) {
+                // set() sends every key the game and runner do not take to the learner: a typo of a game
+                // key ('deltaa') is named against all three lists, not only the learner's
+                for (String k : agentParams.keySet()) {
+                    if (!TabularQConfig.KEYS.contains(k)) {
+                        List<String> known = new java.util.ArrayList<>(BertrandConfig.KEYS);
+                        known.addAll(RUNNER_KEYS);
+                        TabularQConfig.KEYS.stream().filter(q -> !known.contains(q)).forEach(known::add);
+                        throw ConfigDocument.unknownKey("canonical --set", "", k, known);
+                    }
+                }
+            }
             return new CanonicalConfig(game.build(), agent, agentParams, convergencePeriods, maxPeriods, checkEvery, observation,
                     impulsePeriods, deviatingFirm, deviationPrice, generic);
         }
