@@ -88,12 +88,12 @@ public record MarketStatistics(int days, double daMean, double daSd, double rtMe
             rtProfile[h] = hourRt[h] / days.size() / rtMean;
         }
         Arrays.sort(rt);
-        double iqr = quantile(rt, 0.75) - quantile(rt, 0.25);
-        double median = quantile(rt, 0.5);
+        double iqr = Quantiles.ofSorted(rt, 0.75) - Quantiles.ofSorted(rt, 0.25);
+        double median = Quantiles.ofSorted(rt, 0.5);
         double[] rtMedianProfile = new double[hours];
         for (int h = 0; h < hours; h++) {
             Arrays.sort(rtByHour[h]);
-            rtMedianProfile[h] = quantile(rtByHour[h], 0.5) / median;
+            rtMedianProfile[h] = Quantiles.ofSorted(rtByHour[h], 0.5) / median;
         }
         double corr = vDa > 0 && vRt > 0 ? cov / Math.sqrt(vDa * vRt) : 0;
         return new MarketStatistics(days.size(), daMean, Math.sqrt(vDa / n), rtMean, Math.sqrt(vRt / n), iqr,
@@ -160,10 +160,5 @@ public record MarketStatistics(int days, double daMean, double daSd, double rtMe
             m = Math.max(m, Math.abs(a[i] - b[i]));
         }
         return m;
-    }
-
-    /** Linear-interpolation quantile of sorted values (the project's one, {@link Quantiles#ofSorted}). */
-    private static double quantile(double[] sorted, double q) {
-        return Quantiles.ofSorted(sorted, q);
     }
 }
