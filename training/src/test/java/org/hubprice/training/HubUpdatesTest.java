@@ -80,6 +80,15 @@ class HubUpdatesTest {
         throw (T) t;
     }
 
+    /** Lanes over one agent per probe. */
+    private static HubUpdates lanes(int threads, Probe... probes) {
+        Agent[] agents = new Agent[probes.length];
+        for (int i = 0; i < probes.length; i++) {
+            agents[i] = agent(probes[i]);
+        }
+        return new HubUpdates(agents, threads);
+    }
+
     private static Agent agent(Probe p) {
         return new LearnerAgent("probe", p, new AgentContext(SPACE, SPACE, Map.of(), 1));
     }
@@ -92,7 +101,7 @@ class HubUpdatesTest {
         a.together = barrier;
         b.together = barrier;
         long[] updates = {5, 0};
-        try (HubUpdates u = new HubUpdates(new Agent[] {agent(a), agent(b)}, 2)) {
+        try (HubUpdates u = lanes(2, a, b)) {
             assertEquals(2, u.lanes());
             u.run(new int[] {1, 3}, updates);
             u.run(new int[] {2, 1}, updates);
@@ -108,7 +117,7 @@ class HubUpdatesTest {
         Probe a = new Probe(true);
         Probe b = new Probe(true);
         long[] updates = new long[3];
-        try (HubUpdates u = new HubUpdates(new Agent[] {agent(shy), agent(a), agent(b)}, 4)) {
+        try (HubUpdates u = lanes(4, shy, a, b)) {
             assertEquals(2, u.lanes(), "two hubs allow it, so two lanes however many threads are offered");
             u.run(new int[] {1, 1, 1}, updates);
         }
@@ -124,7 +133,7 @@ class HubUpdatesTest {
         Probe a = new Probe(true);
         Probe b = new Probe(true);
         long[] updates = new long[2];
-        try (HubUpdates u = new HubUpdates(new Agent[] {agent(a), agent(b)}, 1)) {
+        try (HubUpdates u = lanes(1, a, b)) {
             assertEquals(1, u.lanes());
             u.run(new int[] {1, 0}, updates);
             assertEquals(null, b.thread, "a hub with no steps is not asked");
@@ -141,7 +150,7 @@ class HubUpdatesTest {
         Probe b = new Probe(true);
         b.failure = new IllegalStateException("hub 1 broke");
         long[] updates = new long[2];
-        try (HubUpdates u = new HubUpdates(new Agent[] {agent(a), agent(b)}, 2)) {
+        try (HubUpdates u = lanes(2, a, b)) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> u.run(new int[] {1, 1}, updates));
             assertEquals("hub 1 broke", e.getMessage());
             assertEquals(10, updates[0], "hub 0's update finished and counted");
@@ -171,7 +180,7 @@ class HubUpdatesTest {
             b.release.countDown();
         });
         long[] updates = new long[2];
-        try (HubUpdates u = new HubUpdates(new Agent[] {agent(a), agent(b)}, 2)) {
+        try (HubUpdates u = lanes(2, a, b)) {
             releaser.start();
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> u.run(new int[] {1, 1}, updates));
             assertEquals("hub 0 broke", e.getMessage());
@@ -188,7 +197,7 @@ class HubUpdatesTest {
         AssertionError error = new AssertionError("hub 1 error");
         b.failure = error;
         long[] updates = new long[2];
-        try (HubUpdates u = new HubUpdates(new Agent[] {agent(a), agent(b)}, 2)) {
+        try (HubUpdates u = lanes(2, a, b)) {
             assertSame(error, assertThrows(AssertionError.class, () -> u.run(new int[] {1, 1}, updates)));
             java.io.IOException checked = new java.io.IOException("hub 1 disk");
             b.failure = checked;
