@@ -156,6 +156,13 @@ class EvaluateRunIT {
                 .asDouble(), 0.0, "the command and the evaluate option give the same numbers");
         String report = Files.readString(eval.resolve("report.html"), StandardCharsets.UTF_8);
         assertTrue(report.contains("Is it collusion?") && report.contains("best response prices"), "the report's section");
+        double fresh = 0;
+        for (JsonNode h : br.get("hubs")) {
+            fresh = Math.max(fresh, h.get("outOfSample").get("profileExploitabilityPercent").asDouble());
+        }
+        String gain = String.format(java.util.Locale.ROOT, "%.1f %%", fresh);
+        assertTrue(report.contains("Not an equilibrium: a hub gains up to " + gain) || report.contains("Close to an equilibrium: no hub gains"
+                + " more than " + gain), "the verdict judges the larger gain on fresh draws, " + gain);
     }
 
     @Test

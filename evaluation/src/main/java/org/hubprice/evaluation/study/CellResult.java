@@ -85,16 +85,31 @@ public final class CellResult {
 
     /** Median of the pooled per-day Δ and its two-level percentile bootstrap 95 % interval: {@code [median, lo, hi]}. */
     public double[] medianDelta() {
-        double[][] seeds = perDay("delta");
-        double[] all = pooled("delta");
+        return medianWithInterval("delta", "study-delta-");
+    }
+
+    /** The same for Δ^N, the index against the stage-game Nash profit. */
+    public double[] medianDeltaNash() {
+        return medianWithInterval("deltaNash", "study-deltaNash-");
+    }
+
+    /**
+     * Median of the pooled per-day series {@code key} and its two-level percentile bootstrap 95 %
+     * interval {@code [median, lo, hi]}: each resample draws as many seeds as there are, with
+     * replacement, and from each drawn seed as many of its days, with replacement (days of one
+     * seed are not independent of each other's seed). The resampling stream is named by the
+     * series and the cell, so adding a series or a cell leaves the others' intervals unchanged.
+     */
+    private double[] medianWithInterval(String key, String streamPrefix) {
+        double[][] seeds = perDay(key);
+        double[] all = pooled(key);
         if (all.length == 0) {
             return new double[] {Double.NaN, Double.NaN, Double.NaN};
         }
-        SplittableRandom rng = Seeds.stream(0, "study-delta-" + cell.id());
+        SplittableRandom rng = Seeds.stream(0, streamPrefix + cell.id());
         double[] stats = new double[RESAMPLES];
         double[] sample = new double[all.length * 2];
         for (int b = 0; b < RESAMPLES; b++) {
-            // draw as many seeds as there are, with replacement; from each drawn seed as many of its days, with replacement
             int k = 0;
             for (int s = 0; s < seeds.length; s++) {
                 double[] chosen = seeds[rng.nextInt(seeds.length)];

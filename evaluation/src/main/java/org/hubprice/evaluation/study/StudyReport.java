@@ -95,6 +95,7 @@ public final class StudyReport {
                 + "`hubprice study paper`); the same summaries give this page byte for byte. Do not edit it by hand.\n\n");
         sb.append(StudyText.setting(this));
         sb.append(StudyText.cellTable(this));
+        sb.append(CollusionReadings.section(this));
         sb.append(StudyText.tableOne(this));
         sb.append(StudyText.findings(this));
         sb.append(StudyText.differences(this));

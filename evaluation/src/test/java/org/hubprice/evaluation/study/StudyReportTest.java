@@ -101,6 +101,69 @@ class StudyReportTest {
         assertTrue(Files.readString(tmp.resolve("docs/results.html")).contains("<table>"));
     }
 
+    /** A run with the given fresh-draw best-response gains per hub and Δ^N interval. */
+    private static com.fasterxml.jackson.databind.JsonNode run(double gain0, double gain1, double nashLo, double nashHi) {
+        Map<String, Object> held = new LinkedHashMap<>();
+        held.put("exploitability", List.of(Map.of("hub", "hub_0", "outOfSamplePercent", gain0), Map.of("hub", "hub_1", "outOfSamplePercent",
+                gain1)));
+        held.put("deltaNash", Map.of("median", (nashLo + nashHi) / 2, "ci95", List.of(nashLo, nashHi)));
+        return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(Map.of("heldOut", held));
+    }
+
+    @Test
+    void eachRunIsReadByEquilibriumFirstThenTheNashBenchmark() {
+        // the larger hub decides; just above the 5 % tolerance is not an equilibrium whatever Δ^N says
+        assertEquals(CollusionReadings.Reading.NOT_AN_EQUILIBRIUM, CollusionReadings.read(run(1.0, 5.01, 0.2, 0.3)));
+        assertEquals(CollusionReadings.Reading.NOT_AN_EQUILIBRIUM, CollusionReadings.read(run(5.5, -3.0, -0.3, -0.2)));
+        assertEquals(CollusionReadings.Reading.ABOVE_NASH, CollusionReadings.read(run(4.99, 2.0, 0.01, 0.3)));
+        assertEquals(CollusionReadings.Reading.AT_NASH, CollusionReadings.read(run(1.0, 2.0, -0.01, 0.3)));
+        assertEquals(CollusionReadings.Reading.BELOW_NASH, CollusionReadings.read(run(1.0, 2.0, -0.3, -0.01)));
+        assertEquals(5.01, CollusionReadings.freshGain(run(1.0, 5.01, 0, 0)), 0.0);
+        Map<String, Object> bare = Map.of("heldOut", Map.of("deltaNash", Map.of("median", 0.2)));
+        assertEquals(CollusionReadings.Reading.NO_ANALYSIS, CollusionReadings.read(new com.fasterxml.jackson.databind.ObjectMapper()
+                .valueToTree(bare)), "no best-response analysis: no reading");
+        java.util.EnumMap<CollusionReadings.Reading, Integer> counts = new java.util.EnumMap<>(CollusionReadings.Reading.class);
+        counts.put(CollusionReadings.Reading.NOT_AN_EQUILIBRIUM, 3);
+        assertEquals("still learning: not an equilibrium (3 of 3 runs)", CollusionReadings.cellReading(counts, 3));
+        counts.put(CollusionReadings.Reading.AT_NASH, 1);
+        assertEquals("mixed: 3 still learning: not an equilibrium, 1 competition under the capacity limits: at the one-shot Nash",
+                CollusionReadings.cellReading(counts, 4));
+    }
+
+    @Test
+    void thePageReadsEveryCellAndTalliesTheRuns() throws Exception {
+        Map<String, Object> a = summary("sac-ff_sac-ff", 1, 0.40, 90, 2, false);
+        Map<String, Object> b = summary("dqn-ff_dqn-ff", 1, 0.30, 80, 3, true);
+        withAnalysis(a, 20.0, 0.2);
+        withAnalysis(b, 2.0, -0.02);
+        StudyReport r = StudyReport.read(write(List.of(a, b)));
+        String md = r.markdown();
+        assertTrue(md.contains("| sac-ff_sac-ff | 1 | ") && md.contains("| 20.0 – 20.0 | 0/1 | still learning: not an equilibrium (1 of 1 runs);"
+                + " NOT CONVERGED |"), md);
+        assertTrue(md.contains("| 2.0 – 2.0 | 1/1 | competition under the capacity limits: at the one-shot Nash (1 of 1 runs) |"), md);
+        assertTrue(md.contains("So far, over 2 runs: 1 still learning: not an equilibrium, 1 competition under the capacity limits"), md);
+        double[] dn = r.cell("dqn-ff_dqn-ff").medianDeltaNash();
+        assertEquals(Quantiles.median(r.cell("dqn-ff_dqn-ff").pooled("deltaNash")), dn[0], 0.0);
+        assertTrue(dn[1] <= dn[0] && dn[0] <= dn[2] && dn[1] < 0 && dn[2] > -0.1, java.util.Arrays.toString(dn));
+    }
+
+    /** Adds per-day Δ^N around {@code nash} (±0.05, so its interval holds 0 when {@code nash} is near 0), its interval and fresh-draw gains. */
+    @SuppressWarnings("unchecked")
+    private static void withAnalysis(Map<String, Object> summary, double gain, double nash) {
+        Map<String, Object> held = (Map<String, Object>) summary.get("heldOut");
+        SplittableRandom r = new SplittableRandom(11);
+        List<Object> dn = new ArrayList<>();
+        for (int k = 0; k < 32; k++) {
+            dn.add(nash + 0.1 * (r.nextDouble() - 0.5));
+        }
+        ((Map<String, Object>) held.get("perDay")).put("deltaNash", dn);
+        double lo = dn.stream().mapToDouble(x -> (Double) x).min().orElseThrow();
+        double hi = dn.stream().mapToDouble(x -> (Double) x).max().orElseThrow();
+        held.put("deltaNash", Map.of("median", nash, "ci95", List.of(lo, hi)));
+        held.put("exploitability", List.of(Map.of("hub", "hub_0", "outOfSamplePercent", gain / 2), Map.of("hub", "hub_1",
+                "outOfSamplePercent", gain)));
+    }
+
     @Test
     void theCommittedPageIsWhatTheCommittedSummariesGive() throws Exception {
         Path docs = Path.of("..", "docs");

@@ -1,0 +1,132 @@
+package org.hubprice.evaluation.study;
+
+import static org.hubprice.evaluation.study.StudyReport.f;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import org.hubprice.evaluation.report.CollusionSection;
+
+/**
+ * The page's answer to the question users bring: do the learned prices show collusion,
+ * competition under the capacity limits, or learners that have not finished? Each run is read
+ * from its summary by one rule (equilibrium first, then the benchmark), and each cell by its
+ * runs' readings, with convergence stated beside them.
+ */
+final class CollusionReadings {
+    private CollusionReadings() {}
+
+    /** What one run's numbers say, in the order the rule tests them. */
+    enum Reading {
+        /** A hub's hourly best response to the frozen rival gains more than the tolerance on fresh draws. */
+        NOT_AN_EQUILIBRIUM("still learning: not an equilibrium"),
+        /** Unexploitable within the tolerance, and Δ^N's interval lies above 0. */
+        ABOVE_NASH("collusion-like: above the one-shot Nash and unexploitable"),
+        /** Unexploitable within the tolerance, and Δ^N's interval holds 0. */
+        AT_NASH("competition under the capacity limits: at the one-shot Nash"),
+        /** Unexploitable within the tolerance, and Δ^N's interval lies below 0. */
+        BELOW_NASH("below the one-shot Nash"),
+        /** The summary carries no best-response analysis or no Δ^N interval. */
+        NO_ANALYSIS("not readable: no best-response analysis or Δ^N interval");
+
+        final String text;
+
+        Reading(String text) {
+            this.text = text;
+        }
+    }
+
+    /**
+     * The larger of the hubs' hourly-best-response gains replayed on fresh demand draws (the
+     * out-of-sample figure, so that a schedule fitted to the evaluation's own draws does not
+     * count), in % of the learned profit; NaN when the summary has none.
+     */
+    static double freshGain(JsonNode run) {
+        double worst = Double.NaN;
+        for (JsonNode h : run.path("heldOut").path("exploitability")) {
+            double v = h.path("outOfSamplePercent").asDouble(Double.NaN);
+            if (Double.isFinite(v)) {
+                worst = Double.isNaN(worst) ? v : Math.max(worst, v);
+            }
+        }
+        return worst;
+    }
+
+    /** One run's reading under {@link #rule()}. */
+    static Reading read(JsonNode run) {
+        double gain = freshGain(run);
+        JsonNode ci = run.path("heldOut").path("deltaNash").path("ci95");
+        if (Double.isNaN(gain) || !ci.path(0).isNumber() || !ci.path(1).isNumber()) {
+            return Reading.NO_ANALYSIS;
+        }
+        if (gain > CollusionSection.EQUILIBRIUM_TOLERANCE_PERCENT) {
+            return Reading.NOT_AN_EQUILIBRIUM;
+        }
+        if (ci.path(0).asDouble() > 0) {
+            return Reading.ABOVE_NASH;
+        }
+        return ci.path(1).asDouble() < 0 ? Reading.BELOW_NASH : Reading.AT_NASH;
+    }
+
+    static String rule() {
+        return String.format(Locale.ROOT, "(1) equilibrium: if either hub's hourly best response to its frozen rival gains more than %.0f %% "
+                + "of its learned profit when replayed on fresh demand draws, the prices are not mutual best responses, and the run "
+                + "reads \"still learning\" whatever its Δ; (2) benchmark: otherwise the run's 95 %% interval of Δ^N (the index against "
+                + "the stage-game Nash profit) decides: above 0 is collusion-like, holding 0 is competition under the capacity limits, "
+                + "below 0 is below the one-shot Nash; (3) convergence: a run whose learning curve has not flattened is labelled so "
+                + "beside its reading", CollusionSection.EQUILIBRIUM_TOLERANCE_PERCENT);
+    }
+
+    /** The section: the rule, one row per cell, and what the rows say together. */
+    static String section(StudyReport r) {
+        StringBuilder sb = new StringBuilder("## Collusion, competition, or still learning?\n\n");
+        sb.append("A high Δ alone does not show collusion: prices above marginal cost can also come from the capacity limits and the "
+                + "5 % band (the one-shot Nash of the hub game is above cost), or from learners that have not finished. Each run is "
+                + "read by one rule, in this order: ").append(rule()).append(". The observations carry no rival price, so a policy "
+                + "cannot punish a deviation except through what its own battery sees; a supra-competitive outcome that no best "
+                + "response can exploit would be the finding, not a high Δ.\n\n");
+        if (r.cells() == 0) {
+            return sb.append("No runs yet.\n\n").toString();
+        }
+        sb.append("| cell | runs | median Δ^N [95 % CI] | best-response gain on fresh draws, % (range over runs) | converged | reading |\n");
+        sb.append("|---|---|---|---|---|---|\n");
+        Map<Reading, Integer> total = new EnumMap<>(Reading.class);
+        for (CellResult c : r.cellResults()) {
+            double[] dn = c.medianDeltaNash();
+            double lo = Double.NaN;
+            double hi = Double.NaN;
+            Map<Reading, Integer> counts = new EnumMap<>(Reading.class);
+            for (JsonNode run : c.runs()) {
+                double g = freshGain(run);
+                lo = Double.isNaN(lo) || g < lo ? g : lo;
+                hi = Double.isNaN(hi) || g > hi ? g : hi;
+                counts.merge(read(run), 1, Integer::sum);
+                total.merge(read(run), 1, Integer::sum);
+            }
+            sb.append("| ").append(c.cell().id()).append(" | ").append(c.runs().size()).append(" | ").append(f(dn[0], 3)).append(" [")
+                    .append(f(dn[1], 3)).append(", ").append(f(dn[2], 3)).append("] | ").append(f(lo, 1)).append(" – ").append(f(hi, 1))
+                    .append(" | ").append(c.converged()).append("/").append(c.runs().size()).append(" | ")
+                    .append(cellReading(counts, c.runs().size())).append(c.allConverged() ? "" : "; NOT CONVERGED").append(" |\n");
+        }
+        sb.append("\nSo far, over ").append(r.runs()).append(" runs: ").append(tally(total)).append(".\n\n");
+        return sb.toString();
+    }
+
+    /** One reading with its count when every run agrees, else each reading with its count. */
+    static String cellReading(Map<Reading, Integer> counts, int runs) {
+        if (counts.size() == 1) {
+            Map.Entry<Reading, Integer> e = counts.entrySet().iterator().next();
+            return e.getKey().text + " (" + e.getValue() + " of " + runs + " runs)";
+        }
+        return "mixed: " + tally(counts);
+    }
+
+    private static String tally(Map<Reading, Integer> counts) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<Reading, Integer> e : counts.entrySet()) {
+            sb.append(sb.length() > 0 ? ", " : "").append(e.getValue()).append(" ").append(e.getKey().text);
+        }
+        return sb.toString();
+    }
+}
