@@ -35,5 +35,6 @@ final class Commands {
         study.addSubcommand("paper", new StudyCommand.Paper());
         study.addSubcommand("report", new StudyCommand.Report());
         study.addSubcommand("status", new StudyCommand.Status());
+        study.addSubcommand("summarize", new StudySummarizeCommand());
     }
 }

@@ -26,7 +26,8 @@ import picocli.CommandLine;
             "  hubprice study paper --store runs/study --results docs/results   # everything, one task per core, resumable",
             "  hubprice study report --results docs/results --out docs           # docs/RESULTS.md and docs/results.html",
             "  hubprice study tasks paper                                        # the task list (JSON lines)",
-            "  hubprice study task paper --index 3 --store runs/study            # one task, idempotent"})
+            "  hubprice study task paper --index 3 --store runs/study            # one task, idempotent",
+            "  hubprice study summarize paper --store runs/study                 # finished tasks' summaries again, from their files"})
 final class StudyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

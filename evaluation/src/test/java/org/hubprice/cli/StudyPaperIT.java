@@ -60,6 +60,39 @@ class StudyPaperIT {
         CliRun tasks = CliRun.of("study", "tasks", "paper");
         assertEquals(0, tasks.exitCode, tasks.toString());
         assertEquals(17, tasks.out.lines().count(), "8 cells: 3 seeds for sac-ff_sac-ff, 2 for the others");
+
+        summarizeRewritesOnlyWhatItCanVouchFor(store, s);
+    }
+
+    /** {@code study summarize}: an old summary regains a dropped field from the store; nothing else changes or is touched. */
+    private void summarizeRewritesOnlyWhatItCanVouchFor(Path store, JsonNode original) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Path sac = store.resolve("results/sac-ff_sac-ff/seed-1.json");
+        Path dqn = store.resolve("results/dqn-ff_dqn-ff/seed-1.json");
+        assertEquals(24, original.path("heldOut").path("exploitability").path(0).path("bestResponseMultiplierPerHour").size());
+        com.fasterxml.jackson.databind.node.ObjectNode old = (com.fasterxml.jackson.databind.node.ObjectNode) original.deepCopy();
+        for (JsonNode h : old.path("heldOut").path("exploitability")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) h).remove(List.of("learnedMultiplierPerHour", "bestResponseMultiplierPerHour"));
+        }
+        Files.writeString(sac, json.writeValueAsString(old));
+        com.fasterxml.jackson.databind.node.ObjectNode foreign = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(dqn.toFile());
+        foreign.put("configDigest", "0".repeat(64));
+        Files.writeString(dqn, json.writeValueAsString(foreign));
+        List<String> a = new ArrayList<>(List.of("study", "summarize", "paper", "--cells", "sac-ff_sac-ff,dqn-ff_dqn-ff", "--store",
+                store.toString()));
+        a.addAll(TINY);
+        CliRun r = CliRun.of(a.toArray(new String[0]));
+        assertEquals(0, r.exitCode, r.toString());
+        assertTrue(r.out.contains("sac-ff_sac-ff/seed-1") && r.out.contains("rewritten: " + sac), r.out);
+        assertTrue(r.out.contains("skipped: " + dqn + " describes configuration " + "0".repeat(64)), r.out);
+        assertEquals(original, json.readTree(sac.toFile()), "the rewritten summary is the one the task wrote");
+        assertEquals(foreign, json.readTree(dqn.toFile()), "a summary of another configuration is left as it was");
+        CliRun again = CliRun.of(a.toArray(new String[0]));
+        assertTrue(again.out.contains("unchanged: " + sac), again.out);
+        try (var held = org.hubprice.evaluation.study.TaskLock.acquire(store, "sac-ff_sac-ff/seed-1", "elsewhere:1")) {
+            CliRun busy = CliRun.of(a.toArray(new String[0]));
+            assertTrue(busy.out.contains("skipped: running"), busy.out);
+        }
     }
 
     @Test

@@ -53,6 +53,43 @@ final class CollusionReadings {
         return worst;
     }
 
+    /** A best-response multiplier this far or more from the learned one counts as a move (below a grid step of 0.01). */
+    static final double MOVE = 0.005;
+
+    /**
+     * Which way the profitable deviations go, averaged over the runs' hubs: hours (of 24) in which
+     * the hourly best response prices below the learned multiplier, hours above it, and the mean
+     * difference of the multipliers (best response minus learned; hourly means over days);
+     * {@code null} when no summary carries the hourly multipliers.
+     */
+    static double[] deviationDirection(Iterable<JsonNode> runs) {
+        double below = 0;
+        double above = 0;
+        double shift = 0;
+        int hubs = 0;
+        int hours = 0;
+        for (JsonNode run : runs) {
+            for (JsonNode h : run.path("heldOut").path("exploitability")) {
+                JsonNode learned = h.path("learnedMultiplierPerHour");
+                JsonNode best = h.path("bestResponseMultiplierPerHour");
+                if (learned.size() == 0 || learned.size() != best.size()) {
+                    continue;
+                }
+                hubs++;
+                for (int t = 0; t < learned.size(); t++) {
+                    if (learned.path(t).isNumber() && best.path(t).isNumber()) {
+                        double d = best.path(t).asDouble() - learned.path(t).asDouble();
+                        below += d <= -MOVE ? 1 : 0;
+                        above += d >= MOVE ? 1 : 0;
+                        shift += d;
+                        hours++;
+                    }
+                }
+            }
+        }
+        return hubs == 0 || hours == 0 ? null : new double[] {below / hubs, above / hubs, shift / hours};
+    }
+
     /** One run's reading under {@link #rule()}. */
     static Reading read(JsonNode run) {
         double gain = freshGain(run);
@@ -85,12 +122,16 @@ final class CollusionReadings {
                 + "5 % band (the one-shot Nash of the hub game is above cost), or from learners that have not finished. Each run is "
                 + "read by one rule, in this order: ").append(rule()).append(". The observations carry no rival price, so a policy "
                 + "cannot punish a deviation except through what its own battery sees; a supra-competitive outcome that no best "
-                + "response can exploit would be the finding, not a high Δ.\n\n");
+                + "response can exploit would be the finding, not a high Δ. Which way the best responses move the prices says what "
+                + "kind of disequilibrium it is: undercutting learned prices is the pull towards competition that collusion must "
+                + "resist; raising them means the learners leave money on the table (hours in which the best response's mean "
+                + "multiplier over the held-out days differs from the learned one by at least " + MOVE + ").\n\n");
         if (r.cells() == 0) {
             return sb.append("No runs yet.\n\n").toString();
         }
-        sb.append("| cell | runs | median Δ^N [95 % CI] | best-response gain on fresh draws, % (range over runs) | converged | reading |\n");
-        sb.append("|---|---|---|---|---|---|\n");
+        sb.append("| cell | runs | median Δ^N [95 % CI] | best-response gain on fresh draws, % (range over runs) | the best response, hours"
+                + " below / above the learned price (mean multiplier shift) | converged | reading |\n");
+        sb.append("|---|---|---|---|---|---|---|\n");
         Map<Reading, Integer> total = new EnumMap<>(Reading.class);
         for (CellResult c : r.cellResults()) {
             double[] dn = c.medianDeltaNash();
@@ -106,11 +147,16 @@ final class CollusionReadings {
             }
             sb.append("| ").append(c.cell().id()).append(" | ").append(c.runs().size()).append(" | ").append(f(dn[0], 3)).append(" [")
                     .append(f(dn[1], 3)).append(", ").append(f(dn[2], 3)).append("] | ").append(f(lo, 1)).append(" – ").append(f(hi, 1))
-                    .append(" | ").append(c.converged()).append("/").append(c.runs().size()).append(" | ")
+                    .append(" | ").append(direction(deviationDirection(c.runs()))).append(" | ").append(c.converged()).append("/")
+                    .append(c.runs().size()).append(" | ")
                     .append(cellReading(counts, c.runs().size())).append(c.allConverged() ? "" : "; NOT CONVERGED").append(" |\n");
         }
         sb.append("\nSo far, over ").append(r.runs()).append(" runs: ").append(tally(total)).append(".\n\n");
         return sb.toString();
+    }
+
+    private static String direction(double[] d) {
+        return d == null ? "n/a" : f(d[0], 1) + " / " + f(d[1], 1) + " (" + (d[2] >= 0 ? "+" : "") + f(d[2], 3) + ")";
     }
 
     /** One reading with its count when every run agrees, else each reading with its count. */

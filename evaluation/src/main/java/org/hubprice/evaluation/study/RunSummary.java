@@ -130,6 +130,15 @@ public final class RunSummary {
             e.put("profilePercent", h.path("profile").path("exploitabilityPercent").asDouble());
             e.put("profileCi95", RunFiles.JSON.convertValue(h.path("profile").path("ci95"), List.class));
             e.put("outOfSamplePercent", h.path("outOfSample").path("profileExploitabilityPercent").asDouble());
+            // which way the profitable deviation goes, hour by hour (means over days): undercutting or raising the learned prices
+            List<Double> learned = new ArrayList<>();
+            List<Double> best = new ArrayList<>();
+            for (JsonNode hour : h.path("perHour")) {
+                learned.add(finite(hour.path("learnedMultiplier").asDouble(Double.NaN)));
+                best.add(finite(hour.path("bestResponseMultiplier").asDouble(Double.NaN)));
+            }
+            e.put("learnedMultiplierPerHour", learned);
+            e.put("bestResponseMultiplierPerHour", best);
             exploit.add(e);
         }
         m.put("exploitability", exploit);

@@ -119,6 +119,7 @@ class StudyReportTest {
         assertEquals(CollusionReadings.Reading.AT_NASH, CollusionReadings.read(run(1.0, 2.0, -0.01, 0.3)));
         assertEquals(CollusionReadings.Reading.BELOW_NASH, CollusionReadings.read(run(1.0, 2.0, -0.3, -0.01)));
         assertEquals(5.01, CollusionReadings.freshGain(run(1.0, 5.01, 0, 0)), 0.0);
+        assertEquals(null, CollusionReadings.deviationDirection(List.of(run(1.0, 5.01, 0, 0))), "no hourly multipliers: no direction");
         Map<String, Object> bare = Map.of("heldOut", Map.of("deltaNash", Map.of("median", 0.2)));
         assertEquals(CollusionReadings.Reading.NO_ANALYSIS, CollusionReadings.read(new com.fasterxml.jackson.databind.ObjectMapper()
                 .valueToTree(bare)), "no best-response analysis: no reading");
@@ -138,9 +139,9 @@ class StudyReportTest {
         withAnalysis(b, 2.0, -0.02);
         StudyReport r = StudyReport.read(write(List.of(a, b)));
         String md = r.markdown();
-        assertTrue(md.contains("| sac-ff_sac-ff | 1 | ") && md.contains("| 20.0 – 20.0 | 0/1 | still learning: not an equilibrium (1 of 1 runs);"
+        assertTrue(md.contains("| sac-ff_sac-ff | 1 | ") && md.contains("| 20.0 – 20.0 | 16.0 / 4.0 (-0.023) | 0/1 | still learning: not an equilibrium (1 of 1 runs);"
                 + " NOT CONVERGED |"), md);
-        assertTrue(md.contains("| 2.0 – 2.0 | 1/1 | competition under the capacity limits: at the one-shot Nash (1 of 1 runs) |"), md);
+        assertTrue(md.contains("| 2.0 – 2.0 | 16.0 / 4.0 (-0.023) | 1/1 | competition under the capacity limits: at the one-shot Nash (1 of 1 runs) |"), md);
         assertTrue(md.contains("So far, over 2 runs: 1 still learning: not an equilibrium, 1 competition under the capacity limits"), md);
         double[] dn = r.cell("dqn-ff_dqn-ff").medianDeltaNash();
         assertEquals(Quantiles.median(r.cell("dqn-ff_dqn-ff").pooled("deltaNash")), dn[0], 0.0);
@@ -160,8 +161,15 @@ class StudyReportTest {
         double lo = dn.stream().mapToDouble(x -> (Double) x).min().orElseThrow();
         double hi = dn.stream().mapToDouble(x -> (Double) x).max().orElseThrow();
         held.put("deltaNash", Map.of("median", nash, "ci95", List.of(lo, hi)));
-        held.put("exploitability", List.of(Map.of("hub", "hub_0", "outOfSamplePercent", gain / 2), Map.of("hub", "hub_1",
-                "outOfSamplePercent", gain)));
+        // both hubs' best responses: 0.05 below the learned 1.5 in hours 0-15, 0.06 above in 16-19, within 0.005 after
+        List<Double> learned = java.util.Collections.nCopies(24, 1.5);
+        List<Double> best = new ArrayList<>();
+        for (int t = 0; t < 24; t++) {
+            best.add(t < 16 ? 1.45 : t < 20 ? 1.56 : 1.502);
+        }
+        held.put("exploitability", List.of(Map.of("hub", "hub_0", "outOfSamplePercent", gain / 2, "learnedMultiplierPerHour", learned,
+                "bestResponseMultiplierPerHour", best), Map.of("hub", "hub_1", "outOfSamplePercent", gain, "learnedMultiplierPerHour", learned,
+                "bestResponseMultiplierPerHour", best)));
     }
 
     @Test

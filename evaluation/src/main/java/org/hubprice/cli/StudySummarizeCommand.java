@@ -1,0 +1,86 @@
+package org.hubprice.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.hubprice.evaluation.study.RunSummary;
+import org.hubprice.evaluation.study.StudyPlan;
+import org.hubprice.evaluation.study.TaskLock;
+import org.hubprice.training.output.RunFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code study summarize NAME --store DIR [--results DIR]}: writes the summaries of finished
+ * tasks again from their runs' training and evaluation files, so that a summary written before
+ * the summary gained a field gets it without training or evaluating again. A task is left alone
+ * when it has no summary yet, its store has no evaluation, its lock is held (it is running), or
+ * the store's run has another configuration than the one its summary describes.
+ */
+@Command(name = "summarize", mixinStandardHelpOptions = true, description = {"Write the summaries of finished tasks again from their runs'"
+        + " files in the store, without training or evaluating again (for summaries written before a field was added).",
+    "Leaves alone tasks without a summary or evaluation, running tasks, and summaries of another configuration than the store's run."})
+final class StudySummarizeCommand implements Callable<Integer> {
+    @Mixin
+    StudyPlanOptions.Named plan = new StudyPlanOptions.Named();
+
+    @Mixin
+    StudyStoreOptions where = new StudyStoreOptions();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        StudyPlan p = plan.plan();
+        Path store = where.store();
+        Path results = where.results();
+        PrintWriter w = spec.commandLine().getOut();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (StudyPlan.Task t : p.tasks()) {
+            String outcome = summarize(p, t, store, results);
+            String kind = outcome.substring(0, outcome.indexOf(':'));
+            counts.merge(kind, 1, Integer::sum);
+            w.printf(Locale.ROOT, "%3d  %-26s %s%n", t.index(), t.key(), outcome);
+        }
+        w.println("in all: " + counts);
+        w.flush();
+        return 0;
+    }
+
+    /** What happened to one task's summary: {@code rewritten: ...}, {@code unchanged: ...} or {@code skipped: why}. */
+    static String summarize(StudyPlan p, StudyPlan.Task t, Path store, Path results) throws Exception {
+        Path summary = StudyTaskRunner.summaryFile(results, t);
+        Path runDir = store.resolve("runs").resolve(t.key()).toAbsolutePath().normalize();
+        Path evalDir = runDir.resolve("eval");
+        if (!Files.isRegularFile(summary)) {
+            return "skipped: no summary yet (the task has not finished)";
+        }
+        if (!Files.isRegularFile(evalDir.resolve("summary.json"))) {
+            return "skipped: the store has no evaluation of this run (" + evalDir.resolve("summary.json") + " is missing)";
+        }
+        try (TaskLock lock = TaskLock.acquire(store, t.key(), TaskLock.self())) {
+            JsonNode old = RunFiles.JSON.readTree(summary.toFile());
+            Map<String, Object> fresh = RunSummary.build(p, t, runDir, evalDir);
+            // through text, as the file holds it: a tree made from the map types its numbers differently (long against int)
+            JsonNode now = RunFiles.JSON.readTree(RunFiles.JSON.writeValueAsString(fresh));
+            if (!old.path("configDigest").equals(now.path("configDigest"))) {
+                return "skipped: " + summary + " describes configuration " + old.path("configDigest").asText() + " but the store's run "
+                        + runDir + " has " + now.path("configDigest").asText() + "; give the store that made the summary";
+            }
+            if (old.equals(now)) {
+                return "unchanged: " + summary;
+            }
+            RunFiles.writeJson(summary, fresh);
+            return "rewritten: " + summary;
+        } catch (TaskLock.HeldException e) {
+            return "skipped: running (" + e.getMessage() + ")";
+        }
+    }
+}
