@@ -185,18 +185,18 @@ class PjmLmpCsvLoaderTest {
     @Test
     void timestampFormats() {
         long base = LocalDate.of(2021, 12, 1).toEpochDay() * 24;
-        assertEquals(base, PjmLmpCsvLoader.parseTimestamp("12/1/2021 0:00"));
-        assertEquals(base, PjmLmpCsvLoader.parseTimestamp("12/1/2021 12:00:00 AM"));
-        assertEquals(base + 12, PjmLmpCsvLoader.parseTimestamp("12/1/2021 12:00:00 PM"));
-        assertEquals(base + 23, PjmLmpCsvLoader.parseTimestamp("12/01/2021 11:00:00 pm"));
-        assertEquals(base + 13, PjmLmpCsvLoader.parseTimestamp("12/1/2021 13:00:00"));
-        assertEquals(base + 5, PjmLmpCsvLoader.parseTimestamp("2021-12-01T05:00:00"));
-        assertEquals(base + 5, PjmLmpCsvLoader.parseTimestamp("2021-12-01 05:00:00.000"));
-        assertTrue(PjmLmpCsvLoader.parseTimestamp("13/1/2021 0:00") < 0, "month 13");
-        assertTrue(PjmLmpCsvLoader.parseTimestamp("2/30/2021 0:00") < 0, "30 February");
-        assertTrue(PjmLmpCsvLoader.parseTimestamp("12/1/2021 13:00:00 PM") < 0, "13 PM");
-        assertTrue(PjmLmpCsvLoader.parseTimestamp("12/1/21 0:00") < 0, "two-digit year");
-        assertTrue(PjmLmpCsvLoader.parseTimestamp("12/1/2021") < 0, "no time");
+        assertEquals(base, PjmCsvText.parseTimestamp("12/1/2021 0:00"));
+        assertEquals(base, PjmCsvText.parseTimestamp("12/1/2021 12:00:00 AM"));
+        assertEquals(base + 12, PjmCsvText.parseTimestamp("12/1/2021 12:00:00 PM"));
+        assertEquals(base + 23, PjmCsvText.parseTimestamp("12/01/2021 11:00:00 pm"));
+        assertEquals(base + 13, PjmCsvText.parseTimestamp("12/1/2021 13:00:00"));
+        assertEquals(base + 5, PjmCsvText.parseTimestamp("2021-12-01T05:00:00"));
+        assertEquals(base + 5, PjmCsvText.parseTimestamp("2021-12-01 05:00:00.000"));
+        assertTrue(PjmCsvText.parseTimestamp("13/1/2021 0:00") < 0, "month 13");
+        assertTrue(PjmCsvText.parseTimestamp("2/30/2021 0:00") < 0, "30 February");
+        assertTrue(PjmCsvText.parseTimestamp("12/1/2021 13:00:00 PM") < 0, "13 PM");
+        assertTrue(PjmCsvText.parseTimestamp("12/1/21 0:00") < 0, "two-digit year");
+        assertTrue(PjmCsvText.parseTimestamp("12/1/2021") < 0, "no time");
     }
 
     @Test

@@ -143,7 +143,7 @@ class PjmRealDataTest {
                 assertEquals(2, rows.size());
                 assertEquals("True", rows.get(0)[current], "current row first");
                 assertEquals("False", rows.get(1)[current], "superseded row second");
-                whRepeatedHours.add(PjmLmpCsvLoader.parseTimestamp(rows.get(0)[ept]));
+                whRepeatedHours.add(PjmCsvText.parseTimestamp(rows.get(0)[ept]));
             }
         }
         assertEquals(336, whRepeatedHours.size());
@@ -153,7 +153,7 @@ class PjmRealDataTest {
         Map<Long, Integer> count = new HashMap<>();
         List<Long> nodeRepeatedHours = new ArrayList<>();
         for (String line : node.subList(1, node.size())) {
-            long key = PjmLmpCsvLoader.parseTimestamp(line.split(",")[0]);
+            long key = PjmCsvText.parseTimestamp(line.split(",")[0]);
             if (count.merge(key, 1, Integer::sum) == 2) {
                 nodeRepeatedHours.add(key);
             }
