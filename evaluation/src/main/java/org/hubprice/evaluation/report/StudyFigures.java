@@ -11,6 +11,24 @@ import org.knowm.xchart.XYChart;
 public final class StudyFigures {
     private StudyFigures() {}
 
+    /**
+     * Per cell, the learned multiplier per hour and the hourly best response's (means over
+     * runs, hubs and held-out days): where the dashed line runs below the solid one, a hub gains
+     * by undercutting its learned price in that hour.
+     */
+    public static byte[] bestResponses(Map<String, double[][]> learnedAndBestPerCell) {
+        XYChart c = Charts.xy("Learned multiplier (solid) and the hourly best response to the frozen rival (dashed), held-out days",
+                "hour", "multiplier a");
+        int k = 0;
+        for (Map.Entry<String, double[][]> e : learnedAndBestPerCell.entrySet()) {
+            java.awt.Color colour = Charts.hubColor(k++);
+            Charts.line(c, e.getKey() + " learned", Charts.hours(), e.getValue()[0], colour, null, false);
+            Charts.line(c, e.getKey() + " best response", Charts.hours(), e.getValue()[1], colour,
+                    new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f), false);
+        }
+        return Charts.png(c);
+    }
+
     /** Mean learned price per hour of each cell against the mean unit cost of the power served. */
     public static byte[] hourlyPrices(Map<String, double[]> pricePerCell, double[] unitCost) {
         XYChart c = Charts.xy("Hourly price per cell against the cost of power (held-out days, mean over runs and hubs)", "hour", "$/MWh");

@@ -19,6 +19,10 @@ final class StudyPage {
         if (r.cells() > 0) {
             sb.append("<h2>Figures</h2>\n");
             figure(sb, "Hourly price against the cost of power", hourly(r));
+            Map<String, double[][]> responses = bestResponses(r);
+            if (!responses.isEmpty()) {
+                figure(sb, "Learned prices and the best responses to them", StudyFigures.bestResponses(responses));
+            }
             Map<String, double[]> deltas = new LinkedHashMap<>();
             Map<String, double[]> variants = new LinkedHashMap<>();
             for (CellResult c : r.cellResults()) {
@@ -45,6 +49,39 @@ final class StudyPage {
             }
         }
         return sb.append("</body></html>\n").toString();
+    }
+
+    /** Per cell with hourly multipliers in its summaries: mean learned and best-response multiplier per hour over runs and hubs. */
+    static Map<String, double[][]> bestResponses(StudyReport r) {
+        Map<String, double[][]> out = new LinkedHashMap<>();
+        for (CellResult c : r.cellResults()) {
+            double[][] sum = new double[2][24];
+            int[][] n = new int[2][24];
+            String[] keys = {"learnedMultiplierPerHour", "bestResponseMultiplierPerHour"};
+            for (JsonNode run : c.runs()) {
+                for (JsonNode h : run.path("heldOut").path("exploitability")) {
+                    for (int s = 0; s < 2; s++) {
+                        JsonNode v = h.path(keys[s]);
+                        for (int t = 0; t < 24; t++) {
+                            if (v.path(t).isNumber()) {
+                                sum[s][t] += v.path(t).asDouble();
+                                n[s][t]++;
+                            }
+                        }
+                    }
+                }
+            }
+            if (n[0][0] == 0) {
+                continue;
+            }
+            for (int s = 0; s < 2; s++) {
+                for (int t = 0; t < 24; t++) {
+                    sum[s][t] = n[s][t] > 0 ? sum[s][t] / n[s][t] : Double.NaN;
+                }
+            }
+            out.put(c.cell().id(), sum);
+        }
+        return out;
     }
 
     private static byte[] hourly(StudyReport r) {

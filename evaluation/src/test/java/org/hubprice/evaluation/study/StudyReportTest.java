@@ -98,7 +98,8 @@ class StudyReportTest {
         assertTrue(md.contains("(from cells not converged: dqn-ff_dqn-ff)"), md);
         assertTrue(md.contains("| sac-ff_sac-ff | 50.0 | 2000000 | 27.8 | 2 | 55.6 |"), "50 s per 1,000 episodes x 2M = 27.8 h: " + md);
         r.write(tmp.resolve("docs"));
-        assertTrue(Files.readString(tmp.resolve("docs/results.html")).contains("<table>"));
+        String html = Files.readString(tmp.resolve("docs/results.html"));
+        assertTrue(html.contains("<table>") && !html.contains("best responses to them"), "no hourly multipliers, no best-response figure");
     }
 
     /** A run with the given fresh-draw best-response gains per hub and Δ^N interval. */
@@ -143,6 +144,12 @@ class StudyReportTest {
                 + " NOT CONVERGED |"), md);
         assertTrue(md.contains("| 2.0 – 2.0 | 16.0 / 4.0 (-0.023) | 1/1 | competition under the capacity limits: at the one-shot Nash (1 of 1 runs) |"), md);
         assertTrue(md.contains("So far, over 2 runs: 1 still learning: not an equilibrium, 1 competition under the capacity limits"), md);
+        double[][] lines = StudyPage.bestResponses(r).get("dqn-ff_dqn-ff");
+        assertEquals(1.5, lines[0][0], 1e-12);
+        assertEquals(1.45, lines[1][0], 1e-12, "hour 0: the best response undercuts");
+        assertEquals(1.56, lines[1][17], 1e-12, "hour 17: it raises");
+        r.write(tmp.resolve("page"));
+        assertTrue(Files.readString(tmp.resolve("page/results.html")).contains("Learned prices and the best responses to them"));
         double[] dn = r.cell("dqn-ff_dqn-ff").medianDeltaNash();
         assertEquals(Quantiles.median(r.cell("dqn-ff_dqn-ff").pooled("deltaNash")), dn[0], 0.0);
         assertTrue(dn[1] <= dn[0] && dn[0] <= dn[2] && dn[1] < 0 && dn[2] > -0.1, java.util.Arrays.toString(dn));
