@@ -20,8 +20,9 @@ import picocli.CommandLine.Mixin;
  * {@code study summarize NAME --store DIR [--results DIR]}: writes the summaries of finished
  * tasks again from their runs' training and evaluation files, so that a summary written before
  * the summary gained a field gets it without training or evaluating again. A task is left alone
- * when it has no summary yet, its store has no evaluation, its lock is held (it is running), or
- * the store's run has another configuration than the one its summary describes.
+ * when it has no summary yet, its store has no evaluation, its lock is held (it is running), the
+ * store's run has another configuration than the one its summary describes, or writing it again
+ * would change a value it already holds (another plan's options, another store): it only adds.
  */
 @Command(name = "summarize", mixinStandardHelpOptions = true, description = {"Write the summaries of finished tasks again from their runs'"
         + " files in the store, without training or evaluating again (for summaries written before a field was added).",
@@ -44,7 +45,13 @@ final class StudySummarizeCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (StudyPlan.Task t : p.tasks()) {
-            String outcome = summarize(p, t, store, results);
+            String outcome;
+            try {
+                outcome = summarize(p, t, store, results);
+            } catch (java.io.IOException | RuntimeException e) {
+                // one damaged run must not keep the others from being summarised
+                outcome = "failed: " + e.getMessage();
+            }
             String kind = outcome.substring(0, outcome.indexOf(':'));
             counts.merge(kind, 1, Integer::sum);
             w.printf(Locale.ROOT, "%3d  %-26s %s%n", t.index(), t.key(), outcome);
@@ -74,6 +81,13 @@ final class StudySummarizeCommand implements Callable<Integer> {
                 return "skipped: " + summary + " describes configuration " + old.path("configDigest").asText() + " but the store's run "
                         + runDir + " has " + now.path("configDigest").asText() + "; give the store that made the summary";
             }
+            java.util.List<String> changed = new java.util.ArrayList<>();
+            changedValues(old, now, "", changed);
+            if (!changed.isEmpty()) {
+                return "skipped: writing " + summary + " again would change " + changed.subList(0, Math.min(5, changed.size()))
+                        + (changed.size() > 5 ? " and " + (changed.size() - 5) + " more" : "") + "; summarize only adds fields. Give the"
+                        + " plan options (--episodes, --market, --replications, ...) and the store that made it";
+            }
             if (old.equals(now)) {
                 return "unchanged: " + summary;
             }
@@ -81,6 +95,27 @@ final class StudySummarizeCommand implements Callable<Integer> {
             return "rewritten: " + summary;
         } catch (TaskLock.HeldException e) {
             return "skipped: running (" + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * Adds to {@code out} the paths of values that {@code old} holds and {@code now} lacks or
+     * holds differently; fields only {@code now} has are additions, not changes. Arrays of the
+     * same length are compared element by element (their objects may gain fields).
+     */
+    static void changedValues(JsonNode old, JsonNode now, String path, java.util.List<String> out) {
+        if (old.isObject() && now.isObject()) {
+            var fields = old.fieldNames();
+            while (fields.hasNext()) {
+                String k = fields.next();
+                changedValues(old.get(k), now.path(k), path.isEmpty() ? k : path + "." + k, out);
+            }
+        } else if (old.isArray() && now.isArray() && old.size() == now.size()) {
+            for (int i = 0; i < old.size(); i++) {
+                changedValues(old.get(i), now.get(i), path + "[" + i + "]", out);
+            }
+        } else if (!old.equals(now)) {
+            out.add(path);
         }
     }
 }

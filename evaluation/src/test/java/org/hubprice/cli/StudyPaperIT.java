@@ -89,6 +89,11 @@ class StudyPaperIT {
         assertEquals(foreign, json.readTree(dqn.toFile()), "a summary of another configuration is left as it was");
         CliRun again = CliRun.of(a.toArray(new String[0]));
         assertTrue(again.out.contains("unchanged: " + sac), again.out);
+        List<String> otherPlan = new ArrayList<>(a);
+        otherPlan.set(otherPlan.indexOf("20"), "30");
+        CliRun other = CliRun.of(otherPlan.toArray(new String[0]));
+        assertTrue(other.out.contains("skipped: writing " + sac + " again would change [budgetEpisodes]"), other.out);
+        assertEquals(original, json.readTree(sac.toFile()), "another plan's budget is not written into the summary");
         try (var held = org.hubprice.evaluation.study.TaskLock.acquire(store, "sac-ff_sac-ff/seed-1", "elsewhere:1")) {
             CliRun busy = CliRun.of(a.toArray(new String[0]));
             assertTrue(busy.out.contains("skipped: running"), busy.out);

@@ -87,6 +87,7 @@ public final class CollusionSection {
         html.append("<table><tr><th class=\"l\">hub</th><th>learned $/day</th><th>best constant</th><th>its gain %</th>")
                 .append("<th>hourly best response gain %</th><th>95 % interval</th><th>gain % on fresh draws</th></tr>");
         double worst = 0;
+        boolean freshOnly = true;
         XYChart c = Charts.xy("Learned, best-response and stage-game Nash prices (mean over days)", "hour", "$/MWh");
         double[] x = Charts.hours();
         for (int j = 0; j < hubs.size(); j++) {
@@ -98,6 +99,7 @@ public final class CollusionSection {
             double gain = num(prof.get("exploitabilityPercent"));
             // judged on fresh draws when they were played: a schedule fitted to the evaluation's own draws also fits its noise
             double fresh = num(oos.get("profileExploitabilityPercent"));
+            freshOnly &= Double.isFinite(fresh);
             worst = Math.max(worst, Double.isFinite(fresh) ? fresh : gain);
             html.append("<tr><td class=\"l\">").append(esc(String.valueOf(h.get("hub")))).append("</td><td>")
                     .append(fmt(num(h.get("learnedProfitPerDay")), 2)).append("</td><td>").append(fmt(num(cons.get("multiplier")), 2))
@@ -128,13 +130,14 @@ public final class CollusionSection {
         }
         figures.add(Charts.png(c), "best response prices", "Each analysed hub's learned price and its hourly best response to the "
                 + "frozen rivals, and the stage-game Nash price, per hour (means over days).");
+        String draws = freshOnly ? "on fresh draws" : "on fresh draws, or on the evaluation's own where there are none";
         String verdict = worst > EQUILIBRIUM_TOLERANCE_PERCENT
-                ? String.format(Locale.ROOT, "Not an equilibrium: a hub gains up to %.1f %% (on fresh draws) by deviating against the "
+                ? String.format(Locale.ROOT, "Not an equilibrium: a hub gains up to %.1f %% (%s) by deviating against the "
                         + "frozen rivals, so the learned prices are not mutual best responses; a high Δ here reflects policies that have not finished learning "
-                        + "(or cannot express the reply), not a self-enforcing collusive outcome.", worst)
-                : String.format(Locale.ROOT, "Close to an equilibrium: no hub gains more than %.1f %% by the searched deviations (tolerance "
-                        + "%.0f %%); prices above the stage-game Nash (Δ^N > 0) are then sustained by the policies themselves.", worst,
-                        EQUILIBRIUM_TOLERANCE_PERCENT);
+                        + "(or cannot express the reply), not a self-enforcing collusive outcome.", worst, draws)
+                : String.format(Locale.ROOT, "Close to an equilibrium: no hub gains more than %.1f %% (%s) by the searched deviations "
+                        + "(tolerance %.0f %%); prices above the stage-game Nash (Δ^N > 0) are then sustained by the policies themselves.",
+                        worst, draws, EQUILIBRIUM_TOLERANCE_PERCENT);
         html.append("<p><b>").append(esc(verdict)).append("</b> Method: ").append(esc(String.valueOf(br.get("method")))).append(".</p>\n");
     }
 

@@ -20,11 +20,11 @@ final class CollusionReadings {
     /** What one run's numbers say, in the order the rule tests them. */
     enum Reading {
         /** A hub's hourly best response to the frozen rival gains more than the tolerance on fresh draws. */
-        NOT_AN_EQUILIBRIUM("still learning: not an equilibrium"),
+        NOT_AN_EQUILIBRIUM("not an equilibrium"),
         /** Unexploitable within the tolerance, and Δ^N's interval lies above 0. */
         ABOVE_NASH("collusion-like: above the one-shot Nash and unexploitable"),
         /** Unexploitable within the tolerance, and Δ^N's interval holds 0. */
-        AT_NASH("competition under the capacity limits: at the one-shot Nash"),
+        AT_NASH("not distinguishable from the one-shot Nash (competition under the capacity limits)"),
         /** Unexploitable within the tolerance, and Δ^N's interval lies below 0. */
         BELOW_NASH("below the one-shot Nash"),
         /** The summary carries no best-response analysis or no Δ^N interval. */
@@ -39,13 +39,23 @@ final class CollusionReadings {
 
     /**
      * The larger of the hubs' hourly-best-response gains replayed on fresh demand draws (the
-     * out-of-sample figure, so that a schedule fitted to the evaluation's own draws does not
-     * count), in % of the learned profit; NaN when the summary has none.
+     * out-of-sample figure, so that the part of a schedule fitted to the evaluation's own draws
+     * does not count; a hub without it counts with its gain on those draws, as the single-run
+     * report does), in % of the learned profit; NaN when the summary has neither.
      */
     static double freshGain(JsonNode run) {
+        return worst(run, "outOfSamplePercent", "profilePercent");
+    }
+
+    /** The same for the best constant multiplier (one level for every hour and day: no foresight); NaN when absent. */
+    static double constantGain(JsonNode run) {
+        return worst(run, "constantOutOfSamplePercent", "constantPercent");
+    }
+
+    private static double worst(JsonNode run, String key, String fallback) {
         double worst = Double.NaN;
         for (JsonNode h : run.path("heldOut").path("exploitability")) {
-            double v = h.path("outOfSamplePercent").asDouble(Double.NaN);
+            double v = h.path(key).isNumber() ? h.path(key).asDouble() : h.path(fallback).asDouble(Double.NaN);
             if (Double.isFinite(v)) {
                 worst = Double.isNaN(worst) ? v : Math.max(worst, v);
             }
@@ -108,11 +118,13 @@ final class CollusionReadings {
 
     static String rule() {
         return String.format(Locale.ROOT, "(1) equilibrium: if either hub's hourly best response to its frozen rival gains more than %.0f %% "
-                + "of its learned profit when replayed on fresh demand draws, the prices are not mutual best responses, and the run "
-                + "reads \"still learning\" whatever its Δ; (2) benchmark: otherwise the run's 95 %% interval of Δ^N (the index against "
-                + "the stage-game Nash profit) decides: above 0 is collusion-like, holding 0 is competition under the capacity limits, "
-                + "below 0 is below the one-shot Nash; (3) convergence: a run whose learning curve has not flattened is labelled so "
-                + "beside its reading", CollusionSection.EQUILIBRIUM_TOLERANCE_PERCENT);
+                + "of its learned profit when replayed on fresh demand draws, the prices are not mutual best responses and the run "
+                + "reads \"not an equilibrium\" whatever its Δ; (2) benchmark: otherwise the run's 95 %% interval of Δ^N (the index "
+                + "against the stage-game Nash profit) decides: above 0 is collusion-like, holding 0 is not distinguishable from the "
+                + "one-shot Nash (competition under the capacity limits), below 0 is below it; (3) convergence: a run whose learning "
+                + "curve has not flattened is labelled NOT CONVERGED beside its reading: a run that is not an equilibrium and not "
+                + "converged is still learning, one that has converged settled where it cannot find or express the reply",
+                CollusionSection.EQUILIBRIUM_TOLERANCE_PERCENT);
     }
 
     /** The section: the rule, one row per cell, and what the rows say together. */
@@ -121,38 +133,52 @@ final class CollusionReadings {
         sb.append("A high Δ alone does not show collusion: prices above marginal cost can also come from the capacity limits and the "
                 + "5 % band (the one-shot Nash of the hub game is above cost), or from learners that have not finished. Each run is "
                 + "read by one rule, in this order: ").append(rule()).append(". The observations carry no rival price, so a policy "
-                + "cannot punish a deviation except through what its own battery sees; a supra-competitive outcome that no best "
-                + "response can exploit would be the finding, not a high Δ. Which way the best responses move the prices says what "
+                + "cannot punish a deviation except through what its own battery sees, and every day starts afresh, so there is no "
+                + "punishment across days either; a supra-competitive outcome that no best response can exploit would be the "
+                + "finding, not a high Δ. The hourly best response is fitted to each held-out day, so it knows that day's prices "
+                + "in advance, which a policy (seeing the current hour only) does not: its gain bounds from above what a deviation "
+                + "can earn. The best constant multiplier (one level for every hour and day) has no such foresight and bounds it "
+                + "from below; both are shown. Which way the best responses move the prices says what "
                 + "kind of disequilibrium it is: undercutting learned prices is the pull towards competition that collusion must "
                 + "resist; raising them means the learners leave money on the table (hours in which the best response's mean "
                 + "multiplier over the held-out days differs from the learned one by at least " + MOVE + ").\n\n");
         if (r.cells() == 0) {
             return sb.append("No runs yet.\n\n").toString();
         }
-        sb.append("| cell | runs | median Δ^N [95 % CI] | best-response gain on fresh draws, % (range over runs) | the best response, hours"
-                + " below / above the learned price (mean multiplier shift) | converged | reading |\n");
-        sb.append("|---|---|---|---|---|---|---|\n");
+        sb.append("| cell | runs | median Δ^N [95 % CI] | hourly best response's gain on fresh draws, % (range over runs) | best constant's"
+                + " gain on fresh draws, % (range) | the hourly best response, hours below / above the learned price (mean multiplier"
+                + " shift) | converged | reading |\n");
+        sb.append("|---|---|---|---|---|---|---|---|\n");
         Map<Reading, Integer> total = new EnumMap<>(Reading.class);
         for (CellResult c : r.cellResults()) {
             double[] dn = c.medianDeltaNash();
-            double lo = Double.NaN;
-            double hi = Double.NaN;
             Map<Reading, Integer> counts = new EnumMap<>(Reading.class);
             for (JsonNode run : c.runs()) {
-                double g = freshGain(run);
-                lo = Double.isNaN(lo) || g < lo ? g : lo;
-                hi = Double.isNaN(hi) || g > hi ? g : hi;
                 counts.merge(read(run), 1, Integer::sum);
                 total.merge(read(run), 1, Integer::sum);
             }
             sb.append("| ").append(c.cell().id()).append(" | ").append(c.runs().size()).append(" | ").append(f(dn[0], 3)).append(" [")
-                    .append(f(dn[1], 3)).append(", ").append(f(dn[2], 3)).append("] | ").append(f(lo, 1)).append(" – ").append(f(hi, 1))
-                    .append(" | ").append(direction(deviationDirection(c.runs()))).append(" | ").append(c.converged()).append("/")
+                    .append(f(dn[1], 3)).append(", ").append(f(dn[2], 3)).append("] | ").append(range(c, CollusionReadings::freshGain))
+                    .append(" | ").append(range(c, CollusionReadings::constantGain)).append(" | ").append(direction(deviationDirection(c.runs()))).append(" | ").append(c.converged()).append("/")
                     .append(c.runs().size()).append(" | ")
                     .append(cellReading(counts, c.runs().size())).append(c.allConverged() ? "" : "; NOT CONVERGED").append(" |\n");
         }
         sb.append("\nSo far, over ").append(r.runs()).append(" runs: ").append(tally(total)).append(".\n\n");
         return sb.toString();
+    }
+
+    /** Smallest and largest of a per-run figure over the cell's runs ({@code n/a} when no run has it). */
+    private static String range(CellResult c, java.util.function.ToDoubleFunction<JsonNode> figure) {
+        double lo = Double.NaN;
+        double hi = Double.NaN;
+        for (JsonNode run : c.runs()) {
+            double g = figure.applyAsDouble(run);
+            if (Double.isFinite(g)) {
+                lo = Double.isNaN(lo) || g < lo ? g : lo;
+                hi = Double.isNaN(hi) || g > hi ? g : hi;
+            }
+        }
+        return Double.isNaN(lo) ? "n/a" : f(lo, 1) + " – " + f(hi, 1);
     }
 
     private static String direction(double[] d) {

@@ -126,10 +126,12 @@ public final class RunSummary {
         for (JsonNode h : eval.path("bestResponse").path("hubs")) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("hub", h.path("hub").asText());
-            e.put("constantPercent", h.path("constant").path("exploitabilityPercent").asDouble());
-            e.put("profilePercent", h.path("profile").path("exploitabilityPercent").asDouble());
+            // a figure the evaluation did not write stays null (not 0 %: that would read as "unexploitable")
+            e.put("constantPercent", finite(h.path("constant").path("exploitabilityPercent").asDouble(Double.NaN)));
+            e.put("profilePercent", finite(h.path("profile").path("exploitabilityPercent").asDouble(Double.NaN)));
             e.put("profileCi95", RunFiles.JSON.convertValue(h.path("profile").path("ci95"), List.class));
-            e.put("outOfSamplePercent", h.path("outOfSample").path("profileExploitabilityPercent").asDouble());
+            e.put("outOfSamplePercent", finite(h.path("outOfSample").path("profileExploitabilityPercent").asDouble(Double.NaN)));
+            e.put("constantOutOfSamplePercent", finite(h.path("outOfSample").path("constantExploitabilityPercent").asDouble(Double.NaN)));
             // which way the profitable deviation goes, hour by hour (means over days): undercutting or raising the learned prices
             List<Double> learned = new ArrayList<>();
             List<Double> best = new ArrayList<>();

@@ -71,7 +71,7 @@ final class StudyPage {
                     }
                 }
             }
-            if (n[0][0] == 0) {
+            if (java.util.Arrays.stream(n[0]).sum() == 0) {
                 continue;
             }
             for (int s = 0; s < 2; s++) {

@@ -48,9 +48,9 @@ final class StudyText {
         sb.append("Median Δ over every held-out day of every seed, with a two-level bootstrap 95 % interval (seeds, then days within seeds);"
                 + " Δ^N against the stage-game Nash benchmark (median per run, mean over runs); markup = price / unit cost of the power"
                 + " served; exploitability = what the better hourly best response to the frozen rival gains, in % of the learned profit"
-                + " (the larger of the two hubs, mean over runs). Means over runs unless said.\n\n");
+                + " on the evaluation's own draws (the larger of the two hubs, mean over runs; the next section has it on fresh draws). Means over runs unless said.\n\n");
         sb.append("| cell | runs | episodes | converged | median Δ [95 % CI] | paper | Δ^N | markup | price $/MWh | gap $/MWh | balked EVs/day |"
-                + " exploitability % | status |\n");
+                + " exploitability % (in sample) | status |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (CellResult c : r.cellResults()) {
             double[] d = c.medianDelta();

@@ -120,15 +120,22 @@ class StudyReportTest {
         assertEquals(CollusionReadings.Reading.AT_NASH, CollusionReadings.read(run(1.0, 2.0, -0.01, 0.3)));
         assertEquals(CollusionReadings.Reading.BELOW_NASH, CollusionReadings.read(run(1.0, 2.0, -0.3, -0.01)));
         assertEquals(5.01, CollusionReadings.freshGain(run(1.0, 5.01, 0, 0)), 0.0);
+        // a hub without the fresh-draw figure counts with its in-sample one, never as 0 %
+        Map<String, Object> inSampleOnly = Map.of("heldOut", Map.of("exploitability", List.of(Map.of("hub", "hub_0", "profilePercent", 9.0),
+                Map.of("hub", "hub_1", "outOfSamplePercent", 1.0)), "deltaNash", Map.of("ci95", List.of(0.1, 0.2))));
+        com.fasterxml.jackson.databind.JsonNode partial = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(inSampleOnly);
+        assertEquals(9.0, CollusionReadings.freshGain(partial), 0.0);
+        assertEquals(CollusionReadings.Reading.NOT_AN_EQUILIBRIUM, CollusionReadings.read(partial));
+        assertTrue(Double.isNaN(CollusionReadings.constantGain(partial)), "no constant figure at all: none");
         assertEquals(null, CollusionReadings.deviationDirection(List.of(run(1.0, 5.01, 0, 0))), "no hourly multipliers: no direction");
         Map<String, Object> bare = Map.of("heldOut", Map.of("deltaNash", Map.of("median", 0.2)));
         assertEquals(CollusionReadings.Reading.NO_ANALYSIS, CollusionReadings.read(new com.fasterxml.jackson.databind.ObjectMapper()
                 .valueToTree(bare)), "no best-response analysis: no reading");
         java.util.EnumMap<CollusionReadings.Reading, Integer> counts = new java.util.EnumMap<>(CollusionReadings.Reading.class);
         counts.put(CollusionReadings.Reading.NOT_AN_EQUILIBRIUM, 3);
-        assertEquals("still learning: not an equilibrium (3 of 3 runs)", CollusionReadings.cellReading(counts, 3));
+        assertEquals("not an equilibrium (3 of 3 runs)", CollusionReadings.cellReading(counts, 3));
         counts.put(CollusionReadings.Reading.AT_NASH, 1);
-        assertEquals("mixed: 3 still learning: not an equilibrium, 1 competition under the capacity limits: at the one-shot Nash",
+        assertEquals("mixed: 3 not an equilibrium, 1 not distinguishable from the one-shot Nash (competition under the capacity limits)",
                 CollusionReadings.cellReading(counts, 4));
     }
 
@@ -140,10 +147,11 @@ class StudyReportTest {
         withAnalysis(b, 2.0, -0.02);
         StudyReport r = StudyReport.read(write(List.of(a, b)));
         String md = r.markdown();
-        assertTrue(md.contains("| sac-ff_sac-ff | 1 | ") && md.contains("| 20.0 – 20.0 | 16.0 / 4.0 (-0.023) | 0/1 | still learning: not an equilibrium (1 of 1 runs);"
-                + " NOT CONVERGED |"), md);
-        assertTrue(md.contains("| 2.0 – 2.0 | 16.0 / 4.0 (-0.023) | 1/1 | competition under the capacity limits: at the one-shot Nash (1 of 1 runs) |"), md);
-        assertTrue(md.contains("So far, over 2 runs: 1 still learning: not an equilibrium, 1 competition under the capacity limits"), md);
+        assertTrue(md.contains("| sac-ff_sac-ff | 1 | ") && md.contains("| 20.0 – 20.0 | -4.0 – -4.0 | 16.0 / 4.0 (-0.023) | 0/1 | not an"
+                + " equilibrium (1 of 1 runs); NOT CONVERGED |"), md);
+        assertTrue(md.contains("| 2.0 – 2.0 | -4.0 – -4.0 | 16.0 / 4.0 (-0.023) | 1/1 | not distinguishable from the one-shot Nash (competition"
+                + " under the capacity limits) (1 of 1 runs) |"), md);
+        assertTrue(md.contains("So far, over 2 runs: 1 not an equilibrium, 1 not distinguishable from the one-shot Nash"), md);
         double[][] lines = StudyPage.bestResponses(r).get("dqn-ff_dqn-ff");
         assertEquals(1.5, lines[0][0], 1e-12);
         assertEquals(1.45, lines[1][0], 1e-12, "hour 0: the best response undercuts");
@@ -174,9 +182,9 @@ class StudyReportTest {
         for (int t = 0; t < 24; t++) {
             best.add(t < 16 ? 1.45 : t < 20 ? 1.56 : 1.502);
         }
-        held.put("exploitability", List.of(Map.of("hub", "hub_0", "outOfSamplePercent", gain / 2, "learnedMultiplierPerHour", learned,
-                "bestResponseMultiplierPerHour", best), Map.of("hub", "hub_1", "outOfSamplePercent", gain, "learnedMultiplierPerHour", learned,
-                "bestResponseMultiplierPerHour", best)));
+        held.put("exploitability", List.of(Map.of("hub", "hub_0", "outOfSamplePercent", gain / 2, "constantOutOfSamplePercent", -4.0,
+                "learnedMultiplierPerHour", learned, "bestResponseMultiplierPerHour", best), Map.of("hub", "hub_1", "outOfSamplePercent", gain,
+                "constantOutOfSamplePercent", -6.0, "learnedMultiplierPerHour", learned, "bestResponseMultiplierPerHour", best)));
     }
 
     @Test
