@@ -189,6 +189,16 @@ public final class BestResponseResult {
             p.put("daysConverged", converged);
             p.put("meanEvaluationsPerDay", evals / b.days.length);
             h.put("profile", p);
+            Map<String, Object> sch = new LinkedHashMap<>();
+            List<Double> levels = new ArrayList<>();
+            for (int k : b.scheduleLevels[j]) {
+                levels.add(b.grid[k]);
+            }
+            sch.put("multipliers", levels);
+            sch.put("profitPerDay", mean(b.schedule[j]) / reps);
+            sch.put("exploitabilityPercent", gain(b.learned[j], b.schedule[j], allDays()));
+            sch.put("ci95", interval(b.learned[j], b.schedule[j]));
+            h.put("schedule", sch);
             Map<String, Object> oos = new LinkedHashMap<>();
             oos.put("learnedProfitPerDay", mean(b.checkLearned[j]) / reps);
             oos.put("constantProfitPerDay", mean(b.checkConstant[j]) / reps);
@@ -196,6 +206,9 @@ public final class BestResponseResult {
             oos.put("constantExploitabilityPercent", gain(b.checkLearned[j], b.checkConstant[j], allDays()));
             oos.put("profileExploitabilityPercent", gain(b.checkLearned[j], b.checkProfile[j], allDays()));
             oos.put("profileCi95", interval(b.checkLearned[j], b.checkProfile[j]));
+            oos.put("scheduleProfitPerDay", mean(b.checkSchedule[j]) / reps);
+            oos.put("scheduleExploitabilityPercent", gain(b.checkLearned[j], b.checkSchedule[j], allDays()));
+            oos.put("scheduleCi95", interval(b.checkLearned[j], b.checkSchedule[j]));
             h.put("outOfSample", oos);
             List<Map<String, Object>> hours = new ArrayList<>();
             for (int t = 0; t < HubPricingEnv.PERIODS; t++) {
@@ -223,7 +236,8 @@ public final class BestResponseResult {
         m.put("work", work);
         m.put("method", "rivals frozen on their policies; constant = one grid multiplier for every day and hour; profile = 24 grid "
                 + "multipliers per day by coordinate ascent (pattern then exhaustive sweeps, from the better of the constant optimum and the "
-                + "learned prices) until no single-hour change improves the day; profits from whole-day play on the evaluation's replications; "
+                + "learned prices) until no single-hour change improves the day (it knows each day's prices in advance); schedule = one "
+                + "multiplier per hour for every day, the grid level nearest the profiles' mean (no foresight beyond the hour of the day); profits from whole-day play on the evaluation's replications; "
                 + "exploitability = gain in % of the learned profit, percentile bootstrap over days; outOfSample = the same schedules and the "
                 + "learned policy on fresh replications (seed stream best-response-check)");
         return m;
@@ -245,6 +259,9 @@ public final class BestResponseResult {
         final double[][] checkLearned;
         final double[][] checkProfile;
         final double[][] checkConstant;
+        final int[][] scheduleLevels;
+        final double[][] schedule;
+        final double[][] checkSchedule;
         double wallSeconds;
         long rivalActionsRemembered;
         long rivalActionsComputed;
@@ -268,6 +285,28 @@ public final class BestResponseResult {
             checkLearned = new double[h][n];
             checkProfile = new double[h][n];
             checkConstant = new double[h][n];
+            scheduleLevels = new int[h][];
+            schedule = new double[h][n];
+            checkSchedule = new double[h][n];
+        }
+
+        /** Each hub's schedule for every day: per hour, the grid level nearest the mean of its profiles' multipliers. */
+        void chooseSchedules() {
+            for (int j = 0; j < hubs.size(); j++) {
+                int[] k = new int[HubPricingEnv.PERIODS];
+                for (int t = 0; t < k.length; t++) {
+                    double mean = 0;
+                    for (BestResponseSearch.Profile p : profiles[j]) {
+                        mean += grid[p.levels()[t]] / profiles[j].length;
+                    }
+                    for (int level = 1; level < grid.length; level++) {
+                        if (Math.abs(grid[level] - mean) < Math.abs(grid[k[t]] - mean)) {
+                            k[t] = level;
+                        }
+                    }
+                }
+                scheduleLevels[j] = k;
+            }
         }
 
         /** Each hub's best constant level: the largest profit summed over days (the lowest level among ties). */

@@ -85,8 +85,11 @@ public final class CollusionSection {
         }
         List<Map<String, Object>> hubs = (List<Map<String, Object>>) br.get("hubs");
         html.append("<table><tr><th class=\"l\">hub</th><th>learned $/day</th><th>best constant</th><th>its gain %</th>")
-                .append("<th>hourly best response gain %</th><th>95 % interval</th><th>gain % on fresh draws</th></tr>");
+                .append("<th>hourly best response gain %</th><th>95 % interval</th><th>gain % on fresh draws</th>")
+                .append("<th>one schedule for every day, gain % on fresh draws</th></tr>");
         double worst = 0;
+        // deviations a policy seeing the hour of the day could play: one schedule for every day, one constant
+        double playable = Double.NEGATIVE_INFINITY;
         boolean freshOnly = true;
         XYChart c = Charts.xy("Learned, best-response and stage-game Nash prices (mean over days)", "hour", "$/MWh");
         double[] x = Charts.hours();
@@ -101,11 +104,16 @@ public final class CollusionSection {
             double fresh = num(oos.get("profileExploitabilityPercent"));
             freshOnly &= Double.isFinite(fresh);
             worst = Math.max(worst, Double.isFinite(fresh) ? fresh : gain);
+            double schedule = num(oos.get("scheduleExploitabilityPercent"));
+            double constant = num(oos.get("constantExploitabilityPercent"));
+            playable = Math.max(playable, Math.max(Double.isFinite(schedule) ? schedule : Double.NEGATIVE_INFINITY,
+                    Double.isFinite(constant) ? constant : Double.NEGATIVE_INFINITY));
             html.append("<tr><td class=\"l\">").append(esc(String.valueOf(h.get("hub")))).append("</td><td>")
                     .append(fmt(num(h.get("learnedProfitPerDay")), 2)).append("</td><td>").append(fmt(num(cons.get("multiplier")), 2))
                     .append("</td><td>").append(fmt(num(cons.get("exploitabilityPercent")), 1)).append("</td><td>").append(fmt(gain, 1))
                     .append("</td><td>").append(fmt(num(pci.get(0)), 1)).append(" – ").append(fmt(num(pci.get(1)), 1)).append("</td><td>")
-                    .append(fmt(num(oos.get("profileExploitabilityPercent")), 1)).append("</td></tr>");
+                    .append(fmt(num(oos.get("profileExploitabilityPercent")), 1)).append("</td><td>").append(fmt(schedule, 1))
+                    .append("</td></tr>");
             List<Map<String, Object>> per = (List<Map<String, Object>>) h.get("perHour");
             double[] learned = new double[24];
             double[] best = new double[24];
@@ -131,10 +139,16 @@ public final class CollusionSection {
         figures.add(Charts.png(c), "best response prices", "Each analysed hub's learned price and its hourly best response to the "
                 + "frozen rivals, and the stage-game Nash price, per hour (means over days).");
         String draws = freshOnly ? "on fresh draws" : "on fresh draws, or on the evaluation's own where there are none";
-        String verdict = worst > EQUILIBRIUM_TOLERANCE_PERCENT
-                ? String.format(Locale.ROOT, "Not an equilibrium: a hub gains up to %.1f %% (%s) by deviating against the "
-                        + "frozen rivals, so the learned prices are not mutual best responses; a high Δ here reflects policies that have not finished learning "
-                        + "(or cannot express the reply), not a self-enforcing collusive outcome.", worst, draws)
+        String verdict = playable > EQUILIBRIUM_TOLERANCE_PERCENT
+                ? String.format(Locale.ROOT, "Not an equilibrium: a deviation that a policy seeing the hour of the day could play (one "
+                        + "schedule for every day, or a constant) gains a hub up to %.1f %% on fresh draws against the frozen rivals (the "
+                        + "per-day best response, which knows each day's prices, up to %.1f %%, %s), so the learned prices are not mutual "
+                        + "best responses; a high Δ here reflects policies that have not finished learning (or cannot express the reply), "
+                        + "not a self-enforcing collusive outcome.", playable, worst, draws)
+                : worst > EQUILIBRIUM_TOLERANCE_PERCENT
+                ? String.format(Locale.ROOT, "No equilibrium shown: only the per-day best response, which knows each day's prices in "
+                        + "advance, gains a hub more than the tolerance (up to %.1f %%, %s); the deviations a policy could play gain at most "
+                        + "%.1f %% on fresh draws.", worst, draws, playable)
                 : String.format(Locale.ROOT, "Close to an equilibrium: no hub gains more than %.1f %% (%s) by the searched deviations "
                         + "(tolerance %.0f %%); prices above the stage-game Nash (Δ^N > 0) are then sustained by the policies themselves.",
                         worst, draws, EQUILIBRIUM_TOLERANCE_PERCENT);

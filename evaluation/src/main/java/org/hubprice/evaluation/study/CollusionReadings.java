@@ -19,8 +19,10 @@ final class CollusionReadings {
 
     /** What one run's numbers say, in the order the rule tests them. */
     enum Reading {
-        /** A hub's hourly best response to the frozen rival gains more than the tolerance on fresh draws. */
+        /** A deviation a policy could play (one schedule for every day, or a constant) gains more than the tolerance on fresh draws. */
         NOT_AN_EQUILIBRIUM("not an equilibrium"),
+        /** Only the per-day best response, which knows each day's prices in advance, gains more than the tolerance. */
+        FORESIGHT_ONLY("no equilibrium shown: only a deviation that knows each day's prices gains"),
         /** Unexploitable within the tolerance, and Δ^N's interval lies above 0. */
         ABOVE_NASH("collusion-like: above the one-shot Nash and unexploitable"),
         /** Unexploitable within the tolerance, and Δ^N's interval holds 0. */
@@ -50,6 +52,18 @@ final class CollusionReadings {
     /** The same for the best constant multiplier (one level for every hour and day: no foresight); NaN when absent. */
     static double constantGain(JsonNode run) {
         return worst(run, "constantOutOfSamplePercent", "constantPercent");
+    }
+
+    /** The same for one schedule for every day (the per-day best responses averaged per hour); NaN when absent. */
+    static double scheduleGain(JsonNode run) {
+        return worst(run, "scheduleOutOfSamplePercent", "scheduleOutOfSamplePercent");
+    }
+
+    /** The larger gain of the deviations a policy seeing the hour of the day could play (schedule, constant); NaN when neither. */
+    static double playableGain(JsonNode run) {
+        double s = scheduleGain(run);
+        double c = constantGain(run);
+        return Double.isNaN(s) ? c : Double.isNaN(c) ? s : Math.max(s, c);
     }
 
     private static double worst(JsonNode run, String key, String fallback) {
@@ -107,8 +121,12 @@ final class CollusionReadings {
         if (Double.isNaN(gain) || !ci.path(0).isNumber() || !ci.path(1).isNumber()) {
             return Reading.NO_ANALYSIS;
         }
-        if (gain > CollusionSection.EQUILIBRIUM_TOLERANCE_PERCENT) {
+        double tolerance = CollusionSection.EQUILIBRIUM_TOLERANCE_PERCENT;
+        if (playableGain(run) > tolerance) {
             return Reading.NOT_AN_EQUILIBRIUM;
+        }
+        if (gain > tolerance) {
+            return Reading.FORESIGHT_ONLY;
         }
         if (ci.path(0).asDouble() > 0) {
             return Reading.ABOVE_NASH;
@@ -117,9 +135,11 @@ final class CollusionReadings {
     }
 
     static String rule() {
-        return String.format(Locale.ROOT, "(1) equilibrium: if either hub's hourly best response to its frozen rival gains more than %.0f %% "
-                + "of its learned profit when replayed on fresh demand draws, the prices are not mutual best responses and the run "
-                + "reads \"not an equilibrium\" whatever its Δ; (2) benchmark: otherwise the run's 95 %% interval of Δ^N (the index "
+        return String.format(Locale.ROOT, "(1) equilibrium: if a deviation that a policy seeing the hour of the day could play (one "
+                + "schedule for every day, or one constant multiplier) gains either hub more than %.0f %% of its learned profit against "
+                + "its frozen rival, replayed on fresh demand draws, the prices are not mutual best responses and the run reads \"not "
+                + "an equilibrium\" whatever its Δ; if only the per-day best response, which knows each day's prices, gains that much, "
+                + "it reads \"no equilibrium shown\"; (2) benchmark: otherwise the run's 95 %% interval of Δ^N (the index "
                 + "against the stage-game Nash profit) decides: above 0 is collusion-like, holding 0 is not distinguishable from the "
                 + "one-shot Nash (competition under the capacity limits), below 0 is below it; (3) convergence: a run whose learning "
                 + "curve has not flattened is labelled NOT CONVERGED beside its reading: a run that is not an equilibrium and not "
@@ -135,20 +155,21 @@ final class CollusionReadings {
                 + "read by one rule, in this order: ").append(rule()).append(". The observations carry no rival price, so a policy "
                 + "cannot punish a deviation except through what its own battery sees, and every day starts afresh, so there is no "
                 + "punishment across days either; a supra-competitive outcome that no best response can exploit would be the "
-                + "finding, not a high Δ. The hourly best response is fitted to each held-out day, so it knows that day's prices "
-                + "in advance, which a policy (seeing the current hour only) does not: its gain bounds from above what a deviation "
-                + "can earn. The best constant multiplier (one level for every hour and day) has no such foresight and bounds it "
-                + "from below; both are shown. Which way the best responses move the prices says what "
+                + "finding, not a high Δ. Three deviations are searched against the frozen rival: the per-day hourly best response "
+                + "is fitted to each held-out day, so it knows that day's prices in advance, which a policy (seeing the current hour "
+                + "only) does not, and its gain bounds from above what a deviation can earn; one schedule for every day (those "
+                + "best responses averaged per hour) and the best constant multiplier need no such foresight and bound it from "
+                + "below. Which way the best responses move the prices says what "
                 + "kind of disequilibrium it is: undercutting learned prices is the pull towards competition that collusion must "
                 + "resist; raising them means the learners leave money on the table (hours in which the best response's mean "
                 + "multiplier over the held-out days differs from the learned one by at least " + MOVE + ").\n\n");
         if (r.cells() == 0) {
             return sb.append("No runs yet.\n\n").toString();
         }
-        sb.append("| cell | runs | median Δ^N [95 % CI] | hourly best response's gain on fresh draws, % (range over runs) | best constant's"
-                + " gain on fresh draws, % (range) | the hourly best response, hours below / above the learned price (mean multiplier"
-                + " shift) | converged | reading |\n");
-        sb.append("|---|---|---|---|---|---|---|---|\n");
+        sb.append("| cell | runs | median Δ^N [95 % CI] | per-day hourly best response's gain on fresh draws, % (range over runs) | one"
+                + " schedule for every day, gain % (range) | best constant, gain % (range) | the per-day best response, hours below /"
+                + " above the learned price (mean multiplier shift) | converged | reading |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|\n");
         Map<Reading, Integer> total = new EnumMap<>(Reading.class);
         for (CellResult c : r.cellResults()) {
             double[] dn = c.medianDeltaNash();
@@ -159,7 +180,8 @@ final class CollusionReadings {
             }
             sb.append("| ").append(c.cell().id()).append(" | ").append(c.runs().size()).append(" | ").append(f(dn[0], 3)).append(" [")
                     .append(f(dn[1], 3)).append(", ").append(f(dn[2], 3)).append("] | ").append(range(c, CollusionReadings::freshGain))
-                    .append(" | ").append(range(c, CollusionReadings::constantGain)).append(" | ").append(direction(deviationDirection(c.runs()))).append(" | ").append(c.converged()).append("/")
+                    .append(" | ").append(range(c, CollusionReadings::scheduleGain)).append(" | ").append(range(c, CollusionReadings::constantGain))
+                    .append(" | ").append(direction(deviationDirection(c.runs()))).append(" | ").append(c.converged()).append("/")
                     .append(c.runs().size()).append(" | ")
                     .append(cellReading(counts, c.runs().size())).append(c.allConverged() ? "" : "; NOT CONVERGED").append(" |\n");
         }

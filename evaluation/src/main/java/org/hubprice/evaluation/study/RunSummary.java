@@ -132,6 +132,7 @@ public final class RunSummary {
             e.put("profileCi95", RunFiles.JSON.convertValue(h.path("profile").path("ci95"), List.class));
             e.put("outOfSamplePercent", finite(h.path("outOfSample").path("profileExploitabilityPercent").asDouble(Double.NaN)));
             e.put("constantOutOfSamplePercent", finite(h.path("outOfSample").path("constantExploitabilityPercent").asDouble(Double.NaN)));
+            e.put("scheduleOutOfSamplePercent", finite(h.path("outOfSample").path("scheduleExploitabilityPercent").asDouble(Double.NaN)));
             // which way the profitable deviation goes, hour by hour (means over days): undercutting or raising the learned prices
             List<Double> learned = new ArrayList<>();
             List<Double> best = new ArrayList<>();

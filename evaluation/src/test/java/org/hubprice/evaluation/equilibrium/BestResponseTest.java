@@ -62,6 +62,7 @@ class BestResponseTest {
         assertEquals(one.profileProfit(0), two.profileProfit(0), 0.0);
         assertEquals(one.constantProfit(0), two.constantProfit(0), 0.0);
         assertEquals(one.learnedProfit(0), two.learnedProfit(0), 0.0);
+        assertEquals(((Map<?, ?>) hubMap(one).get("schedule")).get("profitPerDay"), ((Map<?, ?>) hubMap(two).get("schedule")).get("profitPerDay"));
     }
 
     /**
@@ -103,6 +104,53 @@ class BestResponseTest {
                 k[t] = keep;
             }
             assertArrayEquals(best.levels(), k);
+        }
+    }
+
+    /**
+     * The schedule for every day is the profiles averaged per hour and snapped to the grid, and
+     * its profits are what playing it gives, on the evaluation's draws and on fresh ones.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theScheduleIsTheProfilesAveragedPerHourAndItsProfitIsItsPlay() throws Exception {
+        List<HubPolicy> p = List.of(ReactivePolicy.INSTANCE, ReactivePolicy.INSTANCE);
+        BestResponseResult r = BestResponseAnalysis.run(SCENARIOS, p, List.of(0), options(2));
+        Map<String, Object> hub = hubMap(r);
+        List<Map<String, Object>> perHour = (List<Map<String, Object>>) hub.get("perHour");
+        Map<String, Object> schedule = (Map<String, Object>) hub.get("schedule");
+        List<Double> multipliers = (List<Double>) schedule.get("multipliers");
+        int[] levels = new int[24];
+        try (BestResponseSearch s = new BestResponseSearch(SCENARIOS.newEnvironment(), p, 20)) {
+            double[] grid = s.grid();
+            boolean differsFromEveryDay = false;
+            for (int t = 0; t < 24; t++) {
+                double mean = ((Number) perHour.get(t).get("bestResponseMultiplier")).doubleValue();
+                levels[t] = s.levelsOf(new double[] {multipliers.get(t)})[0];
+                assertEquals(grid[levels[t]], multipliers.get(t), 0.0, "hour " + t + " is a grid level");
+                assertEquals(s.levelsOf(new double[] {mean})[0], levels[t], "hour " + t + ": the level nearest the profiles' mean " + mean);
+                differsFromEveryDay |= Math.abs(mean - multipliers.get(t)) > 1e-9;
+            }
+            assertTrue(differsFromEveryDay, "against a battery-reactive rival the days' profiles differ, so their mean is not one of them");
+            long[] seeds = new long[4];
+            long[] fresh = new long[4];
+            for (int k = 0; k < 4; k++) {
+                seeds[k] = Seeds.derive(0, "replication", k);
+                fresh[k] = Seeds.derive(0, "best-response-check", k);
+            }
+            double played = 0;
+            double playedFresh = 0;
+            for (int d : SCENARIOS.selected()) {
+                played += s.play(d, seeds, 0, levels, null);
+                playedFresh += s.play(d, fresh, 0, levels, null);
+            }
+            int n = SCENARIOS.selected().length;
+            assertEquals(played / n / 4, ((Number) schedule.get("profitPerDay")).doubleValue(), 1e-9 * Math.abs(played));
+            Map<String, Object> oos = (Map<String, Object>) hub.get("outOfSample");
+            assertEquals(playedFresh / n / 4, ((Number) oos.get("scheduleProfitPerDay")).doubleValue(), 1e-9 * Math.abs(playedFresh));
+            double learned = ((Number) oos.get("learnedProfitPerDay")).doubleValue();
+            assertEquals(100 * (playedFresh / n / 4 - learned) / Math.abs(learned), ((Number) oos.get("scheduleExploitabilityPercent"))
+                    .doubleValue(), 1e-6);
         }
     }
 

@@ -102,32 +102,38 @@ class StudyReportTest {
         assertTrue(html.contains("<table>") && !html.contains("best responses to them"), "no hourly multipliers, no best-response figure");
     }
 
-    /** A run with the given fresh-draw best-response gains per hub and Δ^N interval. */
-    private static com.fasterxml.jackson.databind.JsonNode run(double gain0, double gain1, double nashLo, double nashHi) {
+    /** A run with the given fresh-draw per-day best-response gains per hub, hub 1's one-schedule gain (NaN: none) and Δ^N interval. */
+    private static com.fasterxml.jackson.databind.JsonNode run(double gain0, double gain1, double schedule1, double nashLo, double nashHi) {
         Map<String, Object> held = new LinkedHashMap<>();
-        held.put("exploitability", List.of(Map.of("hub", "hub_0", "outOfSamplePercent", gain0), Map.of("hub", "hub_1", "outOfSamplePercent",
-                gain1)));
+        Map<String, Object> hub1 = new LinkedHashMap<>(Map.of("hub", "hub_1", "outOfSamplePercent", gain1));
+        if (!Double.isNaN(schedule1)) {
+            hub1.put("scheduleOutOfSamplePercent", schedule1);
+        }
+        held.put("exploitability", List.of(Map.of("hub", "hub_0", "outOfSamplePercent", gain0), hub1));
         held.put("deltaNash", Map.of("median", (nashLo + nashHi) / 2, "ci95", List.of(nashLo, nashHi)));
         return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(Map.of("heldOut", held));
     }
 
     @Test
     void eachRunIsReadByEquilibriumFirstThenTheNashBenchmark() {
-        // the larger hub decides; just above the 5 % tolerance is not an equilibrium whatever Δ^N says
-        assertEquals(CollusionReadings.Reading.NOT_AN_EQUILIBRIUM, CollusionReadings.read(run(1.0, 5.01, 0.2, 0.3)));
-        assertEquals(CollusionReadings.Reading.NOT_AN_EQUILIBRIUM, CollusionReadings.read(run(5.5, -3.0, -0.3, -0.2)));
-        assertEquals(CollusionReadings.Reading.ABOVE_NASH, CollusionReadings.read(run(4.99, 2.0, 0.01, 0.3)));
-        assertEquals(CollusionReadings.Reading.AT_NASH, CollusionReadings.read(run(1.0, 2.0, -0.01, 0.3)));
-        assertEquals(CollusionReadings.Reading.BELOW_NASH, CollusionReadings.read(run(1.0, 2.0, -0.3, -0.01)));
-        assertEquals(5.01, CollusionReadings.freshGain(run(1.0, 5.01, 0, 0)), 0.0);
+        // a deviation a policy could play gaining just above the 5 % tolerance: not an equilibrium whatever Δ^N says
+        assertEquals(CollusionReadings.Reading.NOT_AN_EQUILIBRIUM, CollusionReadings.read(run(9.0, 5.5, 5.01, 0.2, 0.3)));
+        // only the per-day best response (foresight) gains: no equilibrium shown, whatever Δ^N says; the larger hub decides
+        assertEquals(CollusionReadings.Reading.FORESIGHT_ONLY, CollusionReadings.read(run(1.0, 5.01, 4.99, 0.2, 0.3)));
+        assertEquals(CollusionReadings.Reading.FORESIGHT_ONLY, CollusionReadings.read(run(5.5, -3.0, Double.NaN, -0.3, -0.2)));
+        assertEquals(CollusionReadings.Reading.ABOVE_NASH, CollusionReadings.read(run(4.99, 2.0, 1.0, 0.01, 0.3)));
+        assertEquals(CollusionReadings.Reading.AT_NASH, CollusionReadings.read(run(1.0, 2.0, 1.0, -0.01, 0.3)));
+        assertEquals(CollusionReadings.Reading.BELOW_NASH, CollusionReadings.read(run(1.0, 2.0, 1.0, -0.3, -0.01)));
+        assertEquals(5.01, CollusionReadings.freshGain(run(1.0, 5.01, 1.0, 0, 0)), 0.0);
+        assertEquals(7.0, CollusionReadings.playableGain(run(1.0, 5.01, 7.0, 0, 0)), 0.0);
         // a hub without the fresh-draw figure counts with its in-sample one, never as 0 %
         Map<String, Object> inSampleOnly = Map.of("heldOut", Map.of("exploitability", List.of(Map.of("hub", "hub_0", "profilePercent", 9.0),
                 Map.of("hub", "hub_1", "outOfSamplePercent", 1.0)), "deltaNash", Map.of("ci95", List.of(0.1, 0.2))));
         com.fasterxml.jackson.databind.JsonNode partial = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(inSampleOnly);
         assertEquals(9.0, CollusionReadings.freshGain(partial), 0.0);
-        assertEquals(CollusionReadings.Reading.NOT_AN_EQUILIBRIUM, CollusionReadings.read(partial));
+        assertEquals(CollusionReadings.Reading.FORESIGHT_ONLY, CollusionReadings.read(partial), "no playable deviation measured: foresight only");
         assertTrue(Double.isNaN(CollusionReadings.constantGain(partial)), "no constant figure at all: none");
-        assertEquals(null, CollusionReadings.deviationDirection(List.of(run(1.0, 5.01, 0, 0))), "no hourly multipliers: no direction");
+        assertEquals(null, CollusionReadings.deviationDirection(List.of(run(1.0, 5.01, 1.0, 0, 0))), "no hourly multipliers: no direction");
         Map<String, Object> bare = Map.of("heldOut", Map.of("deltaNash", Map.of("median", 0.2)));
         assertEquals(CollusionReadings.Reading.NO_ANALYSIS, CollusionReadings.read(new com.fasterxml.jackson.databind.ObjectMapper()
                 .valueToTree(bare)), "no best-response analysis: no reading");
@@ -147,9 +153,9 @@ class StudyReportTest {
         withAnalysis(b, 2.0, -0.02);
         StudyReport r = StudyReport.read(write(List.of(a, b)));
         String md = r.markdown();
-        assertTrue(md.contains("| sac-ff_sac-ff | 1 | ") && md.contains("| 20.0 – 20.0 | -4.0 – -4.0 | 16.0 / 4.0 (-0.023) | 0/1 | not an"
+        assertTrue(md.contains("| sac-ff_sac-ff | 1 | ") && md.contains("| 20.0 – 20.0 | 10.0 – 10.0 | -4.0 – -4.0 | 16.0 / 4.0 (-0.023) | 0/1 | not an"
                 + " equilibrium (1 of 1 runs); NOT CONVERGED |"), md);
-        assertTrue(md.contains("| 2.0 – 2.0 | -4.0 – -4.0 | 16.0 / 4.0 (-0.023) | 1/1 | not distinguishable from the one-shot Nash (competition"
+        assertTrue(md.contains("| 2.0 – 2.0 | 1.0 – 1.0 | -4.0 – -4.0 | 16.0 / 4.0 (-0.023) | 1/1 | not distinguishable from the one-shot Nash (competition"
                 + " under the capacity limits) (1 of 1 runs) |"), md);
         assertTrue(md.contains("So far, over 2 runs: 1 not an equilibrium, 1 not distinguishable from the one-shot Nash"), md);
         double[][] lines = StudyPage.bestResponses(r).get("dqn-ff_dqn-ff");
@@ -183,8 +189,9 @@ class StudyReportTest {
             best.add(t < 16 ? 1.45 : t < 20 ? 1.56 : 1.502);
         }
         held.put("exploitability", List.of(Map.of("hub", "hub_0", "outOfSamplePercent", gain / 2, "constantOutOfSamplePercent", -4.0,
-                "learnedMultiplierPerHour", learned, "bestResponseMultiplierPerHour", best), Map.of("hub", "hub_1", "outOfSamplePercent", gain,
-                "constantOutOfSamplePercent", -6.0, "learnedMultiplierPerHour", learned, "bestResponseMultiplierPerHour", best)));
+                "scheduleOutOfSamplePercent", gain / 4, "learnedMultiplierPerHour", learned, "bestResponseMultiplierPerHour", best),
+                Map.of("hub", "hub_1", "outOfSamplePercent", gain, "constantOutOfSamplePercent", -6.0, "scheduleOutOfSamplePercent", gain / 2,
+                        "learnedMultiplierPerHour", learned, "bestResponseMultiplierPerHour", best)));
     }
 
     @Test
