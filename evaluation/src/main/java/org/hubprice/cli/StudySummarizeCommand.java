@@ -100,10 +100,16 @@ final class StudySummarizeCommand implements Callable<Integer> {
 
     /**
      * Adds to {@code out} the paths of values that {@code old} holds and {@code now} lacks or
-     * holds differently; fields only {@code now} has are additions, not changes. Arrays of the
-     * same length are compared element by element (their objects may gain fields).
+     * holds differently; fields only {@code now} has, and values where {@code old} has null, are
+     * additions, not changes, and so is the evaluation's commit. Arrays of the same length are
+     * compared element by element (their objects may gain fields).
      */
     static void changedValues(JsonNode old, JsonNode now, String path, java.util.List<String> out) {
+        if (old.isNull() || path.equals("machine.gitCommit")) {
+            // a null was not measured, so a value now is an addition; the commit names the code of the evaluation, which a
+            // run evaluated again (to add what the summary lacks) has from a newer commit
+            return;
+        }
         if (old.isObject() && now.isObject()) {
             var fields = old.fieldNames();
             while (fields.hasNext()) {

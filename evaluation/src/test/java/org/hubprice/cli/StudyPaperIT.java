@@ -73,7 +73,9 @@ class StudyPaperIT {
         com.fasterxml.jackson.databind.node.ObjectNode old = (com.fasterxml.jackson.databind.node.ObjectNode) original.deepCopy();
         for (JsonNode h : old.path("heldOut").path("exploitability")) {
             ((com.fasterxml.jackson.databind.node.ObjectNode) h).remove(List.of("learnedMultiplierPerHour", "bestResponseMultiplierPerHour"));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) h).putNull("scheduleOutOfSamplePercent"); // not measured then: filled now
         }
+        ((com.fasterxml.jackson.databind.node.ObjectNode) old.path("machine")).put("gitCommit", "an older evaluation's commit");
         Files.writeString(sac, json.writeValueAsString(old));
         com.fasterxml.jackson.databind.node.ObjectNode foreign = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(dqn.toFile());
         foreign.put("configDigest", "0".repeat(64));
