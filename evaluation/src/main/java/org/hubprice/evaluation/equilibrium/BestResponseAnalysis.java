@@ -19,10 +19,11 @@ import org.hubprice.evaluation.policy.HubPolicy;
  *   <li>the best <b>hourly profile</b> per day (24 levels), by coordinate ascent
  *       ({@link BestResponseSearch#profile}) from the better of the constant optimum and the
  *       hub's own learned prices, until no single-hour change on the grid improves the day;</li>
- *   <li>one <b>schedule</b> for every day: per hour, the grid level nearest the profiles' mean
- *       multiplier. The profiles know each day's prices in advance, which a policy does not; the
- *       schedule needs only the hour of the day, so a policy could play it, and its gain is a
- *       lower bound on what such a deviation earns (the profiles' gain an upper bound);</li>
+ *   <li>one <b>schedule</b> for every day: of the profiles' hourly mean (each hour at the grid
+ *       level nearest it) and each day's profile, the one that earns most over all days. The
+ *       profiles know each day's prices in advance, which a policy does not; the schedule needs
+ *       only the hour of the day, so a policy could play it, and its gain is a lower bound on
+ *       what such a deviation earns (the profiles' gain an upper bound);</li>
  * </ol>
  * and the <b>exploitability</b>: the best response's gain in % of the learned profit. Because the
  * profiles are chosen on the evaluation's replications, they are also replayed on fresh
@@ -122,15 +123,23 @@ public final class BestResponseAnalysis {
             b.checkProfile[j][d] = w.play(days[d], check, hub, p.levels(), null);
             b.checkConstant[j][d] = w.play(days[d], check, hub, constant, null);
         }, "best response, hourly profiles:");
-        // Phase 3: one schedule for every day (the profiles averaged per hour): a deviation without the profiles' foresight of each
-        // day's prices, which a policy seeing the hour of the day could play; a lower bound on what such a policy can gain.
+        // Phase 3: one schedule for every day, without the profiles' foresight of each day's prices, which a policy seeing the
+        // hour of the day could play: the best over all days of the profiles' hourly mean and of each day's profile; a lower
+        // bound on what such a policy can gain.
+        b.scheduleCandidates();
+        ParallelWorkers.run(workers, hn * n, (w, task) -> {
+            int j = task / n;
+            int d = task % n;
+            for (int c = 0; c < b.candidates[j].length; c++) {
+                b.candidateValues[j][c][d] = w.play(days[d], seeds, hubs.get(j), b.candidates[j][c], null);
+            }
+        }, "best response, one schedule for every day:");
         b.chooseSchedules();
         ParallelWorkers.run(workers, hn * n, (w, task) -> {
             int j = task / n;
             int d = task % n;
-            b.schedule[j][d] = w.play(days[d], seeds, hubs.get(j), b.scheduleLevels[j], null);
-            b.checkSchedule[j][d] = w.play(days[d], check, hubs.get(j), b.scheduleLevels[j], null);
-        }, "best response, one schedule for every day:");
+            b.checkSchedule[j][d] = w.play(days[d], check, hubs.get(j), b.candidates[j][b.scheduleChoice[j]], null);
+        }, "best response, the schedule on fresh draws:");
     }
 
     private static long[] seeds(long root, String name, int count) {

@@ -190,14 +190,18 @@ public final class BestResponseResult {
             p.put("meanEvaluationsPerDay", evals / b.days.length);
             h.put("profile", p);
             Map<String, Object> sch = new LinkedHashMap<>();
+            int choice = b.scheduleChoice[j];
+            double[] schedule = b.candidateValues[j][choice];
             List<Double> levels = new ArrayList<>();
-            for (int k : b.scheduleLevels[j]) {
+            for (int k : b.candidates[j][choice]) {
                 levels.add(b.grid[k]);
             }
+            sch.put("source", choice == 0 ? "the profiles' hourly mean" : "the profile of " + b.scenarios.days().get(b.days[choice - 1]).date());
             sch.put("multipliers", levels);
-            sch.put("profitPerDay", mean(b.schedule[j]) / reps);
-            sch.put("exploitabilityPercent", gain(b.learned[j], b.schedule[j], allDays()));
-            sch.put("ci95", interval(b.learned[j], b.schedule[j]));
+            sch.put("profitPerDay", mean(schedule) / reps);
+            sch.put("exploitabilityPercent", gain(b.learned[j], schedule, allDays()));
+            sch.put("ci95", interval(b.learned[j], schedule));
+            sch.put("candidates", b.candidates[j].length);
             h.put("schedule", sch);
             Map<String, Object> oos = new LinkedHashMap<>();
             oos.put("learnedProfitPerDay", mean(b.checkLearned[j]) / reps);
@@ -237,7 +241,8 @@ public final class BestResponseResult {
         m.put("method", "rivals frozen on their policies; constant = one grid multiplier for every day and hour; profile = 24 grid "
                 + "multipliers per day by coordinate ascent (pattern then exhaustive sweeps, from the better of the constant optimum and the "
                 + "learned prices) until no single-hour change improves the day (it knows each day's prices in advance); schedule = one "
-                + "multiplier per hour for every day, the grid level nearest the profiles' mean (no foresight beyond the hour of the day); profits from whole-day play on the evaluation's replications; "
+                + "multiplier per hour for every day, the best over all days of the profiles' hourly mean and each day's profile (no "
+                + "foresight beyond the hour of the day); profits from whole-day play on the evaluation's replications; "
                 + "exploitability = gain in % of the learned profit, percentile bootstrap over days; outOfSample = the same schedules and the "
                 + "learned policy on fresh replications (seed stream best-response-check)");
         return m;
@@ -259,8 +264,12 @@ public final class BestResponseResult {
         final double[][] checkLearned;
         final double[][] checkProfile;
         final double[][] checkConstant;
-        final int[][] scheduleLevels;
-        final double[][] schedule;
+        /** Per hub: the schedules tried for every day (0: the profiles' hourly mean, 1 + d: day d's profile). */
+        final int[][][] candidates;
+        /** Per hub, candidate and day: the profit summed over the evaluation's replications. */
+        final double[][][] candidateValues;
+        /** Per hub: the candidate that earns most over all days. */
+        final int[] scheduleChoice;
         final double[][] checkSchedule;
         double wallSeconds;
         long rivalActionsRemembered;
@@ -285,19 +294,22 @@ public final class BestResponseResult {
             checkLearned = new double[h][n];
             checkProfile = new double[h][n];
             checkConstant = new double[h][n];
-            scheduleLevels = new int[h][];
-            schedule = new double[h][n];
+            candidates = new int[h][][];
+            candidateValues = new double[h][n + 1][n];
+            scheduleChoice = new int[h];
             checkSchedule = new double[h][n];
         }
 
-        /** Each hub's schedule for every day: per hour, the grid level nearest the mean of its profiles' multipliers. */
-        void chooseSchedules() {
+        /** Each hub's candidate schedules for every day: the profiles' hourly mean on the grid, then each day's profile. */
+        void scheduleCandidates() {
             for (int j = 0; j < hubs.size(); j++) {
+                int n = profiles[j].length;
+                candidates[j] = new int[n + 1][];
                 int[] k = new int[HubPricingEnv.PERIODS];
                 for (int t = 0; t < k.length; t++) {
                     double mean = 0;
                     for (BestResponseSearch.Profile p : profiles[j]) {
-                        mean += grid[p.levels()[t]] / profiles[j].length;
+                        mean += grid[p.levels()[t]] / n;
                     }
                     for (int level = 1; level < grid.length; level++) {
                         if (Math.abs(grid[level] - mean) < Math.abs(grid[k[t]] - mean)) {
@@ -305,7 +317,27 @@ public final class BestResponseResult {
                         }
                     }
                 }
-                scheduleLevels[j] = k;
+                candidates[j][0] = k;
+                for (int d = 0; d < n; d++) {
+                    candidates[j][d + 1] = profiles[j][d].levels();
+                }
+            }
+        }
+
+        /** Each hub's schedule: the candidate with the largest profit summed over days (the first among ties). */
+        void chooseSchedules() {
+            for (int j = 0; j < hubs.size(); j++) {
+                double best = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < candidates[j].length; c++) {
+                    double s = 0;
+                    for (double v : candidateValues[j][c]) {
+                        s += v;
+                    }
+                    if (s > best) {
+                        best = s;
+                        scheduleChoice[j] = c;
+                    }
+                }
             }
         }
 

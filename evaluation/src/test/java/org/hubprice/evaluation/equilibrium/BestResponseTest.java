@@ -108,30 +108,33 @@ class BestResponseTest {
     }
 
     /**
-     * The schedule for every day is the profiles averaged per hour and snapped to the grid, and
-     * its profits are what playing it gives, on the evaluation's draws and on fresh ones.
+     * The schedule for every day is a grid schedule that earns at least as much over all days as
+     * the profiles' hourly mean, and its profits are what playing it gives, on the evaluation's
+     * draws and on fresh ones.
      */
     @Test
     @SuppressWarnings("unchecked")
-    void theScheduleIsTheProfilesAveragedPerHourAndItsProfitIsItsPlay() throws Exception {
+    void theScheduleBeatsTheProfilesMeanOnEveryDayTogetherAndItsProfitIsItsPlay() throws Exception {
         List<HubPolicy> p = List.of(ReactivePolicy.INSTANCE, ReactivePolicy.INSTANCE);
         BestResponseResult r = BestResponseAnalysis.run(SCENARIOS, p, List.of(0), options(2));
         Map<String, Object> hub = hubMap(r);
         List<Map<String, Object>> perHour = (List<Map<String, Object>>) hub.get("perHour");
         Map<String, Object> schedule = (Map<String, Object>) hub.get("schedule");
         List<Double> multipliers = (List<Double>) schedule.get("multipliers");
-        int[] levels = new int[24];
+        assertEquals(SCENARIOS.selected().length + 1, ((Number) schedule.get("candidates")).intValue(), "the mean and each day's profile");
         try (BestResponseSearch s = new BestResponseSearch(SCENARIOS.newEnvironment(), p, 20)) {
             double[] grid = s.grid();
-            boolean differsFromEveryDay = false;
+            int[] levels = new int[24];
+            int[] mean = new int[24];
+            boolean meanDiffersFromEveryDay = false;
             for (int t = 0; t < 24; t++) {
-                double mean = ((Number) perHour.get(t).get("bestResponseMultiplier")).doubleValue();
                 levels[t] = s.levelsOf(new double[] {multipliers.get(t)})[0];
                 assertEquals(grid[levels[t]], multipliers.get(t), 0.0, "hour " + t + " is a grid level");
-                assertEquals(s.levelsOf(new double[] {mean})[0], levels[t], "hour " + t + ": the level nearest the profiles' mean " + mean);
-                differsFromEveryDay |= Math.abs(mean - multipliers.get(t)) > 1e-9;
+                double m = ((Number) perHour.get(t).get("bestResponseMultiplier")).doubleValue();
+                mean[t] = s.levelsOf(new double[] {m})[0];
+                meanDiffersFromEveryDay |= Math.abs(m - grid[mean[t]]) > 1e-9;
             }
-            assertTrue(differsFromEveryDay, "against a battery-reactive rival the days' profiles differ, so their mean is not one of them");
+            assertTrue(meanDiffersFromEveryDay, "against a battery-reactive rival the days' profiles differ, so their mean is not one of them");
             long[] seeds = new long[4];
             long[] fresh = new long[4];
             for (int k = 0; k < 4; k++) {
@@ -140,11 +143,19 @@ class BestResponseTest {
             }
             double played = 0;
             double playedFresh = 0;
+            double playedMean = 0;
             for (int d : SCENARIOS.selected()) {
                 played += s.play(d, seeds, 0, levels, null);
                 playedFresh += s.play(d, fresh, 0, levels, null);
+                playedMean += s.play(d, seeds, 0, mean, null);
             }
             int n = SCENARIOS.selected().length;
+            assertTrue(played >= playedMean, "the chosen schedule earns at least the mean's " + playedMean + ": " + played);
+            if (java.util.Arrays.equals(levels, mean)) {
+                assertEquals("the profiles' hourly mean", schedule.get("source"));
+            } else {
+                assertTrue(String.valueOf(schedule.get("source")).startsWith("the profile of "), String.valueOf(schedule.get("source")));
+            }
             assertEquals(played / n / 4, ((Number) schedule.get("profitPerDay")).doubleValue(), 1e-9 * Math.abs(played));
             Map<String, Object> oos = (Map<String, Object>) hub.get("outOfSample");
             assertEquals(playedFresh / n / 4, ((Number) oos.get("scheduleProfitPerDay")).doubleValue(), 1e-9 * Math.abs(playedFresh));
