@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hubprice.agents.nn.EngineThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * environment, agents and buffers) and takes tasks from a shared counter, so a task's result
  * must depend only on the task, never on which worker ran it. Progress is logged at each
  * quarter; the first failure stops the others and is rethrown. Workers are created by the
- * caller and may be reused for several runs (never by two threads at once).
+ * caller and may be reused for several runs (never by two threads at once). Each thread takes
+ * the engine's threads per operation before its first task, so results do not depend on how
+ * many workers there are.
  */
 public final class ParallelWorkers {
     private static final Logger LOG = LoggerFactory.getLogger(ParallelWorkers.class);
@@ -49,6 +52,9 @@ public final class ParallelWorkers {
                 W worker = workers.get(w);
                 futures.add(pool.submit(() -> {
                     try {
+                        // a fresh thread would run its first matrix products with MKL's own thread count (every core, fewer
+                        // when the machine is busy), so a policy's actions, and the results, would depend on the worker count
+                        EngineThreads.adoptOnce();
                         int k;
                         while (!failed.get() && (k = next.getAndIncrement()) < count) {
                             task.run(worker, k);

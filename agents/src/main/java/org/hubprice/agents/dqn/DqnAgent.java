@@ -238,6 +238,7 @@ public final class DqnAgent implements Agent {
     /** Greedy in both modes; exploration is the wrapper's job. */
     @Override
     public double[] act(double[] observation, Mode mode) {
+        EngineThreads.adoptOnce(); // a caller's fresh thread (an evaluation worker, a cluster task) acts as the loop's thread would
         if (observation.length != obsDim) {
             throw new IllegalArgumentException("dqn: observation has " + observation.length + " values; expected " + obsDim);
         }

@@ -289,6 +289,7 @@ public final class SacAgent implements Agent {
     @Override
     public double[] act(double[] observation, Mode mode) {
         ensureOpen();
+        EngineThreads.adoptOnce(); // a caller's fresh thread (an evaluation worker, a cluster task) acts as the loop's thread would
         if (observation == null || observation.length != obsDim) {
             throw new IllegalArgumentException("sac: observation has " + (observation == null ? "no" : observation.length)
                     + " values; the observation space has " + obsDim);
