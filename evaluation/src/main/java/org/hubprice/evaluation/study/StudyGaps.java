@@ -59,8 +59,8 @@ final class StudyGaps {
                 .append(" runs meet the convergence rule, and over the last 20 % of validation passes the quick index moved by ")
                 .append(tailChange(c) >= 0 ? "+" : "").append(f(tailChange(c), 3)).append(" on average (negative: still falling). ");
         sb.append("(2) equilibrium quality: an hourly best response to the frozen rival gains ").append(f(c.exploitability(), 1))
-                .append(" % on the evaluation's own draws (the larger hub, mean over runs; it knows each day's prices in advance, so it"
-                        + " bounds the gain from above); a pair that far from mutual best responses is not an equilibrium. ");
+                .append(" % on the evaluation's own draws (the larger hub, mean over runs); it knows each day's prices in advance, so it"
+                        + " bounds the gain from above; \"Collusion, competition, or still learning?\" sets it beside the deviations a policy could play. ");
         sb.append("(3) benchmark: measured from the stage-game Nash profit (what one-shot competition under the capacity limits and the"
                 + " price band earns) instead of marginal-cost pricing, the index is ").append(f(c.mean("deltaNash/median"), 3)).append(". ");
         String market = c.runs().isEmpty() ? "" : c.runs().get(0).path("market").asText();
