@@ -139,12 +139,17 @@ public final class CollusionSection {
         figures.add(Charts.png(c), "best response prices", "Each analysed hub's learned price and its hourly best response to the "
                 + "frozen rivals, and the stage-game Nash price, per hour (means over days).");
         String draws = freshOnly ? "on fresh draws" : "on fresh draws, or on the evaluation's own where there are none";
-        String verdict = playable > EQUILIBRIUM_TOLERANCE_PERCENT
+        // a best-response file from before the schedule has no playable figure: judge by the per-day profile alone, as then
+        boolean playableKnown = Double.isFinite(playable);
+        String verdict = playableKnown && playable > EQUILIBRIUM_TOLERANCE_PERCENT
                 ? String.format(Locale.ROOT, "Not an equilibrium: a deviation that a policy seeing the hour of the day could play (one "
                         + "schedule for every day, or a constant) gains a hub up to %.1f %% on fresh draws against the frozen rivals (the "
                         + "per-day best response, which knows each day's prices, up to %.1f %%, %s), so the learned prices are not mutual "
                         + "best responses; a high Δ here reflects policies that have not finished learning (or cannot express the reply), "
                         + "not a self-enforcing collusive outcome.", playable, worst, draws)
+                : worst > EQUILIBRIUM_TOLERANCE_PERCENT && !playableKnown
+                ? String.format(Locale.ROOT, "Not shown to be an equilibrium: a hub gains up to %.1f %% (%s) by its per-day best response,"
+                        + " which knows each day's prices in advance; no deviation a policy could play was measured.", worst, draws)
                 : worst > EQUILIBRIUM_TOLERANCE_PERCENT
                 ? String.format(Locale.ROOT, "No equilibrium shown: only the per-day best response, which knows each day's prices in "
                         + "advance, gains a hub more than the tolerance (up to %.1f %%, %s); the deviations a policy could play gain at most "

@@ -56,7 +56,7 @@ final class CollusionReadings {
 
     /** The same for one schedule for every day (the per-day best responses averaged per hour); NaN when absent. */
     static double scheduleGain(JsonNode run) {
-        return worst(run, "scheduleOutOfSamplePercent", "scheduleOutOfSamplePercent");
+        return worst(run, "scheduleOutOfSamplePercent", null);
     }
 
     /** The larger gain of the deviations a policy seeing the hour of the day could play (schedule, constant); NaN when neither. */
@@ -66,10 +66,11 @@ final class CollusionReadings {
         return Double.isNaN(s) ? c : Double.isNaN(c) ? s : Math.max(s, c);
     }
 
+    /** The larger hub's {@code key}, or its {@code fallback} (null: none) where it lacks {@code key}; NaN when neither. */
     private static double worst(JsonNode run, String key, String fallback) {
         double worst = Double.NaN;
         for (JsonNode h : run.path("heldOut").path("exploitability")) {
-            double v = h.path(key).isNumber() ? h.path(key).asDouble() : h.path(fallback).asDouble(Double.NaN);
+            double v = h.path(key).isNumber() ? h.path(key).asDouble() : fallback == null ? Double.NaN : h.path(fallback).asDouble(Double.NaN);
             if (Double.isFinite(v)) {
                 worst = Double.isNaN(worst) ? v : Math.max(worst, v);
             }
@@ -175,8 +176,9 @@ final class CollusionReadings {
             double[] dn = c.medianDeltaNash();
             Map<Reading, Integer> counts = new EnumMap<>(Reading.class);
             for (JsonNode run : c.runs()) {
-                counts.merge(read(run), 1, Integer::sum);
-                total.merge(read(run), 1, Integer::sum);
+                Reading reading = read(run);
+                counts.merge(reading, 1, Integer::sum);
+                total.merge(reading, 1, Integer::sum);
             }
             sb.append("| ").append(c.cell().id()).append(" | ").append(c.runs().size()).append(" | ").append(f(dn[0], 3)).append(" [")
                     .append(f(dn[1], 3)).append(", ").append(f(dn[2], 3)).append("] | ").append(range(c, CollusionReadings::freshGain))
