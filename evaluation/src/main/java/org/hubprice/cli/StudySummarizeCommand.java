@@ -42,6 +42,14 @@ final class StudySummarizeCommand implements Callable<Integer> {
         StudyPlan p = plan.plan();
         Path store = where.store();
         Path results = where.results();
+        if (!Files.isDirectory(results)) {
+            throw new IllegalArgumentException("--results " + results + " is not a directory, so there is no summary to write again; give the"
+                    + " summaries' directory (the repository's are in docs/results) and the --store that made them");
+        }
+        if (!Files.isDirectory(store.resolve("runs"))) {
+            throw new IllegalArgumentException("--store " + store + " holds no runs (no " + store.resolve("runs") + "); give the store that"
+                    + " 'study paper' trained in");
+        }
         PrintWriter w = spec.commandLine().getOut();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (StudyPlan.Task t : p.tasks()) {

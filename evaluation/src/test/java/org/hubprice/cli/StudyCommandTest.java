@@ -58,6 +58,8 @@ class StudyCommandTest {
         refused("--episodes = 5 is outside the allowed range [20, 100000000]", "study", "paper", "--episodes", "5", "--store", store);
         refused("--replications = 0 is outside the allowed range", "study", "paper", "--replications", "0", "--store", store);
         refused("--market pjm needs --pjm DA.csv,RT.csv", "study", "paper", "--market", "pjm", "--store", store);
+        refused("is not a directory, so there is no summary to write again", "study", "summarize", "paper", "--store", store);
+        refused("holds no runs", "study", "summarize", "paper", "--store", store, "--results", tmp.toString());
         refused("--market = 'nyiso' is not known; allowed: synthetic", "study", "paper", "--market", "nyiso", "--store", store);
         refused("study 'calvano' is not known; studies: [paper]", "study", "tasks", "calvano");
         refused("--index = 17 is outside the study's tasks [0, 16]", "study", "task", "paper", "--index", "17", "--store", store);
