@@ -22,13 +22,16 @@ import picocli.CommandLine.Option;
 
 /** {@code hubprice best-response}: each hub's best response to its frozen rivals and the exploitability of the learned policies. */
 @Command(name = "best-response", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Holds every other hub on its policy and searches the best constant multiplier",
-            "(one for all days) and the best hourly multipliers per day for each hub, on the",
-            "held-out days with the evaluation's common random numbers. Prints each hub's",
-            "exploitability: the best response's gain in % of its learned profit, with a",
-            "bootstrap 95% interval over days, in sample and on fresh replications. Near 0",
-            "means the learned prices are mutual best responses among the policies a hub can",
-            "express; a large gain means the outcome is not an equilibrium (under-trained).", ""},
+        description = {"Holds every other hub on its policy and searches, for each hub, deviations from",
+            "its learned prices on the held-out days with the evaluation's common random",
+            "numbers: the best constant multiplier (one for all days), the best hourly",
+            "multipliers per day (they know each day's prices in advance), one schedule for",
+            "every day, and the hub's own policy shifted by one offset per hour (fitted on",
+            "half of the days, tested on the other half). Prints each hub's exploitability:",
+            "a deviation's gain in %% of the learned profit, with a bootstrap 95%% interval",
+            "over days, in sample and on fresh replications. Near 0 means the learned prices",
+            "are mutual best responses among the deviations tried; a large gain by a",
+            "deviation a policy could play means the outcome is not an equilibrium.", ""},
         footer = {"", "Examples:",
             "  hubprice best-response --run runs/demo",
             "  hubprice best-response --run runs/sac-ff --hub 1 --replications 50 --json"})
@@ -109,25 +112,50 @@ final class BestResponseCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter w, BestResponseResult r, int days, Path file) {
-        w.printf(Locale.ROOT, "hubprice best-response: %d days, rivals frozen on their policies%n", days);
-        w.printf(Locale.ROOT, "%-6s %12s %18s %22s %22s %12s%n", "hub", "learned $/d", "best constant", "constant gain % [CI]",
-                "hourly gain % [CI]", "fresh draws");
+        w.printf(Locale.ROOT, "hubprice best-response: %d days, rivals frozen on their policies; gains in %% of the learned profit [95%% CI]%n",
+                days);
+        w.printf(Locale.ROOT, "%-6s %11s  %-40s %22s %22s%n", "hub", "learned $/d", "deviation", "in sample", "fresh draws");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> hubs = (List<Map<String, Object>>) r.toMap().get("hubs");
         for (int j = 0; j < hubs.size(); j++) {
             Map<String, Object> h = hubs.get(j);
             Map<?, ?> c = (Map<?, ?>) h.get("constant");
             Map<?, ?> p = (Map<?, ?>) h.get("profile");
+            Map<?, ?> sch = (Map<?, ?>) h.get("schedule");
             Map<?, ?> o = (Map<?, ?>) h.get("outOfSample");
-            w.printf(Locale.ROOT, "%-6s %12.2f %8.2f (%7.2f) %22s %22s %11.1f%%%n", h.get("hub"), r.learnedProfit(j), r.constantMultiplier(j),
-                    r.constantProfit(j), gain(c), gain(p), ((Number) o.get("profileExploitabilityPercent")).doubleValue());
+            Map<?, ?> sh = (Map<?, ?>) h.get("shiftedPolicy");
+            String learned = String.format(Locale.ROOT, "%11.2f", r.learnedProfit(j));
+            String blank = " ".repeat(11);
+            row(w, h.get("hub"), learned, String.format(Locale.ROOT, "best constant %.2f", r.constantMultiplier(j)), gain(c),
+                    gain(o.get("constantExploitabilityPercent"), null));
+            row(w, "", blank, "hourly per day (knows the day's prices)", gain(p),
+                    gain(o.get("profileExploitabilityPercent"), o.get("profileCi95")));
+            row(w, "", blank, "one schedule for every day", gain(sch), gain(o.get("scheduleExploitabilityPercent"), o.get("scheduleCi95")));
+            if (sh != null) {
+                List<?> fits = (List<?>) sh.get("fits");
+                String inSample = String.format(Locale.ROOT, "%s / %s (fits)", fmt(((Map<?, ?>) fits.get(0)).get("inSampleExploitabilityPercent")),
+                        fmt(((Map<?, ?>) fits.get(1)).get("inSampleExploitabilityPercent")));
+                row(w, "", blank, "own policy shifted per hour (cross-fit)", inSample,
+                        gain(sh.get("crossFittedExploitabilityPercent"), sh.get("crossFittedCi95")));
+            }
         }
-        w.printf(Locale.ROOT, "exploitability = the best response's gain over the learned profit; wrote %s%n", file);
+        w.printf(Locale.ROOT, "wrote %s%n", file);
+    }
+
+    private static void row(PrintWriter w, Object hub, String learned, String deviation, String inSample, String fresh) {
+        w.printf(Locale.ROOT, "%-6s %s  %-40s %22s %22s%n", hub, learned, deviation, inSample, fresh);
     }
 
     private static String gain(Map<?, ?> m) {
-        List<?> ci = (List<?>) m.get("ci95");
-        return String.format(Locale.ROOT, "%.1f [%s, %s]", ((Number) m.get("exploitabilityPercent")).doubleValue(), fmt(ci.get(0)), fmt(ci.get(1)));
+        return gain(m.get("exploitabilityPercent"), m.get("ci95"));
+    }
+
+    private static String gain(Object percent, Object ci95) {
+        if (ci95 == null) {
+            return fmt(percent);
+        }
+        List<?> ci = (List<?>) ci95;
+        return String.format(Locale.ROOT, "%s [%s, %s]", fmt(percent), fmt(ci.get(0)), fmt(ci.get(1)));
     }
 
     private static String fmt(Object v) {

@@ -24,4 +24,20 @@ public final class EngineThreads {
             ADOPTED.set(Boolean.TRUE);
         }
     }
+
+    /**
+     * As {@link #adoptOnce()}, but does nothing while the engine's native library is not loaded:
+     * for threads that may run engine work or none (an evaluation of fixed policies never loads
+     * the engine). Nothing can run on the engine before it is loaded, and learners adopt at their
+     * first {@code act} or update, so no operation escapes the setting.
+     */
+    public static void adoptIfEngineLoaded() {
+        if (!ADOPTED.get()) {
+            try {
+                adoptOnce();
+            } catch (UnsatisfiedLinkError notLoaded) {
+                // the library is loaded by the first network; this thread adopts at its first act or update
+            }
+        }
+    }
 }

@@ -24,6 +24,9 @@ import org.hubprice.evaluation.policy.HubPolicy;
  *       profiles know each day's prices in advance, which a policy does not; the schedule needs
  *       only the hour of the day, so a policy could play it, and its gain is a lower bound on
  *       what such a deviation earns (the profiles' gain an upper bound);</li>
+ *   <li>the hub's <b>own policy shifted</b> by one offset per hour ({@link ShiftedPolicyDeviation}),
+ *       which reacts to each day as the policy does; fitted on half of the days and tested on
+ *       the other half with fresh replications (from 2 days on);</li>
  * </ol>
  * and the <b>exploitability</b>: the best response's gain in % of the learned profit. Because the
  * profiles are chosen on the evaluation's replications, they are also replayed on fresh
@@ -140,6 +143,11 @@ public final class BestResponseAnalysis {
             int d = task % n;
             b.checkSchedule[j][d] = w.play(days[d], check, hubs.get(j), b.candidates[j][b.scheduleChoice[j]], null);
         }, "best response, the schedule on fresh draws:");
+        // Phase 4: the hub's own policy shifted per hour, which reacts to each day as the policy does; fitted on one half of the
+        // days and tested on the other with fresh draws.
+        if (ShiftedPolicyDeviation.applicable(n)) {
+            b.shifted = ShiftedPolicyDeviation.run(workers, b, seeds, check);
+        }
     }
 
     private static long[] seeds(long root, String name, int count) {

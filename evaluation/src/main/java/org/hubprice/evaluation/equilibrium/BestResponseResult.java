@@ -214,6 +214,7 @@ public final class BestResponseResult {
             oos.put("scheduleExploitabilityPercent", gain(b.checkLearned[j], b.checkSchedule[j], allDays()));
             oos.put("scheduleCi95", interval(b.checkLearned[j], b.checkSchedule[j]));
             h.put("outOfSample", oos);
+            h.put("shiftedPolicy", b.shifted == null ? null : b.shifted.toMap(j, b.checkLearned[j], this::interval));
             List<Map<String, Object>> hours = new ArrayList<>();
             for (int t = 0; t < HubPricingEnv.PERIODS; t++) {
                 Map<String, Object> e = new LinkedHashMap<>();
@@ -244,7 +245,10 @@ public final class BestResponseResult {
                 + "multiplier per hour for every day, the best over all days of the profiles' hourly mean and each day's profile (no "
                 + "foresight beyond the hour of the day); profits from whole-day play on the evaluation's replications; "
                 + "exploitability = gain in % of the learned profit, percentile bootstrap over days; outOfSample = the same schedules and the "
-                + "learned policy on fresh replications (seed stream best-response-check)");
+                + "learned policy on fresh replications (seed stream best-response-check); "
+                + "shiftedPolicy = the hub's own policy plus one offset per hour (at most " + ShiftedPolicyDeviation.RANGE + " grid steps "
+                + "either way), fitted by coordinate ascent on alternate days with the evaluation's replications and tested on the other "
+                + "days with fresh replications (crossFitted: every day tested with offsets fitted without it)");
         return m;
     }
 
@@ -271,6 +275,8 @@ public final class BestResponseResult {
         /** Per hub: the candidate that earns most over all days. */
         final int[] scheduleChoice;
         final double[][] checkSchedule;
+        /** The own policy shifted per hour; null with fewer than 2 days. */
+        ShiftedPolicyDeviation shifted;
         double wallSeconds;
         long rivalActionsRemembered;
         long rivalActionsComputed;

@@ -78,6 +78,32 @@ public final class BestResponseSearch implements AutoCloseable {
      * hub's multiplier per hour (mean over replications) is written there.
      */
     public double play(int day, long[] seeds, int hub, int[] levels, double[] multipliersOut) {
+        if (levels == null) {
+            return play(day, seeds, hub, (t, own) -> own.multiplier(env.observation(hub)), multipliersOut);
+        }
+        return play(day, seeds, hub, (t, own) -> grid[levels[t]], multipliersOut);
+    }
+
+    /**
+     * Hub {@code hub}'s profit summed over the replications when it plays its own policy shifted
+     * by {@code offsets[t] · step} in hour t, clamped to the grid's range: a deviation that sees
+     * only the hub's own observation. Zero offsets replay the learned play bit for bit.
+     */
+    public double playShifted(int day, long[] seeds, int hub, int[] offsets, double step) {
+        double low = grid[0];
+        double high = grid[grid.length - 1];
+        return play(day, seeds, hub, (t, own) -> {
+            double m = own.multiplier(env.observation(hub));
+            return offsets[t] == 0 ? m : Math.max(low, Math.min(high, m + offsets[t] * step));
+        }, null);
+    }
+
+    /** The searching hub's multiplier in hour t, given its own frozen policy. */
+    private interface HourRule {
+        double multiplier(int t, MemoPolicy own);
+    }
+
+    private double play(int day, long[] seeds, int hub, HourRule rule, double[] multipliersOut) {
         int h = agents.length;
         double[] total = new double[1];
         if (multipliersOut != null) {
@@ -85,7 +111,7 @@ public final class BestResponseSearch implements AutoCloseable {
         }
         Rollout.Actor actor = (c, t, a) -> {
             for (int i = 0; i < h; i++) {
-                a[i][0] = i == hub && levels != null ? grid[levels[t]] : memo[i].multiplier(env.observation(i));
+                a[i][0] = i == hub ? rule.multiplier(t, memo[i]) : memo[i].multiplier(env.observation(i));
             }
             if (multipliersOut != null) {
                 multipliersOut[t] += a[hub][0] / seeds.length;

@@ -86,9 +86,10 @@ public final class CollusionSection {
         List<Map<String, Object>> hubs = (List<Map<String, Object>>) br.get("hubs");
         html.append("<table><tr><th class=\"l\">hub</th><th>learned $/day</th><th>best constant</th><th>its gain %</th>")
                 .append("<th>hourly best response gain %</th><th>95 % interval</th><th>gain % on fresh draws</th>")
-                .append("<th>one schedule for every day, gain % on fresh draws</th></tr>");
+                .append("<th>one schedule for every day, gain % on fresh draws</th>")
+                .append("<th>own policy shifted per hour, gain % on the days it was not fitted on</th></tr>");
         double worst = 0;
-        // deviations a policy seeing the hour of the day could play: one schedule for every day, one constant
+        // deviations a policy could play: its own policy shifted per hour, one schedule for every day, one constant
         double playable = Double.NEGATIVE_INFINITY;
         boolean freshOnly = true;
         XYChart c = Charts.xy("Learned, best-response and stage-game Nash prices (mean over days)", "hour", "$/MWh");
@@ -106,14 +107,16 @@ public final class CollusionSection {
             worst = Math.max(worst, Double.isFinite(fresh) ? fresh : gain);
             double schedule = num(oos.get("scheduleExploitabilityPercent"));
             double constant = num(oos.get("constantExploitabilityPercent"));
-            playable = Math.max(playable, Math.max(Double.isFinite(schedule) ? schedule : Double.NEGATIVE_INFINITY,
-                    Double.isFinite(constant) ? constant : Double.NEGATIVE_INFINITY));
+            double shifted = h.get("shiftedPolicy") instanceof Map<?, ?> sp ? num(sp.get("crossFittedExploitabilityPercent")) : Double.NaN;
+            for (double v : new double[] {schedule, constant, shifted}) {
+                playable = Double.isFinite(v) ? Math.max(playable, v) : playable;
+            }
             html.append("<tr><td class=\"l\">").append(esc(String.valueOf(h.get("hub")))).append("</td><td>")
                     .append(fmt(num(h.get("learnedProfitPerDay")), 2)).append("</td><td>").append(fmt(num(cons.get("multiplier")), 2))
                     .append("</td><td>").append(fmt(num(cons.get("exploitabilityPercent")), 1)).append("</td><td>").append(fmt(gain, 1))
                     .append("</td><td>").append(fmt(num(pci.get(0)), 1)).append(" – ").append(fmt(num(pci.get(1)), 1)).append("</td><td>")
                     .append(fmt(num(oos.get("profileExploitabilityPercent")), 1)).append("</td><td>").append(fmt(schedule, 1))
-                    .append("</td></tr>");
+                    .append("</td><td>").append(fmt(shifted, 1)).append("</td></tr>");
             List<Map<String, Object>> per = (List<Map<String, Object>>) h.get("perHour");
             double[] learned = new double[24];
             double[] best = new double[24];
@@ -142,8 +145,8 @@ public final class CollusionSection {
         // a best-response file from before the schedule has no playable figure: judge by the per-day profile alone, as then
         boolean playableKnown = Double.isFinite(playable);
         String verdict = playableKnown && playable > EQUILIBRIUM_TOLERANCE_PERCENT
-                ? String.format(Locale.ROOT, "Not an equilibrium: a deviation that a policy seeing the hour of the day could play (one "
-                        + "schedule for every day, or a constant) gains a hub up to %.1f %% on fresh draws against the frozen rivals (the "
+                ? String.format(Locale.ROOT, "Not an equilibrium: a deviation that a policy could play (its own "
+                        + "policy shifted per hour, one schedule for every day, or a constant) gains a hub up to %.1f %% on fresh draws against the frozen rivals (the "
                         + "per-day best response, which knows each day's prices, up to %.1f %%, %s), so the learned prices are not mutual "
                         + "best responses; a high Δ here reflects policies that have not finished learning (or cannot express the reply), "
                         + "not a self-enforcing collusive outcome.", playable, worst, draws)

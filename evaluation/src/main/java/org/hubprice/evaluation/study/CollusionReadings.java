@@ -19,7 +19,10 @@ final class CollusionReadings {
 
     /** What one run's numbers say, in the order the rule tests them. */
     enum Reading {
-        /** A deviation a policy could play (one schedule for every day, or a constant) gains more than the tolerance on fresh draws. */
+        /**
+         * A deviation a policy could play (its own policy shifted per hour, one schedule for every day, or a constant) gains more
+         * than the tolerance on fresh draws.
+         */
         NOT_AN_EQUILIBRIUM("not an equilibrium"),
         /** Only the per-day best response, which knows each day's prices in advance, gains more than the tolerance. */
         FORESIGHT_ONLY("no equilibrium shown: only a deviation that knows each day's prices gains"),
@@ -59,11 +62,21 @@ final class CollusionReadings {
         return worst(run, "scheduleOutOfSamplePercent", null);
     }
 
-    /** The larger gain of the deviations a policy seeing the hour of the day could play (schedule, constant); NaN when neither. */
+    /**
+     * The same for the hub's own policy shifted by one offset per hour, fitted on half of the days and tested on the other half
+     * with fresh draws (it reacts to each day as the policy does); NaN when absent.
+     */
+    static double shiftedGain(JsonNode run) {
+        return worst(run, "shiftedPolicyOutOfSamplePercent", null);
+    }
+
+    /** The largest gain of the deviations a policy could play (own policy shifted, schedule, constant); NaN when none. */
     static double playableGain(JsonNode run) {
-        double s = scheduleGain(run);
-        double c = constantGain(run);
-        return Double.isNaN(s) ? c : Double.isNaN(c) ? s : Math.max(s, c);
+        double g = Double.NaN;
+        for (double v : new double[] {shiftedGain(run), scheduleGain(run), constantGain(run)}) {
+            g = Double.isNaN(g) ? v : Double.isNaN(v) ? g : Math.max(g, v);
+        }
+        return g;
     }
 
     /** The larger hub's {@code key}, or its {@code fallback} (null: none) where it lacks {@code key}; NaN when neither. */
@@ -136,9 +149,9 @@ final class CollusionReadings {
     }
 
     static String rule() {
-        return String.format(Locale.ROOT, "(1) equilibrium: if a deviation that a policy seeing the hour of the day could play (one "
-                + "schedule for every day, or one constant multiplier) gains either hub more than %.0f %% of its learned profit against "
-                + "its frozen rival, replayed on fresh demand draws, the prices are not mutual best responses and the run reads \"not "
+        return String.format(Locale.ROOT, "(1) equilibrium: if a deviation that a policy could play (its own policy shifted by one "
+                + "offset per hour, one schedule for every day, or one constant multiplier) gains either hub more than %.0f %% of its "
+                + "learned profit against its frozen rival, on fresh demand draws (the shifted policy on the days it was not fitted on), the prices are not mutual best responses and the run reads \"not "
                 + "an equilibrium\" whatever its Δ; if only the per-day best response, which knows each day's prices, gains that much, "
                 + "it reads \"no equilibrium shown\"; (2) benchmark: otherwise the run's 95 %% interval of Δ^N (the index "
                 + "against the stage-game Nash profit) decides: above 0 is collusion-like, holding 0 is not distinguishable from the "
@@ -156,21 +169,25 @@ final class CollusionReadings {
                 + "read by one rule, in this order: ").append(rule()).append(". The observations carry no rival price, so a policy "
                 + "cannot punish a deviation except through what its own battery sees, and every day starts afresh, so there is no "
                 + "punishment across days either; a supra-competitive outcome that no best response can exploit would be the "
-                + "finding, not a high Δ. Three deviations are searched against the frozen rival: the per-day hourly best response "
+                + "finding, not a high Δ. Four deviations are searched against the frozen rival: the per-day hourly best response "
                 + "is fitted to each held-out day, so it knows that day's prices in advance, which a policy (seeing the current hour "
-                + "only) does not, and its gain bounds from above what a deviation can earn; one schedule for every day (those "
-                + "best responses averaged per hour) and the best constant multiplier need no such foresight and bound it from "
-                + "below. Which way the best responses move the prices says what "
+                + "and its own observation only) does not, and its gain bounds from above what a deviation can earn; the hub's own "
+                + "policy shifted by one offset per hour reacts to each day as the learned policy does, and is fitted on alternate "
+                + "held-out days and tested on the others; one schedule for every day (the best of those best responses' hourly "
+                + "mean and each day's best response) and the best constant multiplier react to nothing. These three need no "
+                + "foresight, so a policy could play them, and the best of them bounds from below what a deviation can earn. "
+                + "Which way the best responses move the prices says what "
                 + "kind of disequilibrium it is: undercutting learned prices is the pull towards competition that collusion must "
                 + "resist; raising them means the learners leave money on the table (hours in which the best response's mean "
                 + "multiplier over the held-out days differs from the learned one by at least " + MOVE + ").\n\n");
         if (r.cells() == 0) {
             return sb.append("No runs yet.\n\n").toString();
         }
-        sb.append("| cell | runs | median Δ^N [95 % CI] | per-day hourly best response's gain on fresh draws, % (range over runs) | one"
-                + " schedule for every day, gain % (range) | best constant, gain % (range) | the per-day best response, hours below /"
-                + " above the learned price (mean multiplier shift) | converged | reading |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|\n");
+        sb.append("| cell | runs | median Δ^N [95 % CI] | per-day hourly best response's gain on fresh draws, % (range over runs) | own"
+                + " policy shifted per hour, gain on the days it was not fitted on, % (range) | one schedule for every day, gain % (range)"
+                + " | best constant, gain % (range) | the per-day best response, hours below / above the learned price (mean multiplier"
+                + " shift) | converged | reading |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
         Map<Reading, Integer> total = new EnumMap<>(Reading.class);
         for (CellResult c : r.cellResults()) {
             double[] dn = c.medianDeltaNash();
@@ -182,7 +199,7 @@ final class CollusionReadings {
             }
             sb.append("| ").append(c.cell().id()).append(" | ").append(c.runs().size()).append(" | ").append(f(dn[0], 3)).append(" [")
                     .append(f(dn[1], 3)).append(", ").append(f(dn[2], 3)).append("] | ").append(range(c, CollusionReadings::freshGain))
-                    .append(" | ").append(range(c, CollusionReadings::scheduleGain)).append(" | ").append(range(c, CollusionReadings::constantGain))
+                    .append(" | ").append(range(c, CollusionReadings::shiftedGain)).append(" | ").append(range(c, CollusionReadings::scheduleGain)).append(" | ").append(range(c, CollusionReadings::constantGain))
                     .append(" | ").append(direction(deviationDirection(c.runs()))).append(" | ").append(c.converged()).append("/")
                     .append(c.runs().size()).append(" | ")
                     .append(cellReading(counts, c.runs().size())).append(c.allConverged() ? "" : "; NOT CONVERGED").append(" |\n");

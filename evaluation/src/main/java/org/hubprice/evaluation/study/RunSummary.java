@@ -133,6 +133,10 @@ public final class RunSummary {
             e.put("outOfSamplePercent", finite(h.path("outOfSample").path("profileExploitabilityPercent").asDouble(Double.NaN)));
             e.put("constantOutOfSamplePercent", finite(h.path("outOfSample").path("constantExploitabilityPercent").asDouble(Double.NaN)));
             e.put("scheduleOutOfSamplePercent", finite(h.path("outOfSample").path("scheduleExploitabilityPercent").asDouble(Double.NaN)));
+            // the own policy shifted per hour, fitted on half of the days and tested on the other half with fresh draws
+            e.put("shiftedPolicyOutOfSamplePercent", finite(h.path("shiftedPolicy").path("crossFittedExploitabilityPercent")
+                    .asDouble(Double.NaN)));
+            e.put("shiftedPolicyCi95", RunFiles.JSON.convertValue(h.path("shiftedPolicy").path("crossFittedCi95"), List.class));
             // which way the profitable deviation goes, hour by hour (means over days): undercutting or raising the learned prices
             List<Double> learned = new ArrayList<>();
             List<Double> best = new ArrayList<>();

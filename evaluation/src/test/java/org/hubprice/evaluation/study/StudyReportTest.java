@@ -126,6 +126,17 @@ class StudyReportTest {
         assertEquals(CollusionReadings.Reading.BELOW_NASH, CollusionReadings.read(run(1.0, 2.0, 1.0, -0.3, -0.01)));
         assertEquals(5.01, CollusionReadings.freshGain(run(1.0, 5.01, 1.0, 0, 0)), 0.0);
         assertEquals(7.0, CollusionReadings.playableGain(run(1.0, 5.01, 7.0, 0, 0)), 0.0);
+        // the own policy shifted per hour is a deviation a policy could play: above the tolerance on the days it was not fitted on,
+        // the run is not an equilibrium even when the schedule loses
+        com.fasterxml.jackson.databind.node.ObjectNode shifted = (com.fasterxml.jackson.databind.node.ObjectNode) run(9.0, 2.0, -15.0, 0.2, 0.3);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) shifted.path("heldOut").path("exploitability").path(0))
+                .put("shiftedPolicyOutOfSamplePercent", 6.5);
+        assertEquals(6.5, CollusionReadings.shiftedGain(shifted), 0.0);
+        assertEquals(6.5, CollusionReadings.playableGain(shifted), 0.0);
+        assertEquals(CollusionReadings.Reading.NOT_AN_EQUILIBRIUM, CollusionReadings.read(shifted));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) shifted.path("heldOut").path("exploitability").path(0))
+                .put("shiftedPolicyOutOfSamplePercent", 4.0);
+        assertEquals(CollusionReadings.Reading.FORESIGHT_ONLY, CollusionReadings.read(shifted));
         // a hub without the fresh-draw figure counts with its in-sample one, never as 0 %
         Map<String, Object> inSampleOnly = Map.of("heldOut", Map.of("exploitability", List.of(Map.of("hub", "hub_0", "profilePercent", 9.0),
                 Map.of("hub", "hub_1", "outOfSamplePercent", 1.0)), "deltaNash", Map.of("ci95", List.of(0.1, 0.2))));
@@ -153,9 +164,9 @@ class StudyReportTest {
         withAnalysis(b, 2.0, -0.02);
         StudyReport r = StudyReport.read(write(List.of(a, b)));
         String md = r.markdown();
-        assertTrue(md.contains("| sac-ff_sac-ff | 1 | ") && md.contains("| 20.0 – 20.0 | 10.0 – 10.0 | -4.0 – -4.0 | 16.0 / 4.0 (-0.023) | 0/1 | not an"
+        assertTrue(md.contains("| sac-ff_sac-ff | 1 | ") && md.contains("| 20.0 – 20.0 | 4.0 – 4.0 | 10.0 – 10.0 | -4.0 – -4.0 | 16.0 / 4.0 (-0.023) | 0/1 | not an"
                 + " equilibrium (1 of 1 runs); NOT CONVERGED |"), md);
-        assertTrue(md.contains("| 2.0 – 2.0 | 1.0 – 1.0 | -4.0 – -4.0 | 16.0 / 4.0 (-0.023) | 1/1 | not distinguishable from the one-shot Nash (competition"
+        assertTrue(md.contains("| 2.0 – 2.0 | 0.4 – 0.4 | 1.0 – 1.0 | -4.0 – -4.0 | 16.0 / 4.0 (-0.023) | 1/1 | not distinguishable from the one-shot Nash (competition"
                 + " under the capacity limits) (1 of 1 runs) |"), md);
         assertTrue(md.contains("So far, over 2 runs: 1 not an equilibrium, 1 not distinguishable from the one-shot Nash"), md);
         double[][] lines = StudyPage.bestResponses(r).get("dqn-ff_dqn-ff");
@@ -189,7 +200,8 @@ class StudyReportTest {
             best.add(t < 16 ? 1.45 : t < 20 ? 1.56 : 1.502);
         }
         held.put("exploitability", List.of(Map.of("hub", "hub_0", "outOfSamplePercent", gain / 2, "constantOutOfSamplePercent", -4.0,
-                "scheduleOutOfSamplePercent", gain / 4, "learnedMultiplierPerHour", learned, "bestResponseMultiplierPerHour", best),
+                "scheduleOutOfSamplePercent", gain / 4, "learnedMultiplierPerHour", learned, "bestResponseMultiplierPerHour", best,
+                "shiftedPolicyOutOfSamplePercent", gain / 5),
                 Map.of("hub", "hub_1", "outOfSamplePercent", gain, "constantOutOfSamplePercent", -6.0, "scheduleOutOfSamplePercent", gain / 2,
                         "learnedMultiplierPerHour", learned, "bestResponseMultiplierPerHour", best)));
     }
