@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
             "numbers: the best constant multiplier (one for all days), the best hourly",
             "multipliers per day (they know each day's prices in advance), one schedule for",
             "every day, and the hub's own policy shifted by one offset per hour (fitted on",
-            "half of the days, tested on the other half). Prints each hub's exploitability:",
+            "each half of the days, scored on the other). Prints each hub's exploitability:",
             "a deviation's gain in %% of the learned profit, with a bootstrap 95%% interval",
             "over days, in sample and on fresh replications. Near 0 means the learned prices",
             "are mutual best responses among the deviations tried; a large gain by a",

@@ -22,11 +22,11 @@ import org.hubprice.evaluation.policy.HubPolicy;
  *   <li>one <b>schedule</b> for every day: of the profiles' hourly mean (each hour at the grid
  *       level nearest it) and each day's profile, the one that earns most over all days. The
  *       profiles know each day's prices in advance, which a policy does not; the schedule needs
- *       only the hour of the day, so a policy could play it, and its gain is a lower bound on
- *       what such a deviation earns (the profiles' gain an upper bound);</li>
+ *       only the hour of the day, so a policy could play it (the profiles' gain is the reference
+ *       for deviations fixed for the day; one that reacts to the draws can beat it);</li>
  *   <li>the hub's <b>own policy shifted</b> by one offset per hour ({@link ShiftedPolicyDeviation}),
- *       which reacts to each day as the policy does; fitted on half of the days and tested on
- *       the other half with fresh replications (from 2 days on);</li>
+ *       which reacts to each day and draw as the policy does; fitted on each half of the days and
+ *       tested on the other half with fresh replications (from 2 days on);</li>
  * </ol>
  * and the <b>exploitability</b>: the best response's gain in % of the learned profit. Because the
  * profiles are chosen on the evaluation's replications, they are also replayed on fresh

@@ -247,8 +247,10 @@ public final class BestResponseResult {
                 + "exploitability = gain in % of the learned profit, percentile bootstrap over days; outOfSample = the same schedules and the "
                 + "learned policy on fresh replications (seed stream best-response-check); "
                 + "shiftedPolicy = the hub's own policy plus one offset per hour (at most " + ShiftedPolicyDeviation.RANGE + " grid steps "
-                + "either way), fitted by coordinate ascent on alternate days with the evaluation's replications and tested on the other "
-                + "days with fresh replications (crossFitted: every day tested with offsets fitted without it)");
+                + "either way), reacting to each day and draw as the policy does; two fits by coordinate ascent, one on each half of the days "
+                + "(alternate days) with the evaluation's replications, each tested on the other half with fresh replications "
+                + "(otherHalfFresh: one fit, one policy; crossFitted: every day scored with the fit that did not see it, an estimate of "
+                + "what the fitted shifted policy earns)");
         return m;
     }
 

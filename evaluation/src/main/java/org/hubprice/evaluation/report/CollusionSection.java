@@ -159,7 +159,7 @@ public final class CollusionSection {
                         + "%.1f %% on fresh draws.", worst, draws, playable)
                 : String.format(Locale.ROOT, "Close to an equilibrium: no hub gains more than %.1f %% (%s) by the searched deviations "
                         + "(tolerance %.0f %%); prices above the stage-game Nash (Δ^N > 0) are then sustained by the policies themselves.",
-                        worst, draws, EQUILIBRIUM_TOLERANCE_PERCENT);
+                        playableKnown ? Math.max(worst, playable) : worst, draws, EQUILIBRIUM_TOLERANCE_PERCENT);
         html.append("<p><b>").append(esc(verdict)).append("</b> Method: ").append(esc(String.valueOf(br.get("method")))).append(".</p>\n");
     }
 

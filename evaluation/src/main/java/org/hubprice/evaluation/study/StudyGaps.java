@@ -59,14 +59,34 @@ final class StudyGaps {
                 .append(" runs meet the convergence rule, and over the last 20 % of validation passes the quick index moved by ")
                 .append(tailChange(c) >= 0 ? "+" : "").append(f(tailChange(c), 3)).append(" on average (negative: still falling). ");
         sb.append("(2) equilibrium quality: an hourly best response to the frozen rival gains ").append(f(c.exploitability(), 1))
-                .append(" % on the evaluation's own draws (the larger hub, mean over runs); it knows each day's prices in advance, so it"
-                        + " bounds the gain from above; \"Collusion, competition, or still learning?\" sets it beside the deviations a policy could play. ");
+                .append(" % on the evaluation's own draws (the larger hub, mean over runs); it knows each day's prices in advance, which"
+                        + " a policy does not");
+        double playable = meanPlayableGain(c);
+        if (Double.isFinite(playable)) {
+            sb.append(", and the best deviation a policy could play gains ").append(f(playable, 1)).append(" % (on fresh draws where"
+                    + " measured; the larger hub, mean over runs)");
+        }
+        sb.append("; \"Collusion, competition, or still learning?\" reads each run by them. ");
         sb.append("(3) benchmark: measured from the stage-game Nash profit (what one-shot competition under the capacity limits and the"
                 + " price band earns) instead of marginal-cost pricing, the index is ").append(f(c.mean("deltaNash/median"), 3)).append(". ");
         String market = c.runs().isEmpty() ? "" : c.runs().get(0).path("market").asText();
         sb.append("(4) data: ").append(market.equals("pjm") ? "the paper's PJM node" : "the synthetic year calibrated to the paper's PJM node,"
                 + " not the node's own prices").append('.');
         return sb.toString();
+    }
+
+    /** Mean over the runs that carry one of their largest gain by a deviation a policy could play (NaN when none does). */
+    static double meanPlayableGain(CellResult c) {
+        double s = 0;
+        int n = 0;
+        for (JsonNode r : c.runs()) {
+            double g = CollusionReadings.playableGain(r);
+            if (Double.isFinite(g)) {
+                s += g;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : s / n;
     }
 
     /** Mean over runs of the quick Δ at the validation pass nearest {@code fraction} of the budget (NaN when none). */

@@ -66,24 +66,46 @@ class ShiftedPolicyDeviationTest {
             assertTrue(down >= 12, "hours shifted down by more than 0.1: " + down + " of " + offsets);
             assertTrue(((Number) fit.get("inSampleExploitabilityPercent")).doubleValue() > 20, fit.toString());
         }
-        // the cross-fitted figure is what the other half's offsets earn on fresh draws
-        long[] fresh = seeds("best-response-check");
-        int[] days = SCENARIOS.selected();
-        double learned = 0;
-        double deviated = 0;
-        try (BestResponseSearch s = new BestResponseSearch(SCENARIOS.newEnvironment(), EvalFixtures.each("fixed-markup:1.7", "fixed-markup:1.5"),
-                20)) {
-            for (int d = 0; d < days.length; d++) {
-                List<Double> o = (List<Double>) ((Map<String, Object>) ((List<?>) shifted.get("fits")).get(1 - d % 2)).get("offsetPerHour");
-                int[] steps = new int[24];
-                for (int t = 0; t < 24; t++) {
-                    steps[t] = (int) Math.round(o.get(t) / 0.01);
-                }
-                learned += s.play(days[d], fresh, 0, null, null);
-                deviated += s.playShifted(days[d], fresh, 0, steps, 0.01);
+    }
+
+    /**
+     * Against a battery-reactive rival, with a battery-reactive own policy, the two halves fit
+     * different offsets, so scoring a day with its own half's fit would give other figures: the
+     * cross-fitted gain, and each fit's gain on the other half, are what the fits earn on the days
+     * they did not see, with fresh draws.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyDayIsScoredWithTheFitThatDidNotSeeIt() throws Exception {
+        List<HubPolicy> p = List.of(ReactivePolicy.INSTANCE, ReactivePolicy.INSTANCE);
+        BestResponseResult r = BestResponseAnalysis.run(SCENARIOS, p, List.of(0), options(2));
+        Map<String, Object> shifted = (Map<String, Object>) hubMap(r).get("shiftedPolicy");
+        List<Map<String, Object>> fits = (List<Map<String, Object>>) shifted.get("fits");
+        int[][] steps = new int[2][24];
+        for (int h = 0; h < 2; h++) {
+            List<Double> o = (List<Double>) fits.get(h).get("offsetPerHour");
+            for (int t = 0; t < 24; t++) {
+                steps[h][t] = (int) Math.round(o.get(t) / 0.01);
             }
         }
-        assertEquals(100 * (deviated - learned) / Math.abs(learned), crossFitted, 1e-6);
+        assertTrue(!java.util.Arrays.equals(steps[0], steps[1]), "the halves fit different offsets: " + java.util.Arrays.toString(steps[0]));
+        long[] fresh = seeds("best-response-check");
+        int[] days = SCENARIOS.selected();
+        double[] learned = new double[2];
+        double[] deviated = new double[2];
+        try (BestResponseSearch s = new BestResponseSearch(SCENARIOS.newEnvironment(), p, 20)) {
+            for (int d = 0; d < days.length; d++) {
+                int other = 1 - d % 2; // day d (0-based) belongs to half d % 2; the other half's fit scores it
+                learned[other] += s.play(days[d], fresh, 0, null, null);
+                deviated[other] += s.playShifted(days[d], fresh, 0, steps[other], 0.01);
+            }
+        }
+        for (int h = 0; h < 2; h++) {
+            assertEquals(100 * (deviated[h] - learned[h]) / Math.abs(learned[h]),
+                    ((Number) fits.get(h).get("otherHalfFreshExploitabilityPercent")).doubleValue(), 1e-6, "fit " + h);
+        }
+        double all = 100 * (deviated[0] + deviated[1] - learned[0] - learned[1]) / Math.abs(learned[0] + learned[1]);
+        assertEquals(all, ((Number) shifted.get("crossFittedExploitabilityPercent")).doubleValue(), 1e-6);
     }
 
     @Test

@@ -164,11 +164,13 @@ class StudyReportTest {
         withAnalysis(b, 2.0, -0.02);
         StudyReport r = StudyReport.read(write(List.of(a, b)));
         String md = r.markdown();
-        assertTrue(md.contains("| sac-ff_sac-ff | 1 | ") && md.contains("| 20.0 – 20.0 | 4.0 – 4.0 | 10.0 – 10.0 | -4.0 – -4.0 | 16.0 / 4.0 (-0.023) | 0/1 | not an"
+        assertTrue(md.contains("| sac-ff_sac-ff | 1 | ") && md.contains("| 20.0 – 20.0 | 12.0 – 12.0 | 10.0 – 10.0 | -4.0 – -4.0 | 16.0 / 4.0 (-0.023) | 0/1 | not an"
                 + " equilibrium (1 of 1 runs); NOT CONVERGED |"), md);
-        assertTrue(md.contains("| 2.0 – 2.0 | 0.4 – 0.4 | 1.0 – 1.0 | -4.0 – -4.0 | 16.0 / 4.0 (-0.023) | 1/1 | not distinguishable from the one-shot Nash (competition"
+        assertTrue(md.contains("| 2.0 – 2.0 | 1.2 – 1.2 | 1.0 – 1.0 | -4.0 – -4.0 | 16.0 / 4.0 (-0.023) | 1/1 | not distinguishable from the one-shot Nash (competition"
                 + " under the capacity limits) (1 of 1 runs) |"), md);
         assertTrue(md.contains("So far, over 2 runs: 1 not an equilibrium, 1 not distinguishable from the one-shot Nash"), md);
+        assertTrue(md.contains("and the best deviation a policy could play gains 12.0 % (on fresh draws where measured; the larger hub, mean"
+                + " over runs)"), "hub 0's shifted policy (12 %) beats hub 1's schedule (10 %) and both constants: " + md);
         double[][] lines = StudyPage.bestResponses(r).get("dqn-ff_dqn-ff");
         assertEquals(1.5, lines[0][0], 1e-12);
         assertEquals(1.45, lines[1][0], 1e-12, "hour 0: the best response undercuts");
@@ -201,7 +203,7 @@ class StudyReportTest {
         }
         held.put("exploitability", List.of(Map.of("hub", "hub_0", "outOfSamplePercent", gain / 2, "constantOutOfSamplePercent", -4.0,
                 "scheduleOutOfSamplePercent", gain / 4, "learnedMultiplierPerHour", learned, "bestResponseMultiplierPerHour", best,
-                "shiftedPolicyOutOfSamplePercent", gain / 5),
+                "shiftedPolicyOutOfSamplePercent", gain * 0.6),
                 Map.of("hub", "hub_1", "outOfSamplePercent", gain, "constantOutOfSamplePercent", -6.0, "scheduleOutOfSamplePercent", gain / 2,
                         "learnedMultiplierPerHour", learned, "bestResponseMultiplierPerHour", best)));
     }
