@@ -174,7 +174,7 @@ final class CollusionReadings {
                 + "and its own observation only) does not, and it is the reference for deviations fixed for the day; the hub's own "
                 + "policy shifted by one offset per hour reacts to each day and draw as the learned policy does; it is fitted twice, "
                 + "on alternate held-out days, and every day is scored with the fit that did not see it (an estimate of what the "
-                + "fitted policy earns, so it can also beat the per-day best response); one schedule for every day (the best of "
+                + "fitted policy earns; reacting to the draws, it can also beat the per-day best response); one schedule for every day (the best of "
                 + "those best responses' hourly mean and each day's best response) and the best constant multiplier react to "
                 + "nothing. These three need no foresight, so a policy could play them, and the best of them estimates from below "
                 + "what a deviation can earn. "
