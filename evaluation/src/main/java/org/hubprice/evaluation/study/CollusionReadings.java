@@ -101,6 +101,37 @@ final class CollusionReadings {
      * {@code null} when no summary carries the hourly multipliers.
      */
     static double[] deviationDirection(Iterable<JsonNode> runs) {
+        return direction(runs, h -> {
+            JsonNode learned = h.path("learnedMultiplierPerHour");
+            JsonNode best = h.path("bestResponseMultiplierPerHour");
+            if (learned.size() == 0 || learned.size() != best.size()) {
+                return null;
+            }
+            double[] d = new double[learned.size()];
+            for (int t = 0; t < d.length; t++) {
+                d[t] = learned.path(t).isNumber() && best.path(t).isNumber() ? best.path(t).asDouble() - learned.path(t).asDouble() : Double.NaN;
+            }
+            return d;
+        });
+    }
+
+    /** The same for the own policy shifted per hour: its offsets (mean of the two fits); {@code null} when no summary has them. */
+    static double[] shiftDirection(Iterable<JsonNode> runs) {
+        return direction(runs, h -> {
+            JsonNode offsets = h.path("shiftedPolicyOffsetPerHour");
+            if (offsets.size() == 0) {
+                return null;
+            }
+            double[] d = new double[offsets.size()];
+            for (int t = 0; t < d.length; t++) {
+                d[t] = offsets.path(t).isNumber() ? offsets.path(t).asDouble() : Double.NaN;
+            }
+            return d;
+        });
+    }
+
+    /** Hours below / above (by at least {@link #MOVE}) per hub and the mean move per hour, over the hubs {@code moves} gives (null: none). */
+    private static double[] direction(Iterable<JsonNode> runs, java.util.function.Function<JsonNode, double[]> moves) {
         double below = 0;
         double above = 0;
         double shift = 0;
@@ -108,15 +139,13 @@ final class CollusionReadings {
         int hours = 0;
         for (JsonNode run : runs) {
             for (JsonNode h : run.path("heldOut").path("exploitability")) {
-                JsonNode learned = h.path("learnedMultiplierPerHour");
-                JsonNode best = h.path("bestResponseMultiplierPerHour");
-                if (learned.size() == 0 || learned.size() != best.size()) {
+                double[] m = moves.apply(h);
+                if (m == null) {
                     continue;
                 }
                 hubs++;
-                for (int t = 0; t < learned.size(); t++) {
-                    if (learned.path(t).isNumber() && best.path(t).isNumber()) {
-                        double d = best.path(t).asDouble() - learned.path(t).asDouble();
+                for (double d : m) {
+                    if (Double.isFinite(d)) {
                         below += d <= -MOVE ? 1 : 0;
                         above += d >= MOVE ? 1 : 0;
                         shift += d;
@@ -178,18 +207,19 @@ final class CollusionReadings {
                 + "those best responses' hourly mean and each day's best response) and the best constant multiplier react to "
                 + "nothing. These three need no foresight, so a policy could play them, and the best of them estimates from below "
                 + "what a deviation can earn. "
-                + "Which way the best responses move the prices says what "
+                + "Which way the deviations move the prices says what "
                 + "kind of disequilibrium it is: undercutting learned prices is the pull towards competition that collusion must "
                 + "resist; raising them means the learners leave money on the table (hours in which the best response's mean "
-                + "multiplier over the held-out days differs from the learned one by at least " + MOVE + ").\n\n");
+                + "multiplier over the held-out days, or the shifted policy's offset averaged over its two fits, differs from the "
+                + "learned one by at least " + MOVE + ").\n\n");
         if (r.cells() == 0) {
             return sb.append("No runs yet.\n\n").toString();
         }
         sb.append("| cell | runs | median Δ^N [95 % CI] | per-day hourly best response's gain on fresh draws, % (range over runs) | own"
                 + " policy shifted per hour, gain on the days it was not fitted on, % (range) | one schedule for every day, gain % (range)"
                 + " | best constant, gain % (range) | the per-day best response, hours below / above the learned price (mean multiplier"
-                + " shift) | converged | reading |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
+                + " shift) | the shifted policy, hours below / above the learned price (mean offset) | converged | reading |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         Map<Reading, Integer> total = new EnumMap<>(Reading.class);
         for (CellResult c : r.cellResults()) {
             double[] dn = c.medianDeltaNash();
@@ -202,7 +232,8 @@ final class CollusionReadings {
             sb.append("| ").append(c.cell().id()).append(" | ").append(c.runs().size()).append(" | ").append(f(dn[0], 3)).append(" [")
                     .append(f(dn[1], 3)).append(", ").append(f(dn[2], 3)).append("] | ").append(range(c, CollusionReadings::freshGain))
                     .append(" | ").append(range(c, CollusionReadings::shiftedGain)).append(" | ").append(range(c, CollusionReadings::scheduleGain)).append(" | ").append(range(c, CollusionReadings::constantGain))
-                    .append(" | ").append(direction(deviationDirection(c.runs()))).append(" | ").append(c.converged()).append("/")
+                    .append(" | ").append(direction(deviationDirection(c.runs()))).append(" | ")
+                    .append(direction(shiftDirection(c.runs()))).append(" | ").append(c.converged()).append("/")
                     .append(c.runs().size()).append(" | ")
                     .append(cellReading(counts, c.runs().size())).append(c.allConverged() ? "" : "; NOT CONVERGED").append(" |\n");
         }

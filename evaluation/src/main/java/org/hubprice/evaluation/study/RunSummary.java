@@ -137,6 +137,7 @@ public final class RunSummary {
             e.put("shiftedPolicyOutOfSamplePercent", finite(h.path("shiftedPolicy").path("crossFittedExploitabilityPercent")
                     .asDouble(Double.NaN)));
             e.put("shiftedPolicyCi95", RunFiles.JSON.convertValue(h.path("shiftedPolicy").path("crossFittedCi95"), List.class));
+            e.put("shiftedPolicyOffsetPerHour", meanOffsets(h.path("shiftedPolicy").path("fits")));
             // which way the profitable deviation goes, hour by hour (means over days): undercutting or raising the learned prices
             List<Double> learned = new ArrayList<>();
             List<Double> best = new ArrayList<>();
@@ -154,6 +155,22 @@ public final class RunSummary {
         m.put("perDay", perDay(days));
         m.put("hourly", hourly(CsvTable.read(evalDir.resolve("hours.csv"))));
         return m;
+    }
+
+    /** The fits' offsets per hour, averaged over the fits (empty when the evaluation has none). */
+    private static List<Double> meanOffsets(JsonNode fits) {
+        List<Double> mean = new ArrayList<>();
+        if (fits.size() == 0) {
+            return mean;
+        }
+        for (int t = 0; t < fits.path(0).path("offsetPerHour").size(); t++) {
+            double s = 0;
+            for (JsonNode f : fits) {
+                s += f.path("offsetPerHour").path(t).asDouble(Double.NaN);
+            }
+            mean.add(finite(s / fits.size()));
+        }
+        return mean;
     }
 
     private static Map<String, Object> perDay(CsvTable days) {

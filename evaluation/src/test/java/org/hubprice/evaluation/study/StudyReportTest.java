@@ -145,6 +145,7 @@ class StudyReportTest {
         assertEquals(CollusionReadings.Reading.FORESIGHT_ONLY, CollusionReadings.read(partial), "no playable deviation measured: foresight only");
         assertTrue(Double.isNaN(CollusionReadings.constantGain(partial)), "no constant figure at all: none");
         assertEquals(null, CollusionReadings.deviationDirection(List.of(run(1.0, 5.01, 1.0, 0, 0))), "no hourly multipliers: no direction");
+        assertEquals(null, CollusionReadings.shiftDirection(List.of(run(1.0, 5.01, 1.0, 0, 0))), "no shifted-policy offsets: no direction");
         Map<String, Object> bare = Map.of("heldOut", Map.of("deltaNash", Map.of("median", 0.2)));
         assertEquals(CollusionReadings.Reading.NO_ANALYSIS, CollusionReadings.read(new com.fasterxml.jackson.databind.ObjectMapper()
                 .valueToTree(bare)), "no best-response analysis: no reading");
@@ -164,9 +165,9 @@ class StudyReportTest {
         withAnalysis(b, 2.0, -0.02);
         StudyReport r = StudyReport.read(write(List.of(a, b)));
         String md = r.markdown();
-        assertTrue(md.contains("| sac-ff_sac-ff | 1 | ") && md.contains("| 20.0 – 20.0 | 12.0 – 12.0 | 10.0 – 10.0 | -4.0 – -4.0 | 16.0 / 4.0 (-0.023) | 0/1 | not an"
+        assertTrue(md.contains("| sac-ff_sac-ff | 1 | ") && md.contains("| 20.0 – 20.0 | 12.0 – 12.0 | 10.0 – 10.0 | -4.0 – -4.0 | 16.0 / 4.0 (-0.023) | 10.0 / 8.0 (-0.035) | 0/1 | not an"
                 + " equilibrium (1 of 1 runs); NOT CONVERGED |"), md);
-        assertTrue(md.contains("| 2.0 – 2.0 | 1.2 – 1.2 | 1.0 – 1.0 | -4.0 – -4.0 | 16.0 / 4.0 (-0.023) | 1/1 | not distinguishable from the one-shot Nash (competition"
+        assertTrue(md.contains("| 2.0 – 2.0 | 1.2 – 1.2 | 1.0 – 1.0 | -4.0 – -4.0 | 16.0 / 4.0 (-0.023) | 10.0 / 8.0 (-0.035) | 1/1 | not distinguishable from the one-shot Nash (competition"
                 + " under the capacity limits) (1 of 1 runs) |"), md);
         assertTrue(md.contains("So far, over 2 runs: 1 not an equilibrium, 1 not distinguishable from the one-shot Nash"), md);
         assertTrue(md.contains("and the best deviation a policy could play gains 12.0 % (on fresh draws where measured; the larger hub, mean"
@@ -201,9 +202,14 @@ class StudyReportTest {
         for (int t = 0; t < 24; t++) {
             best.add(t < 16 ? 1.45 : t < 20 ? 1.56 : 1.502);
         }
+        // hub 0's shifted policy: 0.1 below its learned price in hours 0-9, 0.02 above in 10-17, unchanged after
+        List<Double> offsets = new ArrayList<>();
+        for (int t = 0; t < 24; t++) {
+            offsets.add(t < 10 ? -0.1 : t < 18 ? 0.02 : 0.0);
+        }
         held.put("exploitability", List.of(Map.of("hub", "hub_0", "outOfSamplePercent", gain / 2, "constantOutOfSamplePercent", -4.0,
                 "scheduleOutOfSamplePercent", gain / 4, "learnedMultiplierPerHour", learned, "bestResponseMultiplierPerHour", best,
-                "shiftedPolicyOutOfSamplePercent", gain * 0.6),
+                "shiftedPolicyOutOfSamplePercent", gain * 0.6, "shiftedPolicyOffsetPerHour", offsets),
                 Map.of("hub", "hub_1", "outOfSamplePercent", gain, "constantOutOfSamplePercent", -6.0, "scheduleOutOfSamplePercent", gain / 2,
                         "learnedMultiplierPerHour", learned, "bestResponseMultiplierPerHour", best)));
     }
