@@ -177,6 +177,20 @@ public final class MonopolySearch {
         return new DiscreteLevels(p.minMultiplier(), p.maxMultiplier(), p.discreteLevels()).values();
     }
 
+    /**
+     * The index of the level of {@code grid} nearest {@code x}, the lowest among ties (by the
+     * distances themselves, so a mean of two levels maps as it did in every stored result).
+     */
+    public static int nearestLevel(double[] grid, double x) {
+        int best = 0;
+        for (int k = 1; k < grid.length; k++) {
+            if (Math.abs(grid[k] - x) < Math.abs(grid[best] - x)) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
     /** Searches day {@code day} (an index into the environment's days) over the replication {@code seeds}. */
     public Result search(int day, long[] seeds) {
         HourlyAscent ascent = new HourlyAscent(k -> objective(k, day, seeds), grid.length);

@@ -319,11 +319,7 @@ public final class BestResponseResult {
                     for (BestResponseSearch.Profile p : profiles[j]) {
                         mean += grid[p.levels()[t]] / n;
                     }
-                    for (int level = 1; level < grid.length; level++) {
-                        if (Math.abs(grid[level] - mean) < Math.abs(grid[k[t]] - mean)) {
-                            k[t] = level;
-                        }
-                    }
+                    k[t] = org.hubprice.evaluation.MonopolySearch.nearestLevel(grid, mean);
                 }
                 candidates[j][0] = k;
                 for (int d = 0; d < n; d++) {

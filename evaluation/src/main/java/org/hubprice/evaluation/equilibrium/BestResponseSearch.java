@@ -233,13 +233,7 @@ public final class BestResponseSearch implements AutoCloseable {
     public int[] levelsOf(double[] a) {
         int[] k = new int[a.length];
         for (int t = 0; t < a.length; t++) {
-            int best = 0;
-            for (int j = 1; j < grid.length; j++) {
-                if (Math.abs(grid[j] - a[t]) < Math.abs(grid[best] - a[t])) {
-                    best = j;
-                }
-            }
-            k[t] = best;
+            k[t] = MonopolySearch.nearestLevel(grid, a[t]);
         }
         return k;
     }

@@ -86,12 +86,6 @@ public final class HubStageGame {
 
     /** The grid level closest to multiplier {@code a}. */
     public int levelOf(double a) {
-        int best = 0;
-        for (int k = 1; k < grid.length; k++) {
-            if (Math.abs(grid[k] - a) < Math.abs(grid[best] - a)) {
-                best = k;
-            }
-        }
-        return best;
+        return org.hubprice.evaluation.MonopolySearch.nearestLevel(grid, a);
     }
 }
