@@ -54,7 +54,7 @@ public final class ParallelWorkers {
                     try {
                         // a fresh thread would run its first matrix products with MKL's own thread count (every core, fewer
                         // when the machine is busy), so a policy's actions, and the results, would depend on the worker count
-                        EngineThreads.adoptIfEngineLoaded();
+                        EngineThreads.adoptOnce();
                         int k;
                         while (!failed.get() && (k = next.getAndIncrement()) < count) {
                             task.run(worker, k);

@@ -17,26 +17,19 @@ public final class EngineThreads {
 
     private EngineThreads() {}
 
-    /** Applies the engine's threads per operation to the calling thread, once per thread. */
+    /**
+     * Applies the engine's threads per operation to the calling thread, once per thread. Does
+     * nothing while the engine's native library is not loaded (an evaluation of fixed policies
+     * never loads it): nothing can run on the engine before then, and the thread adopts at its
+     * first call after the first network has loaded it.
+     */
     public static void adoptOnce() {
         if (!ADOPTED.get()) {
-            JniUtils.setNumThreads(JniUtils.getNumThreads());
-            ADOPTED.set(Boolean.TRUE);
-        }
-    }
-
-    /**
-     * As {@link #adoptOnce()}, but does nothing while the engine's native library is not loaded:
-     * for threads that may run engine work or none (an evaluation of fixed policies never loads
-     * the engine). Nothing can run on the engine before it is loaded, and learners adopt at their
-     * first {@code act} or update, so no operation escapes the setting.
-     */
-    public static void adoptIfEngineLoaded() {
-        if (!ADOPTED.get()) {
             try {
-                adoptOnce();
+                JniUtils.setNumThreads(JniUtils.getNumThreads());
+                ADOPTED.set(Boolean.TRUE);
             } catch (UnsatisfiedLinkError notLoaded) {
-                // the library is loaded by the first network; this thread adopts at its first act or update
+                // not adopted yet: the next call on this thread tries again
             }
         }
     }
