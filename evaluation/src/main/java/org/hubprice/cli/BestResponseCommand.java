@@ -137,6 +137,9 @@ final class BestResponseCommand implements Callable<Integer> {
                         fmt(((Map<?, ?>) fits.get(1)).get("inSampleExploitabilityPercent")));
                 row(w, "", blank, "own policy shifted per hour (cross-fit)", inSample,
                         gain(sh.get("crossFittedExploitabilityPercent"), sh.get("crossFittedCi95")));
+            } else {
+                // fitted on one half of the days and scored on the other, it needs two days at least
+                row(w, "", blank, "own policy shifted per hour", "n/a", "n/a (give --days with 2+)");
             }
         }
         w.printf(Locale.ROOT, "wrote %s%n", file);
