@@ -158,6 +158,7 @@ final class StudyCommand implements Runnable {
                     pending.add(t);
                 }
             }
+            pending = plan.runOrder(pending, t -> StudyStatus.episodes(s.resolve("runs").resolve(t.key())));
             int atATime = Math.min(p, Math.max(1, pending.size()));
             // each task updates its hubs on the cores the tasks at a time leave it ('study task' runs one engine thread per operation)
             int lanes = TrainCommand.childUpdateThreads(updateThreads, atATime, 1);
@@ -173,7 +174,9 @@ final class StudyCommand implements Runnable {
             }
             PrintWriter w = spec.commandLine().getOut();
             w.println("study paper: " + tasks.size() + " tasks, " + jobs.size() + " to run, " + atATime + " at a time, each updating its hubs on "
-                    + lanes + (lanes == 1 ? " thread" : " threads") + "; runs in " + s + ", summaries in " + r + ", logs in " + s.resolve("logs"));
+                    + lanes + (lanes == 1 ? " thread" : " threads") + "; order: " + pending.stream().map(t -> Integer.toString(t.index()))
+                    .collect(java.util.stream.Collectors.joining(" ")) + " (started ones first, then every cell's first seed, then the second"
+                    + " ones, ...); runs in " + s + ", summaries in " + r + ", logs in " + s.resolve("logs"));
             w.flush();
             List<String> outcome = children.run(jobs, slots.stream().mapToInt(Integer::intValue).toArray());
             int failed = 0;

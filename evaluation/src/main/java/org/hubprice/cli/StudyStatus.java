@@ -56,7 +56,7 @@ final class StudyStatus {
     }
 
     /** Episodes at the run's latest checkpoint (0 without one). */
-    private static long episodes(Path run) {
+    static long episodes(Path run) {
         try {
             Path c = new RunLayout(run).latestCheckpoint();
             return c == null ? 0 : RunFiles.JSON.readTree(c.resolve(RunLayout.TRAINER_STATE).toFile()).path("episodes").asLong();

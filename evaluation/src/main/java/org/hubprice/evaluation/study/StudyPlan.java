@@ -1,9 +1,11 @@
 package org.hubprice.evaluation.study;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.hubprice.common.Check;
 
 /**
@@ -94,6 +96,30 @@ public record StudyPlan(String name, List<Cell> cells, List<List<Long>> seeds, l
             }
         }
         return out;
+    }
+
+    /**
+     * The order in which a worker runs {@code pending}: tasks already under way first (most
+     * episodes at their last checkpoint first, so the work nearest a summary lands first), then
+     * round by round over the cells (every cell's first seed, then every cell's second, ...),
+     * then by index. A study that stops part way thus leaves one run in as many cells as
+     * possible, which is what the across-cell findings need, instead of every seed of the first
+     * cells and nothing of the last. Indices are unchanged: the order says when, not what.
+     *
+     * @param episodesDone episodes at a task's last checkpoint (0 when it has not started)
+     */
+    public List<Task> runOrder(List<Task> pending, ToLongFunction<Task> episodesDone) {
+        Map<Integer, Long> done = new LinkedHashMap<>();
+        for (Task t : pending) {
+            done.put(t.index(), Math.max(0, episodesDone.applyAsLong(t)));
+        }
+        return pending.stream().sorted(Comparator.<Task>comparingInt(t -> done.get(t.index()) > 0 ? 0 : 1)
+                .thenComparing(t -> -done.get(t.index())).thenComparingInt(this::seedRound).thenComparingInt(Task::index)).toList();
+    }
+
+    /** The position of a task's seed among its cell's seeds (0 for the first). */
+    private int seedRound(Task t) {
+        return seeds.get(cells.indexOf(t.cell())).indexOf(t.seed());
     }
 
     /** Task {@code index}, or an error naming the allowed range. */
