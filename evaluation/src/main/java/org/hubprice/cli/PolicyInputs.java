@@ -50,7 +50,9 @@ final class PolicyInputs {
     List<String> overrides = new ArrayList<>();
 
     @Option(names = "--days", defaultValue = "test", paramLabel = "test|train|all|FILE",
-            description = "Days to evaluate (default ${DEFAULT-VALUE}: the held-out days): a scenario CSV or a PJM pair DA.csv,RT.csv.")
+            description = "Days to evaluate (default ${DEFAULT-VALUE}: the held-out days): a scenario CSV or a PJM pair DA.csv,RT.csv (all its"
+                    + " days), or test:FILE / train:FILE (the file's days on the dates the configuration holds out / trains on, e.g. a"
+                    + " run trained on the synthetic year played on the node's own held-out days).")
     String days;
 
     @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu|auto", description = "Where networks run (default ${DEFAULT-VALUE}).")

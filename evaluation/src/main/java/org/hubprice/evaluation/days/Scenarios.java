@@ -27,7 +27,9 @@ import org.hubprice.env.game.ObservationScaling;
  * {@code market.pjm.strict} and {@code pnodeId}; skipped days are named in one WARN line). For a
  * file the environment plays the file's days with the DA commitment and observation scaling of
  * the configuration's own data, so that agents see observations on the scale they were trained
- * on; every file day is evaluated.
+ * on; every file day is evaluated, or with {@code test:FILE} ({@code train:FILE}) only the file's days on the
+ * dates the configuration's split holds out (trains on), so that an evaluation on the file compares
+ * day by day with one on the configuration's own days.
  */
 public final class Scenarios {
 
@@ -87,14 +89,41 @@ public final class Scenarios {
                 }
             }
             default -> {
-                return fromFile(config, s, base, commitments, d);
+                int colon = s.indexOf(':');
+                String prefix = colon > 0 ? s.substring(0, colon).toLowerCase(Locale.ROOT) : "";
+                if (prefix.equals("test") || prefix.equals("train")) {
+                    // the file's days on the dates the configuration's split holds out (or trains on): the same calendar days,
+                    // so the two evaluations compare day by day
+                    int[] ownPick = prefix.equals("test") ? base.split().testDays() : base.split().trainingDays();
+                    java.util.Set<java.time.LocalDate> dates = new java.util.TreeSet<>();
+                    for (int i : ownPick) {
+                        dates.add(base.days().get(i).date());
+                    }
+                    List<MarketDay> all = readFile(config, s.substring(colon + 1).trim(), d);
+                    List<MarketDay> kept = all.stream().filter(m -> dates.contains(m.date())).toList();
+                    java.util.Set<java.time.LocalDate> found = new java.util.TreeSet<>(kept.stream().map(MarketDay::date).toList());
+                    List<String> missing = dates.stream().filter(x -> !found.contains(x)).map(Object::toString).toList();
+                    if (kept.isEmpty()) {
+                        throw new IllegalArgumentException("--days = '" + s + "': the file has none of the configuration's " + dates.size() + " "
+                                + prefix + " dates (" + dates.iterator().next() + " ..). Maybe give the file alone to evaluate all its days");
+                    }
+                    if (!missing.isEmpty()) {
+                        org.slf4j.LoggerFactory.getLogger(Scenarios.class).warn("--days {}: the file lacks {} of the {} {} dates, evaluated without "
+                                + "them: {}", s, missing.size(), dates.size(), prefix, missing);
+                    }
+                    d.put("datesOf", "the configuration's " + prefix + " days");
+                    d.put("missingDates", missing);
+                    return fromFile(config, kept, base, commitments, d);
+                }
+                return fromFile(config, readFile(config, s, d), base, commitments, d);
             }
         }
         d.put("source", "configuration market (" + config.market().source() + ")");
         return new Scenarios(config, own, commitments, base.normalizer(), pick, d);
     }
 
-    private static Scenarios fromFile(EnvConfig config, String spec, HubPricingEnv base, double[][] commitments, Map<String, Object> d) {
+    /** The complete days of a PJM pair {@code DA.csv,RT.csv} or a scenario CSV; records the source in {@code d}. */
+    private static List<MarketDay> readFile(EnvConfig config, String spec, Map<String, Object> d) {
         List<MarketDay> fileDays;
         try {
             if (spec.contains(",")) {
@@ -122,6 +151,11 @@ public final class Scenarios {
         if (fileDays.isEmpty()) {
             throw new IllegalArgumentException("--days = '" + spec + "' gives no complete day");
         }
+        return fileDays;
+    }
+
+    private static Scenarios fromFile(EnvConfig config, List<MarketDay> fileDays, HubPricingEnv base, double[][] commitments,
+                                      Map<String, Object> d) {
         // Every file day is evaluated; the split only decides which days a training reset may
         // draw, and none is drawn here, so hold out nothing (a short file could not be split).
         EnvConfig fileConfig = config.withOverrides("split.method=paper", "split.testDaysPerSeason=0");
@@ -135,7 +169,7 @@ public final class Scenarios {
     private static Path existing(String file) {
         Path p = Path.of(file);
         if (!Files.isRegularFile(p)) {
-            throw new IllegalArgumentException("--days = '" + file + "' is not test, train, all or a readable file (working directory "
+            throw new IllegalArgumentException("--days = '" + file + "' is not test, train, all or a readable file (or test:FILE, train:FILE) (working directory "
                     + Path.of("").toAbsolutePath() + ")");
         }
         return p;

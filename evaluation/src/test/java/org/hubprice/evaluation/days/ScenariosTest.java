@@ -86,6 +86,39 @@ class ScenariosTest {
         assertTrue(e.getMessage().contains("already appears on line 3"), e.getMessage());
     }
 
+    /**
+     * {@code test:FILE} plays the file's days on the dates the configuration holds out, so a run
+     * trained on one market can be scored on another market's prices for the same dates, day by
+     * day; dates the file lacks are named, and dates it has beyond them are not played.
+     */
+    @Test
+    void testColonFileKeepsTheFilesDaysOnTheHeldOutDates() throws Exception {
+        Scenarios own = Scenarios.of(CONFIG, "test", null);
+        List<LocalDate> held = java.util.Arrays.stream(own.selected()).mapToObj(i -> own.days().get(i).date()).toList();
+        LocalDate trainingDate = own.days().get(Scenarios.of(CONFIG, "train", null).selected()[0]).date();
+        List<String> rows = new ArrayList<>();
+        for (int k = 1; k < held.size(); k++) {
+            rows.add(row(held.get(k), 30 + k, 25 + k));
+        }
+        rows.add(row(trainingDate, 90, 95));
+        Path f = scenarioFile("other-market.csv", rows.toArray(String[]::new));
+
+        Scenarios s = Scenarios.of(CONFIG, "test:" + f, null);
+        List<LocalDate> played = java.util.Arrays.stream(s.selected()).mapToObj(i -> s.days().get(i).date()).toList();
+        assertEquals(held.subList(1, held.size()), played, "the held-out dates the file has, and nothing else");
+        assertEquals(List.of(held.get(0).toString()), s.describe().get("missingDates"));
+        assertEquals(own.normalizer(), s.newEnvironment().normalizer(), "the configuration's own scale, as for any file");
+        assertEquals(31.0, s.days().get(s.selected()[0]).dayAhead()[0], 1e-12, "the file's prices, not the configuration's");
+
+        Scenarios t = Scenarios.of(CONFIG, "train:" + f, null);
+        assertEquals(1, t.selected().length);
+        assertEquals(trainingDate, t.days().get(t.selected()[0]).date());
+
+        Path none = scenarioFile("none.csv", row(trainingDate, 90, 95));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Scenarios.of(CONFIG, "test:" + none, null));
+        assertTrue(e.getMessage().contains("the file has none of the configuration's " + held.size() + " test dates"), e.getMessage());
+    }
+
     private Path pjm(String name, String column, int skipHourOfDay2) throws Exception {
         List<String> lines = new ArrayList<>();
         lines.add("datetime_beginning_ept,pnode_id," + column);
