@@ -34,6 +34,12 @@ final class StudySummarizeCommand implements Callable<Integer> {
     @Mixin
     StudyStoreOptions where = new StudyStoreOptions();
 
+    @CommandLine.Option(names = "--node-days", paramLabel = "DA.csv,RT.csv", description = {"Also play every finished run on these PJM"
+            + " files' prices for its held-out dates (evaluate --days test:DA.csv,RT.csv into the run's " + RunSummary.NODE_DAYS_DIR
+            + ", once) and add the result to its summary: with the pnode 48592 exports, this scores policies trained on the synthetic"
+            + " year on the node's own days."})
+    String nodeDays;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -50,12 +56,19 @@ final class StudySummarizeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--store " + store + " holds no runs (no " + store.resolve("runs") + "); give the store that"
                     + " 'study paper' trained in");
         }
+        if (nodeDays != null) {
+            String[] f = nodeDays.split(",", -1);
+            if (f.length != 2 || !Files.isRegularFile(Path.of(f[0].trim())) || !Files.isRegularFile(Path.of(f[1].trim()))) {
+                throw new IllegalArgumentException("--node-days = '" + nodeDays + "' must name two readable files, DA.csv,RT.csv (PJM Data Miner"
+                        + " exports; working directory " + Path.of("").toAbsolutePath() + ")");
+            }
+        }
         PrintWriter w = spec.commandLine().getOut();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (StudyPlan.Task t : p.tasks()) {
             String outcome;
             try {
-                outcome = summarize(p, t, store, results);
+                outcome = summarize(p, t, store, results, nodeDays);
             } catch (java.io.IOException | RuntimeException e) {
                 // one damaged run must not keep the others from being summarised
                 outcome = "failed: " + e.getMessage();
@@ -70,7 +83,7 @@ final class StudySummarizeCommand implements Callable<Integer> {
     }
 
     /** What happened to one task's summary: {@code rewritten: ...}, {@code unchanged: ...} or {@code skipped: why}. */
-    static String summarize(StudyPlan p, StudyPlan.Task t, Path store, Path results) throws Exception {
+    static String summarize(StudyPlan p, StudyPlan.Task t, Path store, Path results, String nodeDays) throws Exception {
         Path summary = StudyTaskRunner.summaryFile(results, t);
         Path runDir = store.resolve("runs").resolve(t.key()).toAbsolutePath().normalize();
         Path evalDir = runDir.resolve("eval");
@@ -81,6 +94,12 @@ final class StudySummarizeCommand implements Callable<Integer> {
             return "skipped: the store has no evaluation of this run (" + evalDir.resolve("summary.json") + " is missing)";
         }
         try (TaskLock lock = TaskLock.acquire(store, t.key(), TaskLock.self())) {
+            Path node = runDir.resolve(RunSummary.NODE_DAYS_DIR);
+            if (nodeDays != null && !Files.isRegularFile(node.resolve("summary.json"))) {
+                RunFiles.deleteRecursively(node);
+                StudyTasks.inProcess(new java.util.ArrayList<>(java.util.List.of("evaluate", "--run", runDir.toString(), "--days", "test:"
+                        + nodeDays, "--replications", Integer.toString(p.replications()), "--out", node.toString())));
+            }
             JsonNode old = RunFiles.JSON.readTree(summary.toFile());
             Map<String, Object> fresh = RunSummary.build(p, t, runDir, evalDir);
             // through text, as the file holds it: a tree made from the map types its numbers differently (long against int)

@@ -101,8 +101,13 @@ public final class CellResult {
      * series and the cell, so adding a series or a cell leaves the others' intervals unchanged.
      */
     private double[] medianWithInterval(String key, String streamPrefix) {
-        double[][] seeds = perDay(key);
-        double[] all = pooled(key);
+        return medianWithInterval(perDay(key), streamPrefix);
+    }
+
+    /** {@link #medianWithInterval(String, String)} of per-seed values; seeds without values are left out. */
+    private double[] medianWithInterval(double[][] perSeed, String streamPrefix) {
+        double[][] seeds = java.util.Arrays.stream(perSeed).filter(v -> v.length > 0).toArray(double[][]::new);
+        double[] all = java.util.Arrays.stream(seeds).flatMapToDouble(java.util.Arrays::stream).toArray();
         if (all.length == 0) {
             return new double[] {Double.NaN, Double.NaN, Double.NaN};
         }
@@ -125,6 +130,61 @@ public final class CellResult {
         double[] sorted = stats.clone();
         java.util.Arrays.sort(sorted);
         return new double[] {Quantiles.median(all), Quantiles.ofSorted(sorted, 0.025), Quantiles.ofSorted(sorted, 0.975)};
+    }
+
+    /** Runs also played on the market node's own prices for their held-out dates ({@code heldOutNodeDays}). */
+    public int nodeDayRuns() {
+        return (int) runs.stream().filter(r -> r.has("heldOutNodeDays")).count();
+    }
+
+    /**
+     * Median Δ over the node's own days (every run that has them) with the two-level interval:
+     * the same policies, the same dates, the node's prices instead of the synthetic year's.
+     */
+    public double[] medianDeltaNodeDays() {
+        double[][] v = new double[runs.size()][];
+        for (int s = 0; s < v.length; s++) {
+            v[s] = numbers(runs.get(s).path("heldOutNodeDays").path("perDay").path("delta"));
+        }
+        return medianWithInterval(v, "study-nodeDays-");
+    }
+
+    /**
+     * The paired change, date by date: Δ on the node's day minus Δ on the run's own held-out day of
+     * the same date (dates both have), median with the two-level interval; what the node's prices
+     * alone do to the index of policies trained on the synthetic year.
+     */
+    public double[] pairedNodeDayChange() {
+        double[][] v = new double[runs.size()][];
+        for (int s = 0; s < v.length; s++) {
+            JsonNode own = runs.get(s).path("heldOut").path("perDay");
+            JsonNode node = runs.get(s).path("heldOutNodeDays").path("perDay");
+            java.util.Map<String, Double> ownByDate = new java.util.HashMap<>();
+            for (int k = 0; k < own.path("date").size(); k++) {
+                if (own.path("delta").path(k).isNumber()) {
+                    ownByDate.put(own.path("date").path(k).asText(), own.path("delta").path(k).asDouble());
+                }
+            }
+            List<Double> d = new ArrayList<>();
+            for (int k = 0; k < node.path("date").size(); k++) {
+                Double o = ownByDate.get(node.path("date").path(k).asText());
+                if (o != null && node.path("delta").path(k).isNumber()) {
+                    d.add(node.path("delta").path(k).asDouble() - o);
+                }
+            }
+            v[s] = d.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        return medianWithInterval(v, "study-nodeDayChange-");
+    }
+
+    private static double[] numbers(JsonNode array) {
+        List<Double> v = new ArrayList<>();
+        for (JsonNode x : array) {
+            if (x.isNumber()) {
+                v.add(x.asDouble());
+            }
+        }
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** Mean over runs of a held-out number at {@code path} (e.g. {@code markup}, {@code deltaNash/median}). */

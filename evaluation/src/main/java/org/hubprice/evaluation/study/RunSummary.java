@@ -68,6 +68,45 @@ public final class RunSummary {
         m.put("learningCurve", samples);
         m.put("convergence", convergence(curve));
         m.put("heldOut", heldOut(eval, evalDir));
+        Path node = evalDir.resolveSibling(NODE_DAYS_DIR);
+        if (java.nio.file.Files.isRegularFile(node.resolve("summary.json"))) {
+            m.put("heldOutNodeDays", nodeDays(node));
+        }
+        return m;
+    }
+
+    /**
+     * The directory beside a run's {@code eval} that holds its evaluation on the market node's own
+     * prices for the held-out dates ({@code evaluate --days test:DA.csv,RT.csv}); the summary
+     * carries it as {@code heldOutNodeDays} when it is there.
+     */
+    public static final String NODE_DAYS_DIR = "eval-node";
+
+    /**
+     * The same policies played on another market's prices for the held-out dates: which files,
+     * how many dates, Δ and Δ^N with their intervals, the markup, and Δ per date (for the paired
+     * comparison with the run's own held-out days). File names only: the paths are the machine's.
+     */
+    private static Map<String, Object> nodeDays(Path dir) throws IOException {
+        JsonNode eval = RunFiles.JSON.readTree(dir.resolve("summary.json").toFile());
+        JsonNode days = eval.path("provenance").path("days");
+        Map<String, Object> m = new LinkedHashMap<>();
+        String spec = days.path("days").asText();
+        List<String> files = new ArrayList<>();
+        for (String f : spec.substring(spec.indexOf(':') + 1).split(",")) {
+            files.add(Path.of(f.trim()).getFileName().toString());
+        }
+        m.put("files", files);
+        m.put("datesOf", days.path("datesOf").asText(null));
+        m.put("missingDates", RunFiles.JSON.convertValue(days.path("missingDates"), List.class));
+        m.put("days", eval.path("days").asInt());
+        m.put("replications", eval.path("replications").asInt());
+        m.put("delta", pick(eval.path("delta"), "median", "ci95"));
+        m.put("deltaNash", pick(eval.path("nash").path("deltaNash"), "median", "ci95"));
+        m.put("markup", eval.path("markup").path("mean").asDouble());
+        Map<String, Object> perDay = perDay(CsvTable.read(dir.resolve("days.csv")));
+        perDay.keySet().retainAll(List.of("date", "delta", "deltaNash"));
+        m.put("perDay", perDay);
         return m;
     }
 

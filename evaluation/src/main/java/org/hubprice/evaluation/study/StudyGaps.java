@@ -71,8 +71,28 @@ final class StudyGaps {
                 + " price band earns) instead of marginal-cost pricing, the index is ").append(f(c.mean("deltaNash/median"), 3)).append(". ");
         String market = c.runs().isEmpty() ? "" : c.runs().get(0).path("market").asText();
         sb.append("(4) data: ").append(market.equals("pjm") ? "the paper's PJM node" : "the synthetic year calibrated to the paper's PJM node,"
-                + " not the node's own prices").append('.');
-        return sb.toString();
+                + " not the node's own prices");
+        if (c.nodeDayRuns() > 0) {
+            sb.append(nodeDays(c));
+        }
+        return sb.append('.').toString();
+    }
+
+    /**
+     * The cheap test of the data reason: the runs' policies played on the node's own prices for
+     * the same held-out dates. It tests the evaluation side only (the policies were trained on the
+     * synthetic year), so it says whether the node's prices alone move the index.
+     */
+    static String nodeDays(CellResult c) {
+        double[] node = c.medianDeltaNodeDays();
+        double[] change = c.pairedNodeDayChange();
+        boolean holdsZero = change[1] <= 0 && change[2] >= 0;
+        return "; played on the node's own prices for the same held-out dates (" + c.nodeDayRuns() + " of " + c.runs().size() + " runs; the"
+                + " policies trained on the synthetic year), the median Δ is " + f(node[0], 3) + " [" + f(node[1], 3) + ", " + f(node[2], 3)
+                + "], and date by date the node's prices change Δ by a median " + (change[0] >= 0 ? "+" : "") + f(change[0], 3) + " ["
+                + f(change[1], 3) + ", " + f(change[2], 3) + "]: " + (holdsZero ? "the node's prices alone do not move the index beyond this"
+                        + " interval" : change[0] < 0 ? "the node's prices alone lower the index" : "the node's prices alone raise the index")
+                + " (training on them is not tested here)";
     }
 
     /** Mean over the runs that carry one of their largest gain by a deviation a policy could play (NaN when none does). */

@@ -214,6 +214,57 @@ class StudyReportTest {
                         "learnedMultiplierPerHour", learned, "bestResponseMultiplierPerHour", best)));
     }
 
+    /** Dates for a summary's 32 days, and the same policies' Δ on the node's days: own Δ + {@code shift}, the first date missing. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withNodeDays(Map<String, Object> summary, double shift) {
+        Map<String, Object> perDay = (Map<String, Object>) ((Map<String, Object>) summary.get("heldOut")).get("perDay");
+        List<Object> own = (List<Object>) perDay.get("delta");
+        List<Object> dates = new ArrayList<>();
+        List<Object> nodeDates = new ArrayList<>();
+        List<Object> nodeDelta = new ArrayList<>();
+        for (int k = 0; k < own.size(); k++) {
+            String date = java.time.LocalDate.of(2022, 1, 1).plusDays(11L * k).toString();
+            dates.add(date);
+            if (k > 0) {
+                nodeDates.add(date);
+                nodeDelta.add((Double) own.get(k) + shift);
+            }
+        }
+        perDay.put("date", dates);
+        summary.put("heldOutNodeDays", Map.of("files", List.of("da.csv", "rt.csv"), "days", 31, "perDay", Map.of("date", nodeDates, "delta",
+                nodeDelta)));
+        return summary;
+    }
+
+    /**
+     * The data reason's test: the node's days are compared date by date with the run's own days.
+     * Two runs whose Δ rises by 0.01 and 0.03 on every node day give a paired median change of 0.02
+     * with an interval from 0.01 to 0.03 (the bootstrap draws the runs); a run without node days
+     * is left out of both figures, and the text says which way the index moves.
+     */
+    @Test
+    void theNodesOwnDaysAreComparedDateByDate() throws Exception {
+        Path dir = write(List.of(withNodeDays(summary("sac-ff_sac-ff", 1, 0.40, 90, 2, true), 0.01),
+                withNodeDays(summary("sac-ff_sac-ff", 2, 0.50, 92, 2, true), 0.03), summary("sac-ff_sac-ff", 3, 0.45, 91, 2, true)));
+        CellResult c = StudyReport.read(dir).cell("sac-ff_sac-ff");
+        assertEquals(2, c.nodeDayRuns());
+        double[] change = c.pairedNodeDayChange();
+        assertEquals(0.02, change[0], 1e-9, "62 paired days, half +0.01 and half +0.03");
+        assertEquals(0.01, change[1], 1e-9);
+        assertEquals(0.03, change[2], 1e-9);
+        double[] node = c.medianDeltaNodeDays();
+        List<Double> pooled = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode r : c.runs().subList(0, 2)) {
+            r.path("heldOutNodeDays").path("perDay").path("delta").forEach(x -> pooled.add(x.asDouble()));
+        }
+        assertEquals(Quantiles.median(pooled.stream().mapToDouble(Double::doubleValue).toArray()), node[0], 0.0);
+        String text = StudyGaps.reasons(c);
+        assertTrue(text.contains("(2 of 3 runs; the policies trained on the synthetic year), the median Δ is " + StudyReport.f(node[0], 3)), text);
+        assertTrue(text.contains("change Δ by a median +0.020 [0.010, 0.030]: the node's prices alone raise the index"), text);
+        assertTrue(!StudyGaps.reasons(StudyReport.read(write(List.of(summary("dqn-ff_dqn-ff", 1, 0.3, 80, 3, true)))).cell("dqn-ff_dqn-ff"))
+                .contains("node's own prices for the same"), "no node days, no claim");
+    }
+
     @Test
     void theCommittedPageIsWhatTheCommittedSummariesGive() throws Exception {
         Path docs = Path.of("..", "docs");
