@@ -23,20 +23,46 @@ public final class StudyReport {
     public static final long PAPER_EPISODES = 2_000_000;
 
     private final List<CellResult> cells;
+    private final List<JsonNode> longer;
 
-    private StudyReport(List<CellResult> cells) {
+    private StudyReport(List<CellResult> cells, List<JsonNode> longer) {
         this.cells = List.copyOf(cells);
+        this.longer = List.copyOf(longer);
     }
 
-    /** Reads every summary under {@code results} ({@code CELL/seed-N.json}), in the paper's cell order. */
+    /**
+     * Reads every summary under {@code results} ({@code CELL/seed-N.json}), in the paper's cell
+     * order, and the runs continued past the budget ({@code longer/CELL/seed-N.json}).
+     */
     public static StudyReport read(Path results) throws IOException {
         if (!Files.isDirectory(results)) {
             throw new IllegalArgumentException("--results " + results + " is not a directory of study summaries. Maybe run 'hubprice study paper"
                     + " --results " + results + "' first");
         }
+        List<CellResult> cells = new ArrayList<>();
+        Map<String, List<JsonNode>> byCell = byCell(results);
+        for (Cell c : Cell.PAPER) {
+            List<JsonNode> runs = byCell.getOrDefault(c.id(), List.of());
+            if (!runs.isEmpty()) {
+                cells.add(new CellResult(c, runs));
+            }
+        }
+        List<JsonNode> longer = new ArrayList<>();
+        Path more = results.resolve(LongerTraining.DIR);
+        if (Files.isDirectory(more)) {
+            Map<String, List<JsonNode>> m = byCell(more);
+            for (Cell c : Cell.PAPER) {
+                longer.addAll(m.getOrDefault(c.id(), List.of()));
+            }
+        }
+        return new StudyReport(cells, longer);
+    }
+
+    /** The summaries {@code CELL/seed-N.json} directly under {@code dir}, by cell, each cell's in seed order. */
+    private static Map<String, List<JsonNode>> byCell(Path dir) throws IOException {
         Map<String, List<JsonNode>> byCell = new LinkedHashMap<>();
         List<Path> files;
-        try (var s = Files.walk(results, 2)) {
+        try (var s = Files.walk(dir, 2)) {
             files = s.filter(p -> p.getFileName().toString().matches("seed-\\d+\\.json")).sorted().toList();
         }
         for (Path f : files) {
@@ -46,16 +72,10 @@ public final class StudyReport {
             }
             byCell.computeIfAbsent(n.path("cell").asText(), k -> new ArrayList<>()).add(n);
         }
-        List<CellResult> cells = new ArrayList<>();
-        for (Cell c : Cell.PAPER) {
-            List<JsonNode> runs = byCell.getOrDefault(c.id(), List.of());
-            runs = new ArrayList<>(runs);
+        for (List<JsonNode> runs : byCell.values()) {
             runs.sort(java.util.Comparator.comparingLong(r -> r.path("seed").asLong()));
-            if (!runs.isEmpty()) {
-                cells.add(new CellResult(c, runs));
-            }
         }
-        return new StudyReport(cells);
+        return byCell;
     }
 
     /** Runs read. */
@@ -101,6 +121,7 @@ public final class StudyReport {
         sb.append(StudyText.differences(this));
         sb.append(StudyText.budget(this));
         sb.append(StudyText.curves(this));
+        sb.append(LongerTraining.section(this, longer));
         return sb.toString();
     }
 

@@ -265,6 +265,36 @@ class StudyReportTest {
                 .contains("node's own prices for the same"), "no node days, no claim");
     }
 
+    /**
+     * A run continued past the budget sits in {@code longer/}: the page sets it beside the same
+     * cell and seed at the budget, and it counts nowhere else (the cell tables keep one run).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aContinuedRunIsSetBesideTheSameRunAtTheBudget() throws Exception {
+        Map<String, Object> base = summary("sac-ff_sac-ff", 1, 0.40, 90, 2, false);
+        Map<String, Object> more = summary("sac-ff_sac-ff", 1, 0.30, 85, 2, true);
+        more.put("episodes", 2000);
+        more.put("budgetEpisodes", 2000);
+        ((Map<String, Object>) more.get("heldOut")).put("delta", Map.of("median", 0.301, "ci95", List.of(0.29, 0.31)));
+        ((Map<String, Object>) base.get("heldOut")).put("delta", Map.of("median", 0.402, "ci95", List.of(0.39, 0.41)));
+        Path dir = write(List.of(base));
+        RunFiles.writeJson(dir.resolve("longer/sac-ff_sac-ff/seed-1.json"), more);
+        StudyReport r = StudyReport.read(dir);
+        assertEquals(1, r.runs(), "the continued run is not a second seed");
+        String md = r.markdown();
+        int at = md.indexOf("## Does longer training change the answer?");
+        assertTrue(at > 0, md);
+        String section = md.substring(at);
+        int first = section.indexOf("| sac-ff_sac-ff | 1 | 1000 | 0.402 [0.390, 0.410] |");
+        int second = section.indexOf("| sac-ff_sac-ff | 1 | 2000 | 0.301 [0.290, 0.310] |");
+        assertTrue(first > 0 && second > first, "the budget's run, then the continued one: " + section);
+        assertTrue(section.contains("-0.010 (not converged)") && section.contains("-0.010 (converged)"), section);
+        Path plain = tmp.resolve("plain");
+        RunFiles.writeJson(plain.resolve("sac-ff_sac-ff/seed-1.json"), base);
+        assertTrue(!StudyReport.read(plain).markdown().contains("longer training"), "no section without continued runs");
+    }
+
     @Test
     void theCommittedPageIsWhatTheCommittedSummariesGive() throws Exception {
         Path docs = Path.of("..", "docs");
