@@ -36,5 +36,6 @@ final class Commands {
         study.addSubcommand("report", new StudyCommand.Report());
         study.addSubcommand("status", new StudyCommand.Status());
         study.addSubcommand("summarize", new StudySummarizeCommand());
+        study.addSubcommand("continue", new StudyContinueCommand());
     }
 }

@@ -27,7 +27,8 @@ import picocli.CommandLine;
             "  hubprice study report --results docs/results --out docs           # docs/RESULTS.md and docs/results.html",
             "  hubprice study tasks paper                                        # the task list (JSON lines)",
             "  hubprice study task paper --index 3 --store runs/study            # one task, idempotent",
-            "  hubprice study summarize paper --store runs/study                 # finished tasks' summaries again, from their files"})
+            "  hubprice study summarize paper --store runs/study                 # finished tasks' summaries again, from their files",
+            "  hubprice study continue paper --cell C --seed S --episodes E --from runs/study --store runs/longer   # one run trained further"})
 final class StudyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

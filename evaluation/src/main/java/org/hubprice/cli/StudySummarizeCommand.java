@@ -57,6 +57,10 @@ final class StudySummarizeCommand implements Callable<Integer> {
                     + " 'study paper' trained in");
         }
         if (nodeDays != null) {
+            if (p.market().equals("pjm")) {
+                throw new IllegalArgumentException("--node-days scores runs trained on the synthetic year on the node's own days, but this study"
+                        + " trains on PJM data already (--market pjm); leave --node-days out");
+            }
             String[] f = nodeDays.split(",", -1);
             if (f.length != 2 || !Files.isRegularFile(Path.of(f[0].trim())) || !Files.isRegularFile(Path.of(f[1].trim()))) {
                 throw new IllegalArgumentException("--node-days = '" + nodeDays + "' must name two readable files, DA.csv,RT.csv (PJM Data Miner"
@@ -94,26 +98,27 @@ final class StudySummarizeCommand implements Callable<Integer> {
             return "skipped: the store has no evaluation of this run (" + evalDir.resolve("summary.json") + " is missing)";
         }
         try (TaskLock lock = TaskLock.acquire(store, t.key(), TaskLock.self())) {
-            Path node = runDir.resolve(RunSummary.NODE_DAYS_DIR);
-            if (nodeDays != null && !Files.isRegularFile(node.resolve("summary.json"))) {
-                RunFiles.deleteRecursively(node);
-                StudyTasks.inProcess(new java.util.ArrayList<>(java.util.List.of("evaluate", "--run", runDir.toString(), "--days", "test:"
-                        + nodeDays, "--replications", Integer.toString(p.replications()), "--out", node.toString())));
-            }
             JsonNode old = RunFiles.JSON.readTree(summary.toFile());
+            String digest = org.hubprice.agents.checkpoint.CheckpointDigests.sha256(runDir.resolve(
+                    org.hubprice.training.run.RunLayout.CONFIG_YAML));
+            if (!old.path("configDigest").asText().equals(digest)) {
+                return "skipped: " + summary + " describes configuration " + old.path("configDigest").asText() + " but the store's run "
+                        + runDir + " has " + digest + "; give the store that made the summary";
+            }
+            if (nodeDays != null) {
+                evaluateOnNodeDays(runDir, evalDir, nodeDays);
+            }
             Map<String, Object> fresh = RunSummary.build(p, t, runDir, evalDir);
             // through text, as the file holds it: a tree made from the map types its numbers differently (long against int)
             JsonNode now = RunFiles.JSON.readTree(RunFiles.JSON.writeValueAsString(fresh));
-            if (!old.path("configDigest").equals(now.path("configDigest"))) {
-                return "skipped: " + summary + " describes configuration " + old.path("configDigest").asText() + " but the store's run "
-                        + runDir + " has " + now.path("configDigest").asText() + "; give the store that made the summary";
-            }
             java.util.List<String> changed = new java.util.ArrayList<>();
             changedValues(old, now, "", changed);
             if (!changed.isEmpty()) {
                 return "skipped: writing " + summary + " again would change " + changed.subList(0, Math.min(5, changed.size()))
                         + (changed.size() > 5 ? " and " + (changed.size() - 5) + " more" : "") + "; summarize only adds fields. Give the"
-                        + " plan options (--episodes, --market, --replications, ...) and the store that made it";
+                        + " plan options (--episodes, --market, --replications, ...) and the store that made it"
+                        + (changed.stream().anyMatch(k -> k.startsWith("heldOutNodeDays")) ? ", and --node-days with the files of the run's "
+                        + RunSummary.NODE_DAYS_DIR : "");
             }
             if (old.equals(now)) {
                 return "unchanged: " + summary;
@@ -123,6 +128,26 @@ final class StudySummarizeCommand implements Callable<Integer> {
         } catch (TaskLock.HeldException e) {
             return "skipped: running (" + e.getMessage() + ")";
         }
+    }
+
+    /**
+     * Plays the run on the node's days into its {@link RunSummary#NODE_DAYS_DIR}, unless that holds
+     * an evaluation of these files with the draws of the run's own evaluation already.
+     */
+    private static void evaluateOnNodeDays(Path runDir, Path evalDir, String nodeDays) throws Exception {
+        Path node = runDir.resolve(RunSummary.NODE_DAYS_DIR);
+        JsonNode own = RunFiles.JSON.readTree(evalDir.resolve("summary.json").toFile());
+        String spec = "test:" + nodeDays;
+        if (Files.isRegularFile(node.resolve("summary.json"))) {
+            JsonNode done = RunFiles.JSON.readTree(node.resolve("summary.json").toFile());
+            if (done.path("provenance").path("days").path("days").asText().equals(spec) && RunSummary.samePolicies(own, done)) {
+                return;
+            }
+        }
+        RunFiles.deleteRecursively(node);
+        // the same draws per day as the run's own evaluation, so that their days pair up
+        StudyTasks.inProcess(new java.util.ArrayList<>(java.util.List.of("evaluate", "--run", runDir.toString(), "--days", spec,
+                "--replications", Integer.toString(own.path("replications").asInt()), "--out", node.toString())));
     }
 
     /**

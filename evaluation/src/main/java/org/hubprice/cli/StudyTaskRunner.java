@@ -108,7 +108,9 @@ final class StudyTaskRunner {
                         + " episodes (see " + runDir.resolve(RunLayout.TRAIN_LOG) + "); run the task again to resume it");
             }
             lock.ensureHeld(what);
+            // evaluations of the checkpoint before this training would describe other policies
             RunFiles.deleteRecursively(evalDir);
+            RunFiles.deleteRecursively(runDir.resolve(RunSummary.NODE_DAYS_DIR));
         }
         lock.ensureHeld("task " + index + " (" + task.key() + ")");
         if (!Files.isRegularFile(evalDir.resolve("summary.json"))) {

@@ -51,6 +51,31 @@ class RealPjmDaysIT {
         assertEquals(0, r.exitCode, r.toString());
     }
 
+    /**
+     * {@code --days test:DA,RT} on pnode 48592 with the default configuration (the synthetic year,
+     * the paper's split): the node's days on exactly the 32 held-out dates of the synthetic year,
+     * none missing, with the node's prices.
+     */
+    @Test
+    void theNodesOwnDaysOnTheHeldOutDates() {
+        Path da = pjm.resolve("da_hrl_lmps_48592.csv");
+        Path rt = pjm.resolve("rt_hrl_lmps_48592.csv");
+        Assumptions.assumeTrue(Files.isRegularFile(da) && Files.isRegularFile(rt), "pnode 48592 files not in " + pjm + "; test skipped");
+        org.hubprice.env.config.EnvConfig config = org.hubprice.env.config.EnvConfig.defaults();
+        var own = org.hubprice.evaluation.days.Scenarios.of(config, "test", dir.resolve("cache"));
+        var node = org.hubprice.evaluation.days.Scenarios.of(config, "held-out:" + da + "," + rt, dir.resolve("cache"));
+        List<String> ownDates = java.util.Arrays.stream(own.selected()).mapToObj(i -> own.days().get(i).date().toString()).toList();
+        List<String> nodeDates = java.util.Arrays.stream(node.selected()).mapToObj(i -> node.days().get(i).date().toString()).toList();
+        assertEquals(32, ownDates.size());
+        assertEquals(ownDates, nodeDates);
+        assertEquals(List.of(), node.describe().get("missingDates"));
+        int k = node.selected()[0];
+        assertFalse(java.util.Arrays.equals(own.days().get(own.selected()[0]).dayAhead(), node.days().get(k).dayAhead()),
+                "the node's prices, not the synthetic year's");
+        assertEquals(java.util.Arrays.deepToString(own.commitments()), java.util.Arrays.deepToString(node.commitments()),
+                "the DA commitment of the configuration's own training days");
+    }
+
     /** Runs {@code evaluate --days DA,RT} and returns the log lines of the PJM loading path. */
     private static List<String> evaluate(String year, Path out, int expectedExit, String... more) throws Exception {
         ListAppender<ILoggingEvent> logs = new ListAppender<>();

@@ -62,6 +62,41 @@ class StudyPaperIT {
         assertEquals(17, tasks.out.lines().count(), "8 cells: 3 seeds for sac-ff_sac-ff, 2 for the others");
 
         summarizeRewritesOnlyWhatItCanVouchFor(store, s);
+        continueTrainsACopyFurther(store);
+    }
+
+    /**
+     * {@code study continue}: the finished sac-ff run trains from 20 to 30 episodes on a copy in
+     * another store; the original run is untouched, the copy's summary lands in results/longer and
+     * the page sets it beside the run at the budget. A budget that is not larger is refused.
+     */
+    private void continueTrainsACopyFurther(Path store) throws Exception {
+        Path other = tmp.resolve("longer-store");
+        Path longer = store.resolve("results/longer");
+        Files.createDirectories(store.resolve("runs/sac-ff_sac-ff/seed-1/eval-old"));
+        Files.writeString(store.resolve("runs/sac-ff_sac-ff/seed-1/eval-old/summary.json"), "{}");
+        CliRun refused = CliRun.of("study", "continue", "paper", "--cell", "sac-ff_sac-ff", "--seed", "1", "--episodes", "20", "--from",
+                store.toString(), "--store", other.toString(), "--replications", "1");
+        assertEquals(2, refused.exitCode, refused.toString());
+        assertTrue(refused.err.contains("--episodes = 20 must be more than the 20 episodes sac-ff_sac-ff/seed-1 has trained"), refused.err);
+        assertTrue(Files.notExists(other), "nothing written");
+
+        CliRun r = CliRun.of("study", "continue", "paper", "--cell", "sac-ff_sac-ff", "--seed", "1", "--episodes", "30", "--from",
+                store.toString(), "--store", other.toString(), "--results", longer.toString(), "--replications", "1");
+        assertEquals(0, r.exitCode, r.toString());
+        ObjectMapper json = new ObjectMapper();
+        assertEquals(20, json.readTree(store.resolve("runs/sac-ff_sac-ff/seed-1/run-summary.json").toFile()).path("episodes").asInt(),
+                "the run at the budget is left as it was");
+        JsonNode run = json.readTree(other.resolve("runs/sac-ff_sac-ff/seed-1/run.json").toFile());
+        assertEquals(2, run.path("sessions").size(), "the copy resumed the run: " + run.path("sessions"));
+        assertEquals(20, run.path("sessions").get(1).path("episodesAtStart").asLong());
+        JsonNode s = json.readTree(longer.resolve("sac-ff_sac-ff/seed-1.json").toFile());
+        assertEquals(30, s.path("episodes").asInt());
+        assertEquals(30, s.path("budgetEpisodes").asInt());
+        assertTrue(Files.notExists(other.resolve("runs/sac-ff_sac-ff/seed-1/eval-old")), "evaluations are not copied");
+        String md = org.hubprice.evaluation.study.StudyReport.read(store.resolve("results")).markdown();
+        String section = md.substring(md.indexOf("## Does longer training change the answer?"));
+        assertTrue(section.contains("| sac-ff_sac-ff | 1 | 20 |") && section.contains("| sac-ff_sac-ff | 1 | 30 |"), md);
     }
 
     /** {@code study summarize}: an old summary regains a dropped field from the store; nothing else changes or is touched. */

@@ -91,35 +91,56 @@ public final class Scenarios {
             default -> {
                 int colon = s.indexOf(':');
                 String prefix = colon > 0 ? s.substring(0, colon).toLowerCase(Locale.ROOT) : "";
-                if (prefix.equals("test") || prefix.equals("train")) {
-                    // the file's days on the dates the configuration's split holds out (or trains on): the same calendar days,
-                    // so the two evaluations compare day by day
-                    int[] ownPick = prefix.equals("test") ? base.split().testDays() : base.split().trainingDays();
-                    java.util.Set<java.time.LocalDate> dates = new java.util.TreeSet<>();
-                    for (int i : ownPick) {
-                        dates.add(base.days().get(i).date());
-                    }
-                    List<MarketDay> all = readFile(config, s.substring(colon + 1).trim(), d);
-                    List<MarketDay> kept = all.stream().filter(m -> dates.contains(m.date())).toList();
-                    java.util.Set<java.time.LocalDate> found = new java.util.TreeSet<>(kept.stream().map(MarketDay::date).toList());
-                    List<String> missing = dates.stream().filter(x -> !found.contains(x)).map(Object::toString).toList();
-                    if (kept.isEmpty()) {
-                        throw new IllegalArgumentException("--days = '" + s + "': the file has none of the configuration's " + dates.size() + " "
-                                + prefix + " dates (" + dates.iterator().next() + " ..). Maybe give the file alone to evaluate all its days");
-                    }
-                    if (!missing.isEmpty()) {
-                        org.slf4j.LoggerFactory.getLogger(Scenarios.class).warn("--days {}: the file lacks {} of the {} {} dates, evaluated without "
-                                + "them: {}", s, missing.size(), dates.size(), prefix, missing);
-                    }
-                    d.put("datesOf", "the configuration's " + prefix + " days");
-                    d.put("missingDates", missing);
-                    return fromFile(config, kept, base, commitments, d);
+                if (SPLIT_PREFIXES.containsKey(prefix)) {
+                    return onSplitDates(config, s, SPLIT_PREFIXES.get(prefix), s.substring(colon + 1).trim(), base, commitments, d);
                 }
                 return fromFile(config, readFile(config, s, d), base, commitments, d);
             }
         }
         d.put("source", "configuration market (" + config.market().source() + ")");
         return new Scenarios(config, own, commitments, base.normalizer(), pick, d);
+    }
+
+    /** Prefixes of {@code PREFIX:FILE}, to the split's part they name (test or train). */
+    private static final Map<String, String> SPLIT_PREFIXES = Map.of("test", "test", "held-out", "test", "heldout", "test", "train", "train",
+            "training", "train");
+
+    /**
+     * The file's days on the dates the configuration's split holds out ({@code part} test) or trains
+     * on (train): the same calendar days as an evaluation on the configuration's own days, so the
+     * two compare day by day. Dates the file lacks are named in one WARN line and recorded.
+     */
+    private static Scenarios onSplitDates(EnvConfig config, String spec, String part, String file, HubPricingEnv base, double[][] commitments,
+                                          Map<String, Object> d) {
+        for (String f : file.split(",", -1)) {
+            if (!Files.isRegularFile(Path.of(f.trim()))) {
+                throw new IllegalArgumentException("--days = '" + spec + "': '" + f.trim() + "' is not a readable file (working directory "
+                        + Path.of("").toAbsolutePath() + "); after " + part + ": give a PJM pair DA.csv,RT.csv or a scenario CSV");
+            }
+        }
+        int[] ownPick = part.equals("test") ? base.split().testDays() : base.split().trainingDays();
+        java.util.Set<java.time.LocalDate> dates = new java.util.TreeSet<>();
+        for (int i : ownPick) {
+            dates.add(base.days().get(i).date());
+        }
+        if (dates.isEmpty()) {
+            throw new IllegalArgumentException("--days = '" + spec + "': the configuration's split has no " + part + " days (split."
+                    + "testDaysPerSeason = 0?). Maybe give the file alone to evaluate all its days");
+        }
+        List<MarketDay> kept = readFile(config, file, d).stream().filter(m -> dates.contains(m.date())).toList();
+        java.util.Set<java.time.LocalDate> found = new java.util.TreeSet<>(kept.stream().map(MarketDay::date).toList());
+        List<String> missing = dates.stream().filter(x -> !found.contains(x)).map(Object::toString).toList();
+        if (kept.isEmpty()) {
+            throw new IllegalArgumentException("--days = '" + spec + "': the file has none of the configuration's " + dates.size() + " " + part
+                    + " dates (" + dates.iterator().next() + " ..). Maybe give the file alone to evaluate all its days");
+        }
+        if (!missing.isEmpty()) {
+            org.slf4j.LoggerFactory.getLogger(Scenarios.class).warn("--days {}: the file lacks {} of the {} {} dates, evaluated without them: {}",
+                    spec, missing.size(), dates.size(), part, missing);
+        }
+        d.put("datesOf", "the configuration's " + part + " days");
+        d.put("missingDates", missing);
+        return fromFile(config, kept, base, commitments, d);
     }
 
     /** The complete days of a PJM pair {@code DA.csv,RT.csv} or a scenario CSV; records the source in {@code d}. */

@@ -104,7 +104,11 @@ public final class CellResult {
         return medianWithInterval(perDay(key), streamPrefix);
     }
 
-    /** {@link #medianWithInterval(String, String)} of per-seed values; seeds without values are left out. */
+    /**
+     * {@link #medianWithInterval(String, String)} of per-seed values. Seeds without values are left
+     * out (a run without node days, say); with every seed holding values the draws are the ones
+     * this method always made, so the committed intervals are unchanged.
+     */
     private double[] medianWithInterval(double[][] perSeed, String streamPrefix) {
         double[][] seeds = java.util.Arrays.stream(perSeed).filter(v -> v.length > 0).toArray(double[][]::new);
         double[] all = java.util.Arrays.stream(seeds).flatMapToDouble(java.util.Arrays::stream).toArray();
@@ -155,26 +159,44 @@ public final class CellResult {
      * alone do to the index of policies trained on the synthetic year.
      */
     public double[] pairedNodeDayChange() {
+        return medianWithInterval(pairedNodeDayChanges(), "study-nodeDayChange-");
+    }
+
+    /** The smallest and the largest single-date change in {@link #pairedNodeDayChange()} (NaN when none). */
+    public double[] pairedNodeDayExtremes() {
+        double[] all = java.util.Arrays.stream(pairedNodeDayChanges()).flatMapToDouble(java.util.Arrays::stream).toArray();
+        return all.length == 0 ? new double[] {Double.NaN, Double.NaN}
+                : new double[] {java.util.Arrays.stream(all).min().getAsDouble(), java.util.Arrays.stream(all).max().getAsDouble()};
+    }
+
+    /**
+     * Per run, Δ on the node's day minus Δ on the run's own day, for the dates both have; none
+     * for a run whose two evaluations drew a different number of demand replications.
+     */
+    private double[][] pairedNodeDayChanges() {
         double[][] v = new double[runs.size()][];
         for (int s = 0; s < v.length; s++) {
             JsonNode own = runs.get(s).path("heldOut").path("perDay");
-            JsonNode node = runs.get(s).path("heldOutNodeDays").path("perDay");
-            java.util.Map<String, Double> ownByDate = new java.util.HashMap<>();
-            for (int k = 0; k < own.path("date").size(); k++) {
-                if (own.path("delta").path(k).isNumber()) {
-                    ownByDate.put(own.path("date").path(k).asText(), own.path("delta").path(k).asDouble());
-                }
-            }
+            JsonNode nodeDays = runs.get(s).path("heldOutNodeDays");
+            JsonNode node = nodeDays.path("perDay");
             List<Double> d = new ArrayList<>();
-            for (int k = 0; k < node.path("date").size(); k++) {
-                Double o = ownByDate.get(node.path("date").path(k).asText());
-                if (o != null && node.path("delta").path(k).isNumber()) {
-                    d.add(node.path("delta").path(k).asDouble() - o);
+            if (nodeDays.path("replications").asInt(-1) == runs.get(s).path("heldOut").path("replications").asInt(-2)) {
+                java.util.Map<String, Double> ownByDate = new java.util.HashMap<>();
+                for (int k = 0; k < own.path("date").size(); k++) {
+                    if (own.path("date").path(k).isTextual() && own.path("delta").path(k).isNumber()) {
+                        ownByDate.put(own.path("date").path(k).asText(), own.path("delta").path(k).asDouble());
+                    }
+                }
+                for (int k = 0; k < node.path("date").size(); k++) {
+                    Double o = node.path("date").path(k).isTextual() ? ownByDate.get(node.path("date").path(k).asText()) : null;
+                    if (o != null && node.path("delta").path(k).isNumber()) {
+                        d.add(node.path("delta").path(k).asDouble() - o);
+                    }
                 }
             }
             v[s] = d.stream().mapToDouble(Double::doubleValue).toArray();
         }
-        return medianWithInterval(v, "study-nodeDayChange-");
+        return v;
     }
 
     private static double[] numbers(JsonNode array) {

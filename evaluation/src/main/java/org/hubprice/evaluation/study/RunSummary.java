@@ -70,9 +70,29 @@ public final class RunSummary {
         m.put("heldOut", heldOut(eval, evalDir));
         Path node = evalDir.resolveSibling(NODE_DAYS_DIR);
         if (java.nio.file.Files.isRegularFile(node.resolve("summary.json"))) {
+            JsonNode other = RunFiles.JSON.readTree(node.resolve("summary.json").toFile());
+            if (!samePolicies(eval, other)) {
+                throw new IllegalStateException(node + " evaluated other policies or another number of draws than " + evalDir + " (checkpoints "
+                        + policyPaths(other) + " against " + policyPaths(eval) + "); delete it and evaluate again (study summarize"
+                        + " --node-days)");
+            }
             m.put("heldOutNodeDays", nodeDays(node));
         }
         return m;
+    }
+
+    /** Whether two evaluations played the same checkpoints with as many draws per day (so their days can be paired). */
+    public static boolean samePolicies(JsonNode a, JsonNode b) {
+        return a.path("replications").asInt() == b.path("replications").asInt() && policyPaths(a).equals(policyPaths(b))
+                && a.path("provenance").path("checkpoint").equals(b.path("provenance").path("checkpoint"));
+    }
+
+    private static List<String> policyPaths(JsonNode eval) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode p : eval.path("provenance").path("policies")) {
+            out.add(p.path("hub").asText() + "=" + p.path("path").asText(p.path("label").asText()));
+        }
+        return out;
     }
 
     /**

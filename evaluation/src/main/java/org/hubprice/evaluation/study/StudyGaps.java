@@ -72,7 +72,7 @@ final class StudyGaps {
         String market = c.runs().isEmpty() ? "" : c.runs().get(0).path("market").asText();
         sb.append("(4) data: ").append(market.equals("pjm") ? "the paper's PJM node" : "the synthetic year calibrated to the paper's PJM node,"
                 + " not the node's own prices");
-        if (c.nodeDayRuns() > 0) {
+        if (c.nodeDayRuns() > 0 && !market.equals("pjm")) {
             sb.append(nodeDays(c));
         }
         return sb.append('.').toString();
@@ -86,13 +86,23 @@ final class StudyGaps {
     static String nodeDays(CellResult c) {
         double[] node = c.medianDeltaNodeDays();
         double[] change = c.pairedNodeDayChange();
+        String head = "; played on the node's own prices for the same held-out dates (" + c.nodeDayRuns() + " of " + c.runs().size()
+                + " runs; the policies trained on the synthetic year), the median Δ is " + f(node[0], 3) + " [" + f(node[1], 3) + ", "
+                + f(node[2], 3) + "]";
+        if (Double.isNaN(change[0])) {
+            return head + ", with no held-out date in common with the runs' own evaluation to compare day by day";
+        }
+        double[] extremes = c.pairedNodeDayExtremes();
         boolean holdsZero = change[1] <= 0 && change[2] >= 0;
-        return "; played on the node's own prices for the same held-out dates (" + c.nodeDayRuns() + " of " + c.runs().size() + " runs; the"
-                + " policies trained on the synthetic year), the median Δ is " + f(node[0], 3) + " [" + f(node[1], 3) + ", " + f(node[2], 3)
-                + "], and date by date the node's prices change Δ by a median " + (change[0] >= 0 ? "+" : "") + f(change[0], 3) + " ["
-                + f(change[1], 3) + ", " + f(change[2], 3) + "]: " + (holdsZero ? "the node's prices alone do not move the index beyond this"
-                        + " interval" : change[0] < 0 ? "the node's prices alone lower the index" : "the node's prices alone raise the index")
-                + " (training on them is not tested here)";
+        return head + "; date by date, the node's prices change a day's Δ by a median " + signed(change[0]) + " [" + f(change[1], 3) + ", "
+                + f(change[2], 3) + "] (single dates from " + signed(extremes[0]) + " to " + signed(extremes[1]) + "): "
+                + (holdsZero ? "an interval holding 0, so the node's prices do not shift the index as a whole" : change[0] < 0
+                        ? "the node's prices lower the index" : "the node's prices raise the index")
+                + " (this tests the evaluation side only; training on the node's prices is not tested here)";
+    }
+
+    private static String signed(double v) {
+        return (v >= 0 ? "+" : "") + f(v, 3);
     }
 
     /** Mean over the runs that carry one of their largest gain by a deviation a policy could play (NaN when none does). */

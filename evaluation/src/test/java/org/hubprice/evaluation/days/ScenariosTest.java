@@ -114,6 +114,10 @@ class ScenariosTest {
         assertEquals(1, t.selected().length);
         assertEquals(trainingDate, t.days().get(t.selected()[0]).date());
 
+        assertEquals(played.size(), Scenarios.of(CONFIG, "held-out:" + f, null).selected().length, "the keywords' other names work too");
+        IllegalArgumentException missingFile = assertThrows(IllegalArgumentException.class, () -> Scenarios.of(CONFIG, "test:nope.csv", null));
+        assertTrue(missingFile.getMessage().startsWith("--days = 'test:nope.csv': 'nope.csv' is not a readable file"), missingFile.getMessage());
+
         Path none = scenarioFile("none.csv", row(trainingDate, 90, 95));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Scenarios.of(CONFIG, "test:" + none, null));
         assertTrue(e.getMessage().contains("the file has none of the configuration's " + held.size() + " test dates"), e.getMessage());

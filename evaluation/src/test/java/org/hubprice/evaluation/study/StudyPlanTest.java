@@ -21,9 +21,8 @@ class StudyPlanTest {
     }
 
     /**
-     * The store of this study at the start of the 2026-12-07 night session: tasks 0–3 done, 4 and
-     * 5 checkpointed. The started ones come first, the one nearer its end first; then the cells
-     * with no run yet, then the second seeds.
+     * Tasks 0–3 done, 4 and 5 checkpointed (at 15,000 and 25,000 episodes): the started ones come
+     * first, the one nearer its end first; then the cells with no run yet, then the second seeds.
      */
     @Test
     void startedTasksFirstThenCellsWithoutARun() {

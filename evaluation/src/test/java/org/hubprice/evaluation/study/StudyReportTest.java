@@ -231,8 +231,8 @@ class StudyReportTest {
             }
         }
         perDay.put("date", dates);
-        summary.put("heldOutNodeDays", Map.of("files", List.of("da.csv", "rt.csv"), "days", 31, "perDay", Map.of("date", nodeDates, "delta",
-                nodeDelta)));
+        summary.put("heldOutNodeDays", Map.of("files", List.of("da.csv", "rt.csv"), "days", 31, "replications", 20, "perDay", Map.of("date",
+                nodeDates, "delta", nodeDelta)));
         return summary;
     }
 
@@ -260,9 +260,23 @@ class StudyReportTest {
         assertEquals(Quantiles.median(pooled.stream().mapToDouble(Double::doubleValue).toArray()), node[0], 0.0);
         String text = StudyGaps.reasons(c);
         assertTrue(text.contains("(2 of 3 runs; the policies trained on the synthetic year), the median Δ is " + StudyReport.f(node[0], 3)), text);
-        assertTrue(text.contains("change Δ by a median +0.020 [0.010, 0.030]: the node's prices alone raise the index"), text);
+        assertTrue(text.contains("change a day's Δ by a median +0.020 [0.010, 0.030] (single dates from +0.010 to +0.030): the node's prices"
+                + " raise the index"), text);
         assertTrue(!StudyGaps.reasons(StudyReport.read(write(List.of(summary("dqn-ff_dqn-ff", 1, 0.3, 80, 3, true)))).cell("dqn-ff_dqn-ff"))
                 .contains("node's own prices for the same"), "no node days, no claim");
+
+        // node days on no date of the run's own evaluation, or with another number of draws: nothing to pair, and the text says so
+        Map<String, Object> apart = withNodeDays(summary("sac-mha_sac-mha", 1, 0.3, 80, 3, true), 0.01);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> own = (Map<String, Object>) ((Map<String, Object>) apart.get("heldOut")).get("perDay");
+        own.put("date", java.util.Collections.nCopies(32, "2021-12-01"));
+        Map<String, Object> otherDraws = withNodeDays(summary("sac-mha_sac-ff", 1, 0.3, 80, 3, true), 0.01);
+        ((Map<String, Object>) otherDraws.get("heldOut")).put("replications", 5);
+        StudyReport r2 = StudyReport.read(write(List.of(apart, otherDraws)));
+        for (String cell : List.of("sac-mha_sac-mha", "sac-mha_sac-ff")) {
+            assertTrue(Double.isNaN(r2.cell(cell).pairedNodeDayChange()[0]), cell);
+            assertTrue(StudyGaps.nodeDays(r2.cell(cell)).contains("with no held-out date in common"), StudyGaps.nodeDays(r2.cell(cell)));
+        }
     }
 
     /**
