@@ -163,11 +163,13 @@ final class StudyCommand implements Runnable {
             int atATime = Math.min(p, Math.max(1, pending.size()));
             // each task updates its hubs on the cores the tasks at a time leave it ('study task' runs one engine thread per operation)
             int lanes = TrainCommand.childUpdateThreads(updateThreads, atATime, 1);
+            // the evaluation after training uses the task's share of the cores too (its results do not depend on the thread count)
+            int evalThreads = TrainCommand.childUpdateThreads(null, atATime, 1);
             for (StudyPlan.Task t : pending) {
                 List<String> args = new ArrayList<>(List.of("study", "task"));
                 args.addAll(o.args());
                 args.addAll(List.of("--index", Integer.toString(t.index()), "--store", s.toString(), "--results", r.toString(), "--progress-lines",
-                        "--update-threads", Integer.toString(lanes)));
+                        "--update-threads", Integer.toString(lanes), "--eval-threads", Integer.toString(evalThreads)));
                 Path log = s.resolve("logs").resolve(t.key().replace('/', '_') + ".log");
                 jobs.add(new ChildTasks.Job("task " + t.index() + " (" + t.key() + ")", () -> new ProcessBuilder(ChildJvm.command(args))
                         .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start()));
@@ -175,7 +177,7 @@ final class StudyCommand implements Runnable {
             }
             PrintWriter w = spec.commandLine().getOut();
             w.println("study paper: " + tasks.size() + " tasks, " + jobs.size() + " to run, " + atATime + " at a time, each updating its hubs on "
-                    + lanes + (lanes == 1 ? " thread" : " threads") + "; order: " + pending.stream().map(t -> Integer.toString(t.index()))
+                    + lanes + (lanes == 1 ? " thread" : " threads") + " and evaluating on " + evalThreads + "; order: " + pending.stream().map(t -> Integer.toString(t.index()))
                     .collect(java.util.stream.Collectors.joining(" ")) + " (started ones first, then every cell's first seed, then the second"
                     + " ones, ...); runs in " + s + ", summaries in " + r + ", logs in " + s.resolve("logs"));
             w.flush();

@@ -47,7 +47,9 @@ class StudyCommandTest {
         assertTrue(r.out.contains("each updating its hubs on " + cores + (cores == 1 ? " thread" : " threads")), r.toString());
         CliRun two = CliRun.of("study", "paper", "--cells", "sac-ff_sac-ff", "--seeds", "1", "--parallel", "1", "--update-threads", "3",
                 "--quiet", "--store", tmp.resolve("store").toString(), "--results", results.toString());
-        assertTrue(two.out.contains("each updating its hubs on 3 threads"), two.toString());
+        assertTrue(two.out.contains("each updating its hubs on 3 threads and evaluating on " + cores + ";"),
+                "--update-threads does not change the evaluation's share of the cores: " + two);
+        assertTrue(r.out.contains("evaluating on " + cores + ";"), "one task at a time evaluates on every core: " + r);
     }
 
     @Test
