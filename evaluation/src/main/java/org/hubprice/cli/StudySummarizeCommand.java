@@ -48,14 +48,6 @@ final class StudySummarizeCommand implements Callable<Integer> {
         StudyPlan p = plan.plan();
         Path store = where.store();
         Path results = where.results();
-        if (!Files.isDirectory(results)) {
-            throw new IllegalArgumentException("--results " + results + " is not a directory, so there is no summary to write again; give the"
-                    + " summaries' directory (the repository's are in docs/results) and the --store that made them");
-        }
-        if (!Files.isDirectory(store.resolve("runs"))) {
-            throw new IllegalArgumentException("--store " + store + " holds no runs (no " + store.resolve("runs") + "); give the store that"
-                    + " 'study paper' trained in");
-        }
         if (nodeDays != null) {
             if (p.market().equals("pjm")) {
                 throw new IllegalArgumentException("--node-days scores runs trained on the synthetic year on the node's own days, but this study"
@@ -66,6 +58,14 @@ final class StudySummarizeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--node-days = '" + nodeDays + "' must name two readable files, DA.csv,RT.csv (PJM Data Miner"
                         + " exports; working directory " + Path.of("").toAbsolutePath() + ")");
             }
+        }
+        if (!Files.isDirectory(results)) {
+            throw new IllegalArgumentException("--results " + results + " is not a directory, so there is no summary to write again; give the"
+                    + " summaries' directory (the repository's are in docs/results) and the --store that made them");
+        }
+        if (!Files.isDirectory(store.resolve("runs"))) {
+            throw new IllegalArgumentException("--store " + store + " holds no runs (no " + store.resolve("runs") + "); give the store that"
+                    + " 'study paper' trained in");
         }
         PrintWriter w = spec.commandLine().getOut();
         Map<String, Integer> counts = new LinkedHashMap<>();

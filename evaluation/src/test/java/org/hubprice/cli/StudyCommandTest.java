@@ -67,6 +67,17 @@ class StudyCommandTest {
         refused("--index = 17 is outside the study's tasks [0, 16]", "study", "task", "paper", "--index", "17", "--store", store);
         refused("--cells names 'no-balking' twice", "study", "tasks", "paper", "--cells", "no-balking,no-balking");
         refused("--parallel = 0 must be >= 1", "study", "paper", "--parallel", "0", "--store", store);
+        String from = tmp.resolve("from").toString();
+        refused("cell 'sac-ff' is not a cell of the paper study", "study", "continue", "paper", "--cell", "sac-ff", "--seed", "1", "--episodes",
+                "200", "--from", from, "--store", store);
+        refused("--store " + from + " is --from: the run at the budget would be trained further in place", "study", "continue", "paper",
+                "--cell", "sac-ff_sac-ff", "--seed", "1", "--episodes", "200", "--from", from, "--store", from);
+        refused("--from " + from + " holds no run sac-ff_sac-ff/seed-2", "study", "continue", "paper", "--cell", "sac-ff_sac-ff", "--seed", "2",
+                "--episodes", "200", "--from", from, "--store", store);
+        refused("--seed = 0 is not a study seed; allowed: 1..100", "study", "continue", "paper", "--cell", "sac-ff_sac-ff", "--seed", "0",
+                "--episodes", "200", "--from", from, "--store", store);
+        refused("--node-days = 'a.csv' must name two readable files", "study", "summarize", "paper", "--store", from, "--results",
+                tmp.toString(), "--node-days", "a.csv");
     }
 
     @Test
