@@ -70,7 +70,8 @@ class StudyCommandTest {
         String from = tmp.resolve("from").toString();
         refused("cell 'sac-ff' is not a cell of the paper study", "study", "continue", "paper", "--cell", "sac-ff", "--seed", "1", "--episodes",
                 "200", "--from", from, "--store", store);
-        refused("--store " + from + " is --from: the run at the budget would be trained further in place", "study", "continue", "paper",
+        refused("--store " + from + " is --from " + from + " (or the same directory through a link): the run at the budget would be trained"
+                + " further in place", "study", "continue", "paper",
                 "--cell", "sac-ff_sac-ff", "--seed", "1", "--episodes", "200", "--from", from, "--store", from);
         refused("--from " + from + " holds no run sac-ff_sac-ff/seed-2", "study", "continue", "paper", "--cell", "sac-ff_sac-ff", "--seed", "2",
                 "--episodes", "200", "--from", from, "--store", store);

@@ -81,12 +81,14 @@ class StudyPaperIT {
         assertTrue(refused.err.contains("--episodes = 20 must be more than the 20 episodes sac-ff_sac-ff/seed-1 has trained"), refused.err);
         assertTrue(Files.notExists(other), "nothing written");
 
-        CliRun r = CliRun.of("study", "continue", "paper", "--cell", "sac-ff_sac-ff", "--seed", "1", "--episodes", "30", "--from",
-                store.toString(), "--store", other.toString(), "--results", longer.toString(), "--replications", "1");
+        Path source = store.resolve("runs/sac-ff_sac-ff/seed-1");
+        java.util.Map<String, String> before = digests(source);
+        String[] args = {"study", "continue", "paper", "--cell", "sac-ff_sac-ff", "--seed", "1", "--episodes", "30", "--from", store.toString(),
+            "--store", other.toString(), "--results", longer.toString()};
+        CliRun r = CliRun.of(args);
         assertEquals(0, r.exitCode, r.toString());
         ObjectMapper json = new ObjectMapper();
-        assertEquals(20, json.readTree(store.resolve("runs/sac-ff_sac-ff/seed-1/run-summary.json").toFile()).path("episodes").asInt(),
-                "the run at the budget is left as it was");
+        assertEquals(before, digests(source), "the run at the budget is left as it was, file for file");
         JsonNode run = json.readTree(other.resolve("runs/sac-ff_sac-ff/seed-1/run.json").toFile());
         assertEquals(2, run.path("sessions").size(), "the copy resumed the run: " + run.path("sessions"));
         assertEquals(20, run.path("sessions").get(1).path("episodesAtStart").asLong());
@@ -94,9 +96,37 @@ class StudyPaperIT {
         assertEquals(30, s.path("episodes").asInt());
         assertEquals(30, s.path("budgetEpisodes").asInt());
         assertTrue(Files.notExists(other.resolve("runs/sac-ff_sac-ff/seed-1/eval-old")), "evaluations are not copied");
+        assertEquals(1, s.path("heldOut").path("replications").asInt(), "as many draws as the run's own evaluation");
         String md = org.hubprice.evaluation.study.StudyReport.read(store.resolve("results")).markdown();
         String section = md.substring(md.indexOf("## Does longer training change the answer?"));
         assertTrue(section.contains("| sac-ff_sac-ff | 1 | 20 |") && section.contains("| sac-ff_sac-ff | 1 | 30 |"), md);
+
+        CliRun again = CliRun.of(args);
+        assertEquals(0, again.exitCode, again.toString());
+        assertTrue(again.out.contains("from 20 to 30 episodes: done"), again.out);
+        String[] more = args.clone();
+        more[8] = "40";
+        CliRun other40 = CliRun.of(more);
+        assertEquals(2, other40.exitCode, other40.toString());
+        assertTrue(other40.err.contains("--results already holds " + longer.resolve("sac-ff_sac-ff/seed-1.json") + " (30 episodes)"), other40.err);
+        Path origin = other.resolve("runs/sac-ff_sac-ff/seed-1/" + StudyContinueCommand.ORIGIN);
+        Files.writeString(origin, Files.readString(origin).replace(source.toString(), "/elsewhere/run"));
+        String[] foreign = more.clone();
+        foreign[foreign.length - 1] = tmp.resolve("longer-40").toString();
+        CliRun taken = CliRun.of(foreign);
+        assertEquals(2, taken.exitCode, taken.toString());
+        assertTrue(taken.err.contains("is not a copy of " + source.toAbsolutePath().normalize() + " (it came from /elsewhere/run)"), taken.err);
+    }
+
+    /** SHA-256 of every file under {@code dir}, by relative path. */
+    private static java.util.Map<String, String> digests(Path dir) throws Exception {
+        java.util.Map<String, String> m = new java.util.TreeMap<>();
+        try (var files = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                m.put(dir.relativize(p).toString(), org.hubprice.agents.checkpoint.CheckpointDigests.sha256(p));
+            }
+        }
+        return m;
     }
 
     /** {@code study summarize}: an old summary regains a dropped field from the store; nothing else changes or is touched. */

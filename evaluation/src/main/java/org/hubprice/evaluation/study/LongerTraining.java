@@ -23,9 +23,10 @@ final class LongerTraining {
             return "";
         }
         StringBuilder sb = new StringBuilder("## Does longer training change the answer?\n\n");
-        sb.append("Runs continued past the study's budget from their own last checkpoint (the same cell, seed and settings; summaries in"
-                + " `" + DIR + "/`), each beside the same run at the study's budget, evaluated the same way. Where the reading or the"
-                + " deviations' gains move with more episodes, the reading at the study's budget describes learners still moving.\n\n");
+        sb.append("Runs continued past the study's budget from their own final checkpoint (`hubprice study continue`; the same cell, seed"
+                + " and configuration; summaries in `" + DIR + "/`), each beside the same run at the study's budget where that was evaluated"
+                + " on the same market with as many draws. Where the reading or the deviations' gains move with more episodes, the reading at"
+                + " the study's budget describes learners still moving.\n\n");
         sb.append("| cell | seed | episodes | median Δ [95 % CI] | Δ^N | quick index change over the last 20 % of passes | per-day best"
                 + " response's gain on fresh draws, % | own policy shifted per hour, gain on unseen days, % [95 % CI] | reading |\n"
                 + "|---|---|---|---|---|---|---|---|---|\n");
@@ -39,13 +40,18 @@ final class LongerTraining {
         return sb.append('\n').toString();
     }
 
-    /** The run of the same cell and seed at the study's budget, or null. */
+    /**
+     * The run of the same cell, seed and configuration at the budget, evaluated on the same market
+     * with as many draws, or null (the continued run is then shown alone).
+     */
     private static JsonNode atBudget(StudyReport r, JsonNode run) {
         CellResult c = r.cell(run.path("cell").asText());
         if (c == null) {
             return null;
         }
-        return c.runs().stream().filter(x -> x.path("seed").asLong() == run.path("seed").asLong()).findFirst().orElse(null);
+        return c.runs().stream().filter(x -> x.path("seed").asLong() == run.path("seed").asLong() && x.path("configDigest").equals(
+                run.path("configDigest")) && x.path("market").equals(run.path("market")) && x.path("heldOut").path("replications").equals(
+                run.path("heldOut").path("replications"))).findFirst().orElse(null);
     }
 
     private static void row(StringBuilder sb, JsonNode run) {
