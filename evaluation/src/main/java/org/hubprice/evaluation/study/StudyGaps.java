@@ -22,7 +22,7 @@ final class StudyGaps {
             if (Double.isFinite(paper)) {
                 any = true;
                 sb.append("- **").append(c.cell().id()).append("**: median Δ ").append(f(ours, 3)).append(" against the paper's ").append(f(paper, 2))
-                        .append(" (").append(ours >= paper ? "+" : "").append(f(ours - paper, 3)).append("). ").append(reasons(c)).append('\n');
+                        .append(" (").append(ours >= paper ? "+" : "").append(f(ours - paper, 3)).append("). ").append(reasons(r, c)).append('\n');
             }
         }
         int in = 0;
@@ -51,13 +51,14 @@ final class StudyGaps {
     }
 
     /** The evidence for the likeliest reasons of a cell's difference. */
-    static String reasons(CellResult c) {
+    static String reasons(StudyReport r, CellResult c) {
         StringBuilder sb = new StringBuilder("Likeliest reasons: ");
         double share = 100.0 * c.episodes() / StudyReport.PAPER_EPISODES;
         sb.append("(1) training length: ").append(c.episodes()).append(" episodes per run, ").append(f(share, 1))
                 .append(" % of the paper's; ").append(c.converged()).append(" of ").append(c.runs().size())
                 .append(" runs meet the convergence rule, and over the last 20 % of validation passes the quick index moved by ")
-                .append(tailChange(c) >= 0 ? "+" : "").append(f(tailChange(c), 3)).append(" on average (negative: still falling). ");
+                .append(tailChange(c) >= 0 ? "+" : "").append(f(tailChange(c), 3)).append(" on average (negative: still falling)")
+                .append(continued(r, c)).append(". ");
         sb.append("(2) equilibrium quality: an hourly best response to the frozen rival gains ").append(f(c.exploitability(), 1))
                 .append(" % on the evaluation's own draws (the larger hub, mean over runs); it knows each day's prices in advance, which"
                         + " a policy does not");
@@ -103,6 +104,28 @@ final class StudyGaps {
 
     private static String signed(double v) {
         return (v >= 0 ? "+" : "") + f(v, 3);
+    }
+
+    /**
+     * What the cell's runs continued past the budget did to the median Δ (empty without one):
+     * the training-length reason measured on the same seed instead of inferred from the curve.
+     */
+    static String continued(StudyReport r, CellResult c) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonNode more : r.longer()) {
+            if (!more.path("cell").asText().equals(c.cell().id())) {
+                continue;
+            }
+            for (JsonNode base : c.runs()) {
+                if (base.path("seed").asLong() == more.path("seed").asLong() && base.path("configDigest").equals(more.path("configDigest"))) {
+                    sb.append("; continued to ").append(more.path("episodes").asLong()).append(" episodes, seed ").append(more.path("seed")
+                            .asLong()).append("'s median Δ went from ").append(f(base.path("heldOut").path("delta").path("median").asDouble(
+                            Double.NaN), 3)).append(" to ").append(f(more.path("heldOut").path("delta").path("median").asDouble(Double.NaN), 3))
+                            .append(" (\"Does longer training change the answer?\")");
+                }
+            }
+        }
+        return sb.toString();
     }
 
     /** Mean over the runs that carry one of their largest gain by a deviation a policy could play (NaN when none does). */

@@ -78,6 +78,11 @@ public final class StudyReport {
         return byCell;
     }
 
+    /** The runs continued past the budget ({@code longer/}), in the paper's cell order. */
+    List<JsonNode> longer() {
+        return longer;
+    }
+
     /** Runs read. */
     public int runs() {
         return cells.stream().mapToInt(c -> c.runs().size()).sum();

@@ -258,11 +258,12 @@ class StudyReportTest {
             r.path("heldOutNodeDays").path("perDay").path("delta").forEach(x -> pooled.add(x.asDouble()));
         }
         assertEquals(Quantiles.median(pooled.stream().mapToDouble(Double::doubleValue).toArray()), node[0], 0.0);
-        String text = StudyGaps.reasons(c);
+        String text = StudyGaps.reasons(StudyReport.read(dir), c);
         assertTrue(text.contains("(2 of 3 runs; the policies trained on the synthetic year), the median Δ is " + StudyReport.f(node[0], 3)), text);
         assertTrue(text.contains("change a day's Δ by a median +0.020 [0.010, 0.030] (single dates from +0.010 to +0.030): the node's prices"
                 + " raise the index"), text);
-        assertTrue(!StudyGaps.reasons(StudyReport.read(write(List.of(summary("dqn-ff_dqn-ff", 1, 0.3, 80, 3, true)))).cell("dqn-ff_dqn-ff"))
+        StudyReport withDqn = StudyReport.read(write(List.of(summary("dqn-ff_dqn-ff", 1, 0.3, 80, 3, true))));
+        assertTrue(!StudyGaps.reasons(withDqn, withDqn.cell("dqn-ff_dqn-ff"))
                 .contains("node's own prices for the same"), "no node days, no claim");
 
         // node days on no date of the run's own evaluation, or with another number of draws: nothing to pair, and the text says so
@@ -304,6 +305,7 @@ class StudyReportTest {
         int second = section.indexOf("| sac-ff_sac-ff | 1 | 2000 | 0.301 [0.290, 0.310] |");
         assertTrue(first > 0 && second > first, "the budget's run, then the continued one: " + section);
         assertTrue(section.contains("-0.010 (not converged)") && section.contains("-0.010 (converged)"), section);
+        assertTrue(md.contains("(negative: still falling); continued to 2000 episodes, seed 1's median Δ went from 0.402 to 0.301"), md);
         Path plain = tmp.resolve("plain");
         RunFiles.writeJson(plain.resolve("sac-ff_sac-ff/seed-1.json"), base);
         assertTrue(!StudyReport.read(plain).markdown().contains("longer training"), "no section without continued runs");
