@@ -79,31 +79,36 @@ public final class Scenarios {
         d.put("commitmentSource", sources);
         String key = s.toLowerCase(Locale.ROOT);
         int[] pick;
-        switch (key) {
-            case "test", "held-out", "heldout" -> pick = base.split().testDays();
-            case "train", "training" -> pick = base.split().trainingDays();
-            case "all" -> {
-                pick = new int[own.size()];
-                for (int i = 0; i < pick.length; i++) {
-                    pick[i] = i;
-                }
+        if (SPLIT_PARTS.containsKey(key)) {
+            pick = splitPart(base, SPLIT_PARTS.get(key));
+        } else if (key.equals("all")) {
+            pick = new int[own.size()];
+            for (int i = 0; i < pick.length; i++) {
+                pick[i] = i;
             }
-            default -> {
-                int colon = s.indexOf(':');
-                String prefix = colon > 0 ? s.substring(0, colon).toLowerCase(Locale.ROOT) : "";
-                if (SPLIT_PREFIXES.containsKey(prefix)) {
-                    return onSplitDates(config, s, SPLIT_PREFIXES.get(prefix), s.substring(colon + 1).trim(), base, commitments, d);
-                }
-                return fromFile(config, readFile(config, s, d), base, commitments, d);
+        } else {
+            int colon = s.indexOf(':');
+            String prefix = colon > 0 ? key.substring(0, colon) : "";
+            if (SPLIT_PARTS.containsKey(prefix)) {
+                return onSplitDates(config, s, SPLIT_PARTS.get(prefix), s.substring(colon + 1).trim(), base, commitments, d);
             }
+            return fromFile(config, readFile(config, s, s, d), base, commitments, d);
         }
         d.put("source", "configuration market (" + config.market().source() + ")");
         return new Scenarios(config, own, commitments, base.normalizer(), pick, d);
     }
 
-    /** Prefixes of {@code PREFIX:FILE}, to the split's part they name (test or train). */
-    private static final Map<String, String> SPLIT_PREFIXES = Map.of("test", "test", "held-out", "test", "heldout", "test", "train", "train",
+    /**
+     * The names of the split's two parts, as a keyword ({@code test}) or a prefix
+     * ({@code test:FILE}), to the part they name.
+     */
+    private static final Map<String, String> SPLIT_PARTS = Map.of("test", "test", "held-out", "test", "heldout", "test", "train", "train",
             "training", "train");
+
+    /** The indices of the configuration's own days in split part {@code part} ({@code test} or {@code train}). */
+    private static int[] splitPart(HubPricingEnv base, String part) {
+        return part.equals("test") ? base.split().testDays() : base.split().trainingDays();
+    }
 
     /**
      * The file's days on the dates the configuration's split holds out ({@code part} test) or trains
@@ -112,22 +117,15 @@ public final class Scenarios {
      */
     private static Scenarios onSplitDates(EnvConfig config, String spec, String part, String file, HubPricingEnv base, double[][] commitments,
                                           Map<String, Object> d) {
-        for (String f : file.split(",", -1)) {
-            if (!Files.isRegularFile(Path.of(f.trim()))) {
-                throw new IllegalArgumentException("--days = '" + spec + "': '" + f.trim() + "' is not a readable file (working directory "
-                        + Path.of("").toAbsolutePath() + "); after " + part + ": give a PJM pair DA.csv,RT.csv or a scenario CSV");
-            }
-        }
-        int[] ownPick = part.equals("test") ? base.split().testDays() : base.split().trainingDays();
         java.util.Set<java.time.LocalDate> dates = new java.util.TreeSet<>();
-        for (int i : ownPick) {
+        for (int i : splitPart(base, part)) {
             dates.add(base.days().get(i).date());
         }
         if (dates.isEmpty()) {
             throw new IllegalArgumentException("--days = '" + spec + "': the configuration's split has no " + part + " days (split."
                     + "testDaysPerSeason = 0?). Maybe give the file alone to evaluate all its days");
         }
-        List<MarketDay> kept = readFile(config, file, d).stream().filter(m -> dates.contains(m.date())).toList();
+        List<MarketDay> kept = readFile(config, file, spec, d).stream().filter(m -> dates.contains(m.date())).toList();
         java.util.Set<java.time.LocalDate> found = new java.util.TreeSet<>(kept.stream().map(MarketDay::date).toList());
         List<String> missing = dates.stream().filter(x -> !found.contains(x)).map(Object::toString).toList();
         if (kept.isEmpty()) {
@@ -143,34 +141,37 @@ public final class Scenarios {
         return fromFile(config, kept, base, commitments, d);
     }
 
-    /** The complete days of a PJM pair {@code DA.csv,RT.csv} or a scenario CSV; records the source in {@code d}. */
-    private static List<MarketDay> readFile(EnvConfig config, String spec, Map<String, Object> d) {
+    /**
+     * The complete days of {@code spec}, a PJM pair {@code DA.csv,RT.csv} or a scenario CSV;
+     * records the source in {@code d}. Errors quote the whole {@code --days} value {@code given}.
+     */
+    private static List<MarketDay> readFile(EnvConfig config, String spec, String given, Map<String, Object> d) {
         List<MarketDay> fileDays;
         try {
             if (spec.contains(",")) {
                 String[] parts = spec.split(",", -1);
                 if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-                    throw new IllegalArgumentException("--days = '" + spec + "': a PJM pair is DA.csv,RT.csv (two files)");
+                    throw new IllegalArgumentException("--days = '" + given + "': a PJM pair is DA.csv,RT.csv (two files)");
                 }
-                Path da = existing(parts[0].trim());
-                Path rt = existing(parts[1].trim());
+                Path da = existing(parts[0].trim(), given);
+                Path rt = existing(parts[1].trim(), given);
                 PjmLoadResult r = org.hubprice.env.game.MarketSource.loadPjm(da, rt, config.market().pjm(), "--days");
                 fileDays = r.days();
                 d.put("source", "PJM Data Miner pair " + da + ", " + rt);
             } else {
-                Path file = existing(spec);
+                Path file = existing(spec, given);
                 if (!ScenarioCsv.looksLikeScenarioFile(file)) {
-                    throw new IllegalArgumentException("--days = '" + spec + "' is a file but not a scenario CSV (header date,da_0..da_23,"
+                    throw new IllegalArgumentException("--days = '" + given + "' is a file but not a scenario CSV (header date,da_0..da_23,"
                             + "rt_0..rt_23). Maybe give a PJM Data Miner pair as DA.csv,RT.csv");
                 }
                 fileDays = ScenarioCsv.read(file);
                 d.put("source", "scenario file " + file);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read --days " + spec + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read --days " + given + ": " + e.getMessage(), e);
         }
         if (fileDays.isEmpty()) {
-            throw new IllegalArgumentException("--days = '" + spec + "' gives no complete day");
+            throw new IllegalArgumentException("--days = '" + given + "' gives no complete day");
         }
         return fileDays;
     }
@@ -187,11 +188,14 @@ public final class Scenarios {
         return new Scenarios(fileConfig, fileDays, commitments, base.normalizer(), pick, d);
     }
 
-    private static Path existing(String file) {
+    /** {@code file} as a path, or an error quoting the whole {@code --days} value {@code given}. */
+    private static Path existing(String file, String given) {
         Path p = Path.of(file);
         if (!Files.isRegularFile(p)) {
-            throw new IllegalArgumentException("--days = '" + file + "' is not test, train, all or a readable file (or test:FILE, train:FILE) (working directory "
-                    + Path.of("").toAbsolutePath() + ")");
+            String where = " (working directory " + Path.of("").toAbsolutePath() + ")";
+            throw new IllegalArgumentException(file.equals(given) ? "--days = '" + file + "' is not test, train, all or a readable file (or"
+                    + " test:FILE, train:FILE)" + where : "--days = '" + given + "': '" + file + "' is not a readable file" + where
+                    + "; give a PJM pair DA.csv,RT.csv or a scenario CSV");
         }
         return p;
     }
