@@ -147,7 +147,7 @@ final class StudyContinueCommand implements Callable<Integer> {
                     + " not at its budget (MAX_EPISODES); only a run that trained its whole budget can be continued");
         }
         Path last = new RunLayout(run).latestCheckpoint();
-        if (last == null || Files.isSymbolicLink(last)) {
+        if (last == null) {
             throw new IllegalArgumentException("--from: " + key + " has no checkpoint to resume from (" + run.resolve("checkpoints") + ")");
         }
         return trained;

@@ -54,10 +54,15 @@ public final class CellResult {
 
     /** Per seed, its days' values of held-out per-day series {@code key} ({@code delta}, {@code meanPrice}, ...), NaNs dropped. */
     public double[][] perDay(String key) {
+        return perDay("heldOut", key);
+    }
+
+    /** The same from the summaries' block {@code block} ({@code heldOut}, {@code heldOutNodeDays}); a run without it has none. */
+    private double[][] perDay(String block, String key) {
         double[][] out = new double[runs.size()][];
         for (int s = 0; s < runs.size(); s++) {
             List<Double> v = new ArrayList<>();
-            for (JsonNode x : runs.get(s).path("heldOut").path("perDay").path(key)) {
+            for (JsonNode x : runs.get(s).path(block).path("perDay").path(key)) {
                 if (x.isNumber()) {
                     v.add(x.asDouble());
                 }
@@ -146,11 +151,7 @@ public final class CellResult {
      * the same policies, the same dates, the node's prices instead of the synthetic year's.
      */
     public double[] medianDeltaNodeDays() {
-        double[][] v = new double[runs.size()][];
-        for (int s = 0; s < v.length; s++) {
-            v[s] = numbers(runs.get(s).path("heldOutNodeDays").path("perDay").path("delta"));
-        }
-        return medianWithInterval(v, "study-nodeDays-");
+        return medianWithInterval(perDay("heldOutNodeDays", "delta"), "study-nodeDays-");
     }
 
     /**
@@ -197,16 +198,6 @@ public final class CellResult {
             v[s] = d.stream().mapToDouble(Double::doubleValue).toArray();
         }
         return v;
-    }
-
-    private static double[] numbers(JsonNode array) {
-        List<Double> v = new ArrayList<>();
-        for (JsonNode x : array) {
-            if (x.isNumber()) {
-                v.add(x.asDouble());
-            }
-        }
-        return v.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** Mean over runs of a held-out number at {@code path} (e.g. {@code markup}, {@code deltaNash/median}). */

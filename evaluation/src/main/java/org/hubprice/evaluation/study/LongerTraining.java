@@ -18,7 +18,8 @@ final class LongerTraining {
     private LongerTraining() {}
 
     /** The section, or an empty string when no run was continued. */
-    static String section(StudyReport r, List<JsonNode> longer) {
+    static String section(StudyReport r) {
+        List<JsonNode> longer = r.longer();
         if (longer.isEmpty()) {
             return "";
         }
@@ -44,7 +45,7 @@ final class LongerTraining {
      * The run of the same cell, seed and configuration at the budget, evaluated on the same market
      * with as many draws, or null (the continued run is then shown alone).
      */
-    private static JsonNode atBudget(StudyReport r, JsonNode run) {
+    static JsonNode atBudget(StudyReport r, JsonNode run) {
         CellResult c = r.cell(run.path("cell").asText());
         if (c == null) {
             return null;

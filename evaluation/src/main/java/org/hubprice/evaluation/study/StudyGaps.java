@@ -113,16 +113,12 @@ final class StudyGaps {
     static String continued(StudyReport r, CellResult c) {
         StringBuilder sb = new StringBuilder();
         for (JsonNode more : r.longer()) {
-            if (!more.path("cell").asText().equals(c.cell().id())) {
-                continue;
-            }
-            for (JsonNode base : c.runs()) {
-                if (base.path("seed").asLong() == more.path("seed").asLong() && base.path("configDigest").equals(more.path("configDigest"))) {
-                    sb.append("; continued to ").append(more.path("episodes").asLong()).append(" episodes, seed ").append(more.path("seed")
-                            .asLong()).append("'s median Δ went from ").append(f(base.path("heldOut").path("delta").path("median").asDouble(
-                            Double.NaN), 3)).append(" to ").append(f(more.path("heldOut").path("delta").path("median").asDouble(Double.NaN), 3))
-                            .append(" (\"Does longer training change the answer?\")");
-                }
+            JsonNode base = more.path("cell").asText().equals(c.cell().id()) ? LongerTraining.atBudget(r, more) : null;
+            if (base != null) {
+                sb.append("; continued to ").append(more.path("episodes").asLong()).append(" episodes, seed ").append(more.path("seed").asLong())
+                        .append("'s median Δ went from ").append(f(base.path("heldOut").path("delta").path("median").asDouble(Double.NaN), 3))
+                        .append(" to ").append(f(more.path("heldOut").path("delta").path("median").asDouble(Double.NaN), 3))
+                        .append(" (\"Does longer training change the answer?\")");
             }
         }
         return sb.toString();

@@ -126,7 +126,7 @@ public final class StudyReport {
         sb.append(StudyText.differences(this));
         sb.append(StudyText.budget(this));
         sb.append(StudyText.curves(this));
-        sb.append(LongerTraining.section(this, longer));
+        sb.append(LongerTraining.section(this));
         return sb.toString();
     }
 
