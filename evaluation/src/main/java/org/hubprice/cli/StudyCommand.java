@@ -170,7 +170,7 @@ final class StudyCommand implements Runnable {
                 args.addAll(o.args());
                 args.addAll(List.of("--index", Integer.toString(t.index()), "--store", s.toString(), "--results", r.toString(), "--progress-lines",
                         "--update-threads", Integer.toString(lanes), "--eval-threads", Integer.toString(evalThreads)));
-                Path log = s.resolve("logs").resolve(t.key().replace('/', '_') + ".log");
+                Path log = logFile(s, t);
                 jobs.add(new ChildTasks.Job("task " + t.index() + " (" + t.key() + ")", () -> new ProcessBuilder(ChildJvm.command(args))
                         .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start()));
                 slots.add(t.index());
@@ -182,20 +182,29 @@ final class StudyCommand implements Runnable {
                     + " ones, ...); runs in " + s + ", summaries in " + r + ", logs in " + s.resolve("logs"));
             w.flush();
             List<String> outcome = children.run(jobs, slots.stream().mapToInt(Integer::intValue).toArray());
+            List<String> stopped = children.stopped();
             int failed = 0;
-            for (String f : outcome) {
-                if (f != null) {
+            for (int k = 0; k < outcome.size(); k++) {
+                String f = outcome.get(k);
+                if (f != null && !stopped.contains(jobs.get(k).label())) {
                     failed++;
-                    System.err.println("error: " + f);
+                    System.err.println("error: " + f + "; its log: " + logFile(s, pending.get(k)));
                 }
             }
             List<String> skipped = children.skipped();
-            w.println("study paper: " + (jobs.size() - failed - skipped.size()) + " of " + jobs.size() + " tasks finished" + (skipped.isEmpty()
-                    ? "" : ", " + skipped.size() + " skipped (another worker runs them: " + String.join(", ", skipped) + ")") + (failed > 0 ? ", "
-                    + failed + " failed (run the command again to resume them)" : "") + ". The page: hubprice study report --results " + r);
+            w.println("study paper: " + (jobs.size() - failed - skipped.size() - stopped.size()) + " of " + jobs.size() + " tasks finished"
+                    + (skipped.isEmpty() ? "" : ", " + skipped.size() + " skipped (another worker runs them: " + String.join(", ", skipped) + ")")
+                    + (stopped.isEmpty() ? "" : ", " + stopped.size() + " stopped or not started (run the command again to resume them from their"
+                    + " checkpoints)") + (failed > 0 ? ", " + failed + " failed (see the errors above; running again retries them)" : "")
+                    + ". The page: hubprice study report --results " + r);
             w.flush();
-            return failed == 0 ? 0 : 1;
+            return failed == 0 && stopped.isEmpty() ? 0 : 1;
         }
+    }
+
+    /** Where a task's child JVM writes its log. */
+    static Path logFile(Path store, StudyPlan.Task t) {
+        return store.resolve("logs").resolve(t.key().replace('/', '_') + ".log");
     }
 
     /** {@code study status NAME --store DIR}: done, running (with the heartbeat's age), failed (with the last error), waiting. */

@@ -21,6 +21,8 @@ public final class ChildTasks {
     /** Exit codes that mean "nothing to do here" for this caller: counted as skipped, not failed. */
     private final java.util.Set<Integer> skipCodes;
     private final List<String> skipped = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Jobs a stop request ended or kept from starting: interrupted, not failed (they resume when run again). */
+    private final List<String> stopped = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /** One child: a label for messages and how to start it. */
     public record Job(String label, Starter starter) {}
@@ -70,7 +72,7 @@ public final class ChildTasks {
         for (int k = 0; k < jobs.size(); k++) {
             queue.add(k);
         }
-        Thread hook = new Thread(this::stopAll, "hubprice-children-stop");
+        Thread hook = new Thread(this::requestStop, "hubprice-children-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < Math.min(parallel, Math.max(1, jobs.size())); w++) {
@@ -96,7 +98,7 @@ public final class ChildTasks {
             }
         }
         for (Integer k : queue) {
-            outcome[k] = jobs.get(k).label() + ": not started (stopping)";
+            outcome[k] = notStarted(jobs.get(k));
         }
         return Collections.unmodifiableList(java.util.Arrays.asList(outcome));
     }
@@ -106,12 +108,31 @@ public final class ChildTasks {
         return List.copyOf(skipped);
     }
 
+    /**
+     * The labels of the jobs a stop request (Ctrl-C, SIGTERM, {@link #requestStop()}) ended or
+     * kept from starting. Their outcome is not null, since they did not finish, but they did not
+     * fail either: running them again resumes them.
+     */
+    public List<String> stopped() {
+        return List.copyOf(stopped);
+    }
+
+    private String notStarted(Job job) {
+        stopped.add(job.label());
+        return job.label() + ": not started (stopping)";
+    }
+
+    private String stoppedWhileRunning(Job job) {
+        stopped.add(job.label());
+        return job.label() + ": stopped before its end";
+    }
+
     private String runOne(Job job, int slot) {
         Process p;
         try {
             synchronized (running) {
                 if (stopping) {
-                    return job.label() + ": not started (stopping)";
+                    return notStarted(job);
                 }
                 p = job.starter().start();
                 running.add(p);
@@ -137,10 +158,14 @@ public final class ChildTasks {
                 skipped.add(job.label());
                 return null;
             }
-            return code == 0 ? null : job.label() + ": exited with code " + code + (stopping ? " (stopped)" : "");
+            if (code != 0 && stopping) {
+                return stoppedWhileRunning(job);
+            }
+            return code == 0 ? null : job.label() + ": exited with code " + code;
         } catch (IOException | InterruptedException e) {
             p.destroy();
-            return job.label() + ": " + e;
+            // a stop closes the children's pipes under the reader: that is the stop, not a failure
+            return stopping ? stoppedWhileRunning(job) : job.label() + ": " + e;
         } finally {
             synchronized (running) {
                 running.remove(p);
@@ -148,8 +173,11 @@ public final class ChildTasks {
         }
     }
 
-    /** Asks every running child to stop after its episode (each writes a checkpoint), and waits for them. */
-    private void stopAll() {
+    /**
+     * Asks every running child to stop after its episode (each writes a checkpoint), starts no
+     * more, and waits for the running ones. The JVM's shutdown hook calls it on Ctrl-C or SIGTERM.
+     */
+    public void requestStop() {
         stopping = true;
         List<Process> ps;
         synchronized (running) {

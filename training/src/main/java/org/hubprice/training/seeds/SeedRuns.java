@@ -106,10 +106,13 @@ public final class SeedRuns {
         LOG.info("seed set {}: {} members, {} to train, {} at a time", dir, seeds.size(), jobs.size(), Math.min(parallel, Math.max(1, jobs.size())));
         List<String> results = children.run(jobs, slots.stream().mapToInt(Integer::intValue).toArray());
         List<String> failures = new ArrayList<>();
+        List<String> stopped = children.stopped();
         for (int j = 0; j < results.size(); j++) {
             String r = results.get(j);
-            status.put(jobSeeds.get(j), r == null ? "finished" : "failed");
-            if (r != null) {
+            boolean interrupted = r != null && stopped.contains(jobs.get(j).label());
+            // a member a stop ended resumes from its checkpoint on the next run: "stopped", not "failed"
+            status.put(jobSeeds.get(j), r == null ? "finished" : interrupted ? "stopped" : "failed");
+            if (r != null && !interrupted) {
                 failures.add(r + "; its log: " + dir.resolve("logs").resolve(SeedList.memberDir(jobSeeds.get(j)) + ".log"));
             }
         }
