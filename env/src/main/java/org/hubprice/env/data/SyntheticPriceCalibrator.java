@@ -6,8 +6,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.DoubleUnaryOperator;
-import org.apache.commons.math3.special.Gamma;
 import org.hubprice.common.Check;
 
 /**
@@ -27,10 +25,10 @@ import org.hubprice.common.Check;
  *       expectations for a centred 24-hour AR(1) path, so the generator's own output is recovered;</li>
  *   <li>RT hours are split into non-positive (RT ≤ 0), spike (RT &gt; spikeRatio · DA) and normal;
  *       the spike chain's persistence from transition counts between consecutive hours, its entry
- *       probability and level sensitivity by maximum likelihood (see {@link #fitSpikeEntry}), the
+ *       probability and level sensitivity by maximum likelihood (see {@link CalibrationEstimators#fitSpikeEntry}), the
  *       spike size by maximum likelihood of a truncated exponential of
  *       {@code log(RT / (spikeRatio · DA))} with the truncation at the largest ratio seen (see
- *       {@link #fitSpikeTail}); the
+ *       {@link CalibrationEstimators#fitSpikeTail}); the
  *       normal-hour log ratio's centre is its median per hour of the day, its AR(1) and tail as for
  *       the daily level.</li>
  * </ol>
@@ -46,10 +44,6 @@ public final class SyntheticPriceCalibrator {
 
     /** Fewest days the estimates are allowed from. */
     public static final int MIN_DAYS = 30;
-
-    /** Degrees of freedom tried by the tail fit; the largest stands for "Gaussian". */
-    private static final double[] DF_GRID = {2.5, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 10, 12, 15, 20, 30, 50, 100,
-        SyntheticPriceConfig.MAX_TAIL_DF};
 
     private SyntheticPriceCalibrator() {}
 
@@ -137,7 +131,7 @@ public final class SyntheticPriceCalibrator {
             }
         }
         double dailyVol = rms(dailyShocks);
-        double dailyDf = fitTailDf(dailyShocks, dailyVol);
+        double dailyDf = CalibrationEstimators.fitTailDf(dailyShocks, dailyVol);
 
         // 3. Hourly shape per season.
         double[][] seasonLog = new double[SyntheticPriceConfig.SEASONS][hours];
@@ -176,8 +170,8 @@ public final class SyntheticPriceCalibrator {
         }
         double centredVar = sumSq / (n * (double) hours);
         double centredLagCorr = centredVar > 0 ? (sumLag / (n * (double) (hours - 1))) / centredVar : 0;
-        double rho = invertCentredLagCorrelation(centredLagCorr, hours);
-        double stationaryVar = centredVar / centredVarianceFactor(rho, hours);
+        double rho = CalibrationEstimators.invertCentredLagCorrelation(centredLagCorr, hours);
+        double stationaryVar = centredVar / CalibrationEstimators.centredVarianceFactor(rho, hours);
         double hourlyVol = Math.sqrt(Math.max(stationaryVar * (1 - rho * rho), 0));
 
         // 5. RT: classify hours along the running hour sequence.
@@ -249,14 +243,14 @@ public final class SyntheticPriceCalibrator {
                 + " x DA; too few to fit the RT model. Maybe the DA and RT columns are swapped or spikeRatio is too low");
         double nonPositiveProbability = (double) nonPositive / validHours;
         double nonPositiveMeanRatio = nonPositive > 0 ? nonPositiveRatioSum / nonPositive : 1.0;
-        double[] entryFit = fitSpikeEntry(entryLevel, entered, fromNormal);
+        double[] entryFit = CalibrationEstimators.fitSpikeEntry(entryLevel, entered, fromNormal);
         double persistence = fromSpike > 0 ? Math.min((double) spikeToSpike / fromSpike, 0.99) : 0;
         double spikeMaxRatio;
         double[] tailFit;
         if (spikes > 0) {
             // The cap is the largest ratio seen: the maximum-likelihood truncation point.
             spikeMaxRatio = Math.max(maxSpikeRatio, spikeRatio * 1.01);
-            tailFit = fitSpikeTail(spikeLogExcess, spikeLevel, spikes, Math.log(spikeMaxRatio / spikeRatio));
+            tailFit = CalibrationEstimators.fitSpikeTail(spikeLogExcess, spikeLevel, spikes, Math.log(spikeMaxRatio / spikeRatio));
         } else {
             // No spikes seen: the chain never enters one, so these only need to be valid.
             spikeMaxRatio = spikeRatio * 2;
@@ -294,114 +288,12 @@ public final class SyntheticPriceCalibrator {
             rtShocks[k] = lagNow[k] - rhoRt * lagPrev[k];
         }
         double rtVol = rms(rtShocks);
-        double rtDf = fitTailDf(rtShocks, rtVol);
+        double rtDf = CalibrationEstimators.fitTailDf(rtShocks, rtVol);
 
         return new SyntheticPriceConfig(monthlyLevel, shape, phi, dailyVol, dailyDf, rho, hourlyVol,
                 bias, rhoRt, rtVol, rtDf, spikeRatio, spikeMaxRatio,
                 entryFit[0], entryFit[1], persistence, tailFit[0], tailFit[1], Math.min(nonPositiveProbability, 0.5),
                 nonPositiveMeanRatio);
-    }
-
-    /**
-     * Spike entry probability {@code p0} and level sensitivity {@code κ} of
-     * {@code P(enter | z) = min(0.5, p0 · exp(κ z))}: κ in [0, 10] by maximum likelihood (see
-     * {@link #gridThenGolden}), with {@code p0} for each κ from the expected-count equation
-     * {@code Σ p0 exp(κ z) = number of entries}.
-     */
-    static double[] fitSpikeEntry(double[] z, boolean[] entered, int count) {
-        int entries = 0;
-        for (int k = 0; k < count; k++) {
-            entries += entered[k] ? 1 : 0;
-        }
-        if (entries == 0) {
-            return new double[] {0, 0};
-        }
-        final int e = entries;
-        double kappa = gridThenGolden(kp -> entryLogLikelihood(z, entered, count, e, kp)[0], 0, 10, 0.5);
-        return new double[] {entryLogLikelihood(z, entered, count, entries, kappa)[1], kappa};
-    }
-
-    /** {log-likelihood, p0} of the spike entries at sensitivity {@code kappa}. */
-    private static double[] entryLogLikelihood(double[] z, boolean[] entered, int count, int entries, double kappa) {
-        double expSum = 0;
-        for (int k = 0; k < count; k++) {
-            expSum += Math.exp(kappa * z[k]);
-        }
-        double p0 = Math.min(0.5, entries / expSum);
-        double ll = 0;
-        for (int k = 0; k < count; k++) {
-            double p = Math.min(0.5, p0 * Math.exp(kappa * z[k]));
-            ll += entered[k] ? Math.log(p) : Math.log1p(-p);
-        }
-        return new double[] {ll, p0};
-    }
-
-    /**
-     * Spike tail mean {@code μ0} and level sensitivity {@code τ}: maximum likelihood of
-     * {@code E ~ Exp(mean min(5, μ0 · exp(τ z)))} truncated at {@code span}, τ over [0, 3] and, for
-     * each τ, log μ0 over [log 0.001, log 5] (see {@link #gridThenGolden}).
-     */
-    static double[] fitSpikeTail(double[] excess, double[] z, int count, double span) {
-        double tau = gridThenGolden(t -> tailLogLikelihood(excess, z, count, span, bestTailMean(excess, z, count, span, t), t),
-                0, 3, 0.25);
-        return new double[] {bestTailMean(excess, z, count, span, tau), tau};
-    }
-
-    private static double bestTailMean(double[] excess, double[] z, int count, double span, double tau) {
-        return Math.exp(gridThenGolden(logMu -> tailLogLikelihood(excess, z, count, span, Math.exp(logMu), tau),
-                Math.log(1e-3), Math.log(5), 0.5));
-    }
-
-    private static double tailLogLikelihood(double[] excess, double[] z, int count, double span, double mu0, double tau) {
-        double ll = 0;
-        for (int k = 0; k < count; k++) {
-            double mu = Math.min(5, mu0 * Math.exp(tau * z[k]));
-            ll += -Math.log(mu) - excess[k] / mu - Math.log(-Math.expm1(-span / mu));
-        }
-        return ll;
-    }
-
-    /**
-     * Maximiser of {@code f} on [lo, hi]: the best point of a grid of the given step, then a
-     * golden-section search within one step of it (the log-likelihoods here are smooth and
-     * single-peaked near their maximum); the grid point is kept if the search finds nothing better.
-     */
-    static double gridThenGolden(DoubleUnaryOperator f, double lo, double hi, double step) {
-        double best = lo;
-        double bestValue = Double.NEGATIVE_INFINITY;
-        int points = (int) Math.round((hi - lo) / step);
-        for (int g = 0; g <= points; g++) {
-            double x = Math.min(hi, lo + g * step);
-            double v = f.applyAsDouble(x);
-            if (v > bestValue) {
-                bestValue = v;
-                best = x;
-            }
-        }
-        double a0 = Math.max(lo, best - step);
-        double b0 = Math.min(hi, best + step);
-        double golden = (Math.sqrt(5) - 1) / 2;
-        double a = b0 - golden * (b0 - a0);
-        double b = a0 + golden * (b0 - a0);
-        double fa = f.applyAsDouble(a);
-        double fb = f.applyAsDouble(b);
-        for (int it = 0; it < 30; it++) {
-            if (fa < fb) {
-                a0 = a;
-                a = b;
-                fa = fb;
-                b = a0 + golden * (b0 - a0);
-                fb = f.applyAsDouble(b);
-            } else {
-                b0 = b;
-                b = a;
-                fb = fa;
-                a = b0 - golden * (b0 - a0);
-                fa = f.applyAsDouble(a);
-            }
-        }
-        double x = 0.5 * (a0 + b0);
-        return f.applyAsDouble(x) >= bestValue ? x : best;
     }
 
     private static boolean isNormal(boolean[] valid, double[] ratio, int t, double spikeRatio) {
@@ -443,89 +335,6 @@ public final class SyntheticPriceCalibrator {
             double b = src[Math.floorMod(i + fwd, len)];
             v[i] = a + (b - a) * back / (back + fwd);
         }
-    }
-
-    /**
-     * Expected variance of a centred stationary AR(1) path of {@code len} steps, per unit of
-     * stationary variance: mean of the diagonal of C Σ C with Σ[i][j] = ρ^|i−j| and C the centring matrix.
-     */
-    static double centredVarianceFactor(double rho, int len) {
-        return centredMoment(rho, len, 0);
-    }
-
-    /** Expected lag-{@code lag} autocovariance of the centred path, averaged over the path, per unit variance. */
-    private static double centredMoment(double rho, int len, int lag) {
-        double[] pow = new double[len];
-        pow[0] = 1;
-        for (int k = 1; k < len; k++) {
-            pow[k] = pow[k - 1] * rho;
-        }
-        // Row means of Σ and the grand mean, then (CΣC)[i][j] = Σij − ri − rj + g.
-        double[] rowMean = new double[len];
-        double grand = 0;
-        for (int i = 0; i < len; i++) {
-            double s = 0;
-            for (int j = 0; j < len; j++) {
-                s += pow[Math.abs(i - j)];
-            }
-            rowMean[i] = s / len;
-            grand += rowMean[i];
-        }
-        grand /= len;
-        double sum = 0;
-        for (int i = lag; i < len; i++) {
-            int j = i - lag;
-            sum += pow[lag] - rowMean[i] - rowMean[j] + grand;
-        }
-        return sum / (len - lag);
-    }
-
-    /** The AR(1) coefficient whose centred {@code len}-step path has the given lag-1 correlation. */
-    static double invertCentredLagCorrelation(double target, int len) {
-        double lo = 0;
-        double hi = 0.999;
-        if (target <= corrOfCentred(lo, len)) {
-            return lo;
-        }
-        if (target >= corrOfCentred(hi, len)) {
-            return hi;
-        }
-        for (int it = 0; it < 80; it++) {
-            double mid = 0.5 * (lo + hi);
-            if (corrOfCentred(mid, len) < target) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return 0.5 * (lo + hi);
-    }
-
-    private static double corrOfCentred(double rho, int len) {
-        return centredMoment(rho, len, 1) / centredMoment(rho, len, 0);
-    }
-
-    /** Degrees of freedom (from a grid) of the unit-variance Student-t law that best fits {@code x / scale}. */
-    static double fitTailDf(double[] x, double scale) {
-        if (scale <= 0) {
-            return SyntheticPriceConfig.MAX_TAIL_DF;
-        }
-        double best = Double.NEGATIVE_INFINITY;
-        double bestDf = SyntheticPriceConfig.MAX_TAIL_DF;
-        for (double df : DF_GRID) {
-            double ll = 0;
-            double k = Math.sqrt(df / (df - 2)); // standard-t value per unit-variance value
-            double c = Gamma.logGamma((df + 1) / 2) - Gamma.logGamma(df / 2) - 0.5 * Math.log(df * Math.PI) + Math.log(k);
-            for (double v : x) {
-                double t = v / scale * k;
-                ll += c - (df + 1) / 2 * Math.log1p(t * t / df);
-            }
-            if (ll > best) {
-                best = ll;
-                bestDf = df;
-            }
-        }
-        return bestDf;
     }
 
     private static double rms(double[] x) {

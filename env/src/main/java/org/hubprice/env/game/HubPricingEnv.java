@@ -1,7 +1,6 @@
 package org.hubprice.env.game;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -78,12 +77,7 @@ public final class HubPricingEnv implements ParallelEnv {
     public static final double ACTION_TOLERANCE = 1e-9;
 
     private final EnvConfig config;
-    private final List<MarketDay> days;
-    private final double[][] da;
-    private final double[][] rt;
-    private final long[] epochDay;
-    private final Map<LocalDate, Integer> dayByDate;
-    private final DaySplit split;
+    private final MarketCalendar calendar;
     /** Each hub's DA commitment, {@code [hub][hour]} kWh. */
     private final double[][] commitments;
     private final Hub[] hubs;
@@ -121,24 +115,7 @@ public final class HubPricingEnv implements ParallelEnv {
     private HubPricingEnv(EnvConfig config, List<MarketDay> days, double[][] commitments, PowerDispatcher dispatcher,
                           ObservationScaling givenNormalizer) {
         this.config = config;
-        this.days = List.copyOf(days);
-        int nDays = this.days.size();
-        da = new double[nDays][];
-        rt = new double[nDays][];
-        epochDay = new long[nDays];
-        Map<LocalDate, Integer> byDate = new LinkedHashMap<>();
-        for (int d = 0; d < nDays; d++) {
-            MarketDay m = this.days.get(d);
-            da[d] = m.dayAhead();
-            rt[d] = m.realTime();
-            epochDay[d] = m.date().toEpochDay();
-            if (byDate.put(m.date(), d) != null) {
-                throw new IllegalArgumentException("market data has the date " + m.date() + " twice (days " + byDate.get(m.date())
-                        + " and " + d + "); each day must appear once");
-            }
-        }
-        dayByDate = Collections.unmodifiableMap(byDate);
-        split = DaySplit.of(this.days, config.split());
+        calendar = new MarketCalendar(days, config.split());
         HubsConfig hc = config.hubs();
         int h = hc.count();
         if (commitments.length != h) {
@@ -173,7 +150,8 @@ public final class HubPricingEnv implements ParallelEnv {
         minMultiplier = config.pricing().minMultiplier();
         maxMultiplier = config.pricing().maxMultiplier();
         actionSpace = new Box(new double[] {minMultiplier}, new double[] {maxMultiplier});
-        normalizer = givenNormalizer != null ? checkedNormalizer(givenNormalizer) : buildNormalizer();
+        normalizer = givenNormalizer != null ? checkedNormalizer(givenNormalizer)
+                : ObservationScaling.forHubGame(config, arrivalModel, this.commitments, calendar.trainingPrices());
         observationSpace = normalizer.space();
 
         prices = new double[h];
@@ -197,32 +175,6 @@ public final class HubPricingEnv implements ParallelEnv {
     /** Agent name of hub {@code i}: {@code hub_i}. */
     public static String agentName(int i) {
         return "hub_" + i;
-    }
-
-    private ObservationScaling buildNormalizer() {
-        double arrivalScale = 0;
-        for (int h = 0; h < PERIODS; h++) {
-            arrivalScale = Math.max(arrivalScale, arrivalModel.expectedChargeSeekers(h));
-        }
-        // One scale for every hub (one observation space): the largest commitment of any hub.
-        double maxCom = 0;
-        for (double[] hub : commitments) {
-            for (double c : hub) {
-                maxCom = Math.max(maxCom, c);
-            }
-        }
-        double[] trainingPrices = new double[split.trainingCount() * PERIODS * 2];
-        int k = 0;
-        for (int j = 0; j < split.trainingCount(); j++) {
-            int d = split.trainingDay(j);
-            for (int h = 0; h < PERIODS; h++) {
-                trainingPrices[k++] = da[d][h];
-                trainingPrices[k++] = rt[d][h];
-            }
-        }
-        double priceScale = Math.max(org.hubprice.common.Quantiles.of(trainingPrices, config.observation().priceQuantile()), floor);
-        return ObservationScaling.forHubGame(arrivalScale > 0 ? arrivalScale : 1.0, maxCom, priceScale,
-                config.hubs().battery().capacityKwh(), config.observation().clip());
     }
 
     private static ObservationScaling checkedNormalizer(ObservationScaling n) {
@@ -272,7 +224,7 @@ public final class HubPricingEnv implements ParallelEnv {
             String a = possibleAgents.get(i);
             o.put(a, obs[i].clone());
             Map<String, Object> info = new LinkedHashMap<>();
-            info.put("day", days.get(day).date().toString());
+            info.put("day", calendar.days().get(day).date().toString());
             info.put("dayIndex", day);
             info.put("mode", evaluation ? "eval" : "train");
             info.put("batteryEnergy", hubs[i].batteryEnergy());
@@ -327,7 +279,7 @@ public final class HubPricingEnv implements ParallelEnv {
         Map<String, Object> info = hubs[i].lastPeriod().toMap();
         info.put("arrivals", lastArrivals);
         info.put("lost", lastLost);
-        info.put("day", days.get(day).date().toString());
+        info.put("day", calendar.days().get(day).date().toString());
         info.put("dayIndex", day);
         info.put("rawObservation", raw[i].clone());
         return info;
@@ -342,8 +294,8 @@ public final class HubPricingEnv implements ParallelEnv {
     public void resetFast(long seed, ResetOptions options) {
         Objects.requireNonNull(options, "options");
         evaluation = options.evaluation();
-        day = chooseDay(seed, options);
-        long key = epochDay[day];
+        day = calendar.choose(seed, options);
+        long key = calendar.epochDay(day);
         arrivalModel.sampleDay(Seeds.stream(seed, "arrivals", key), counts);
         choiceRng = Seeds.stream(seed, "choice", key);
         long energyRoot = Seeds.derive(seed, "energy", key);
@@ -396,37 +348,6 @@ public final class HubPricingEnv implements ParallelEnv {
         return values;
     }
 
-    private int chooseDay(long seed, ResetOptions options) {
-        Integer d = options.dayIndex();
-        if (options.date() != null) {
-            d = dayByDate.get(options.date());
-            if (d == null) {
-                throw new IllegalArgumentException("reset option day = " + options.date() + " is not in the market data ("
-                        + days.get(0).date() + " .. " + days.get(days.size() - 1).date() + ", " + days.size() + " days)");
-            }
-        }
-        if (d != null) {
-            if (d < 0 || d >= days.size()) {
-                throw new IllegalArgumentException("reset option day = " + d + " is outside the day indices [0, " + (days.size() - 1) + "]");
-            }
-            if (!options.evaluation() && split.isTest(d)) {
-                throw new IllegalArgumentException("day " + d + " (" + days.get(d).date() + ") is held out for testing; a training reset "
-                        + "may not use it. Maybe reset with mode=eval");
-            }
-            return d;
-        }
-        SplittableRandom r = Seeds.stream(seed, "day");
-        if (options.evaluation()) {
-            int[] test = split.testDays();
-            if (test.length == 0) {
-                throw new IllegalArgumentException("an evaluation reset without a day needs held-out days, but the split holds out none. "
-                        + "Maybe give the day explicitly");
-            }
-            return test[r.nextInt(test.length)];
-        }
-        return split.trainingDay(r.nextInt(split.trainingCount()));
-    }
-
     /**
      * Plays one period with hub i pricing at {@code multipliers[i]}. Results are in
      * {@link #reward}, {@link #observation}, {@link #rawObservation} and {@link #period}.
@@ -447,8 +368,8 @@ public final class HubPricingEnv implements ParallelEnv {
         }
         final int d = day;
         final int period = t;
-        double pDa = da[d][period];
-        double pRt = rt[d][period];
+        double pDa = calendar.dayAhead(d)[period];
+        double pRt = calendar.realTime(d)[period];
         double ref = referencePrice(pDa, pRt);
         for (int i = 0; i < hubs.length; i++) {
             double a = checkedMultiplier(i, multipliers[i]);
@@ -498,8 +419,8 @@ public final class HubPricingEnv implements ParallelEnv {
             r[0] = t;
             r[1] = end ? 0 : counts[t];
             r[2] = end ? 0 : hubs[i].commitment(t);
-            r[3] = da[d][h];
-            r[4] = rt[d][h];
+            r[3] = calendar.dayAhead(d)[h];
+            r[4] = calendar.realTime(d)[h];
             r[5] = hubs[i].batteryEnergy();
             r[6] = hubs[i].batteryCostBasis();
             normalizer.normalize(r, obs[i]);
@@ -575,12 +496,12 @@ public final class HubPricingEnv implements ParallelEnv {
 
     /** Every day of market data, in order. */
     public List<MarketDay> days() {
-        return days;
+        return calendar.days();
     }
 
     /** The train/test split of {@link #days()}. */
     public DaySplit split() {
-        return split;
+        return calendar.split();
     }
 
     /**
@@ -632,11 +553,12 @@ public final class HubPricingEnv implements ParallelEnv {
         n.put("low", normalizer.low());
         n.put("high", normalizer.high());
         m.put("normalizer", n);
+        List<MarketDay> days = calendar.days();
         m.put("firstDay", days.get(0).date().toString());
         m.put("lastDay", days.get(days.size() - 1).date().toString());
         m.put("days", days.size());
-        m.put("trainingDays", split.trainingCount());
-        m.put("testDays", split.testDays());
+        m.put("trainingDays", calendar.split().trainingCount());
+        m.put("testDays", calendar.split().testDays());
         m.put("dispatcher", hubs[0].dispatcher().name());
         return m;
     }

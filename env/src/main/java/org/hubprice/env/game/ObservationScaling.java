@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
 import java.util.List;
 import org.hubprice.common.Check;
+import org.hubprice.common.Quantiles;
 import org.hubprice.env.api.Box;
+import org.hubprice.env.config.EnvConfig;
+import org.hubprice.env.demand.ArrivalModel;
 
 /**
  * A fixed affine scaling per observation feature, {@code y = clamp((x − offset) / scale, low, high)},
@@ -60,6 +63,34 @@ public record ObservationScaling(List<String> features, double[] offset, double[
                         + this.high[i] + "]; need low <= high");
             }
         }
+    }
+
+    /**
+     * The hub game's scaling for {@code config}: the arrival scale is the largest expected hourly
+     * count of charge-seeking EVs (1 if none), the commitment scale the largest commitment of any
+     * hub (one observation space for every hub), and the price scale the configured quantile
+     * ({@code observation.priceQuantile}) of the training days' DA and RT prices, at least the
+     * price floor.
+     *
+     * @param commitments every hub's DA commitment, {@code [hub][hour]} kWh
+     * @param trainingPrices the training days' DA and RT prices, $/MWh
+     */
+    static ObservationScaling forHubGame(EnvConfig config, ArrivalModel arrivals,
+                                         double[][] commitments, double[] trainingPrices) {
+        double arrivalScale = 0;
+        for (int h = 0; h < HubPricingEnv.PERIODS; h++) {
+            arrivalScale = Math.max(arrivalScale, arrivals.expectedChargeSeekers(h));
+        }
+        double maxCom = 0;
+        for (double[] hub : commitments) {
+            for (double c : hub) {
+                maxCom = Math.max(maxCom, c);
+            }
+        }
+        double priceScale = Math.max(Quantiles.of(trainingPrices, config.observation().priceQuantile()),
+                config.pricing().floor());
+        return forHubGame(arrivalScale > 0 ? arrivalScale : 1.0, maxCom, priceScale, config.hubs().battery().capacityKwh(),
+                config.observation().clip());
     }
 
     /**
