@@ -1,21 +1,8 @@
 package org.hubprice.env.data;
 
-import static org.hubprice.env.data.PjmCsvText.ACCEPTED_FORMATS;
-import static org.hubprice.env.data.PjmCsvText.BAD_DATE;
-import static org.hubprice.env.data.PjmCsvText.BAD_FORMAT;
-import static org.hubprice.env.data.PjmCsvText.NOT_ON_HOUR;
-import static org.hubprice.env.data.PjmCsvText.compress;
 import static org.hubprice.env.data.PjmCsvText.hourName;
-import static org.hubprice.env.data.PjmCsvText.lineEnd;
-import static org.hubprice.env.data.PjmCsvText.next;
-import static org.hubprice.env.data.PjmCsvText.parseBoolean;
-import static org.hubprice.env.data.PjmCsvText.parseTimestamp;
-import static org.hubprice.env.data.PjmCsvText.parseVersion;
-import static org.hubprice.env.data.PjmCsvText.splitCsv;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,9 +13,7 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -153,8 +138,8 @@ public final class PjmLmpCsvLoader {
     public PjmLoadResult load(Path daFile, Path rtFile) throws IOException {
         Objects.requireNonNull(daFile, "daFile");
         Objects.requireNonNull(rtFile, "rtFile");
-        Series da = readSeries(daFile, "DA", DA_PRICE, RT_PRICE);
-        Series rt = readSeries(rtFile, "RT", RT_PRICE, DA_PRICE);
+        PjmHourlySeries da = readSeries(daFile, "DA", DA_PRICE, RT_PRICE);
+        PjmHourlySeries rt = readSeries(rtFile, "RT", RT_PRICE, DA_PRICE);
         if (da.firstDay == Long.MAX_VALUE || rt.firstDay == Long.MAX_VALUE) {
             throw new IllegalArgumentException((da.firstDay == Long.MAX_VALUE ? da.report.file() : rt.report.file())
                     + " has no usable data rows. Maybe it is empty, or every row is of another pnode or not current");
@@ -196,116 +181,6 @@ public final class PjmLmpCsvLoader {
         return result;
     }
 
-    // ---------------------------------------------------------------------------------------
-    // One file.
-
-    /** The hourly prices of one file on local dates, and what is wrong with incomplete dates. */
-    private final class Series {
-        final PjmFileReport report;
-        final long firstDay;
-        final long lastDay;
-        final double[] sum;      // (day - firstDay) * 24 + hour
-        final int[] count;
-        final Map<Long, String> ambiguous;
-        final int[][] expected; // rows each local hour should have, per day of the range
-
-        Series(PjmFileReport report, long firstDay, long lastDay, double[] sum, int[] count, Map<Long, String> ambiguous,
-                int[][] expected) {
-            this.report = report;
-            this.firstDay = firstDay;
-            this.lastDay = lastDay;
-            this.sum = sum;
-            this.count = count;
-            this.ambiguous = ambiguous;
-            this.expected = expected;
-        }
-
-        /** Null when the day is complete, else why not. */
-        String reasonIfIncomplete(long day) {
-            if (day < firstDay || day > lastDay) {
-                return "no rows (the file covers " + LocalDate.ofEpochDay(firstDay) + " .. " + LocalDate.ofEpochDay(lastDay) + ")";
-            }
-            String amb = ambiguous.get(day);
-            if (amb != null) {
-                return amb;
-            }
-            int base = (int) (day - firstDay) * MarketDay.HOURS;
-            int[] expected = this.expected[(int) (day - firstDay)];
-            List<String> missing = new ArrayList<>();
-            int present = 0;
-            for (int h = 0; h < MarketDay.HOURS; h++) {
-                int c = count[base + h];
-                present += c > 0 ? 1 : 0;
-                if (expected[h] == 0) {
-                    // Skipped by the spring-forward change: fillable when both neighbours are complete.
-                    boolean fillable = c > 0 || (h > 0 && h < MarketDay.HOURS - 1 && complete(base, h - 1, expected)
-                            && complete(base, h + 1, expected));
-                    if (!fillable) {
-                        missing.add(hourName(h) + " (skipped by the clock change; a neighbour to fill it from is missing)");
-                    }
-                } else if (c < expected[h]) {
-                    missing.add(expected[h] == 2 ? hourName(h) + " (only " + c + " of its 2 occurrences on the fall-back day)" : hourName(h));
-                }
-            }
-            if (present == 0) {
-                return "no rows";
-            }
-            return missing.isEmpty() ? null : "missing hours " + compress(missing) + " (" + missing.size() + " of 24)";
-        }
-
-        /** Whether the day's rows start late and then run to its end: the first day of an export that begins mid-day. */
-        boolean cutAtStart(long day) {
-            return presentRun(day, true);
-        }
-
-        /** Whether the day's rows run from its start and stop early: the last day of an export that ends mid-day. */
-        boolean cutAtEnd(long day) {
-            return presentRun(day, false);
-        }
-
-        private boolean presentRun(long day, boolean atStart) {
-            if (ambiguous.containsKey(day)) {
-                return false;
-            }
-            int base = (int) (day - firstDay) * MarketDay.HOURS;
-            int[] expected = this.expected[(int) (day - firstDay)];
-            boolean seenPresent = false;
-            boolean seenMissing = false;
-            for (int k = 0; k < MarketDay.HOURS; k++) {
-                int h = atStart ? MarketDay.HOURS - 1 - k : k; // walk from the end that must be present
-                boolean present = expected[h] == 0 || count[base + h] >= expected[h];
-                if (present && seenMissing) {
-                    return false; // a hole: present hours on both sides of a missing one
-                }
-                seenPresent |= present;
-                seenMissing |= !present;
-            }
-            return seenPresent;
-        }
-
-        private boolean complete(int base, int h, int[] expected) {
-            return expected[h] > 0 && count[base + h] >= expected[h];
-        }
-
-        double[] prices(long day) {
-            int base = (int) (day - firstDay) * MarketDay.HOURS;
-            int[] expected = this.expected[(int) (day - firstDay)];
-            double[] out = new double[MarketDay.HOURS];
-            for (int h = 0; h < MarketDay.HOURS; h++) {
-                int c = count[base + h];
-                if (c > 0) {
-                    out[h] = sum[base + h] / c;
-                }
-            }
-            for (int h = 0; h < MarketDay.HOURS; h++) {
-                if (expected[h] == 0 && count[base + h] == 0) {
-                    out[h] = 0.5 * (out[h - 1] + out[h + 1]);
-                }
-            }
-            return out;
-        }
-    }
-
     /** Rows each local hour of {@code date} should have: 1, 0 (skipped in spring) or 2 (repeated in autumn). */
     private int[] expectedRows(LocalDate date) {
         int[] e = new int[MarketDay.HOURS];
@@ -321,138 +196,24 @@ public final class PjmLmpCsvLoader {
         return e;
     }
 
-    private Series readSeries(Path file, String market, String priceColumn, String otherPriceColumn) throws IOException {
-        String name = file.getFileName().toString();
-        byte[] bytes = Files.readAllBytes(file);
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-            text = text.substring(1); // byte-order mark written by spreadsheet programs
-        }
-        int pos = 0;
-        int lineNo = 0;
-        List<String> fields = new ArrayList<>();
-
-        // Header: the first non-blank line.
-        String header = null;
-        while (pos < text.length()) {
-            int end = lineEnd(text, pos);
-            String line = text.substring(pos, end);
-            pos = next(text, end);
-            lineNo++;
-            if (!line.isBlank()) {
-                header = line;
-                break;
-            }
-        }
-        if (header == null) {
-            throw new IllegalArgumentException(name + " is empty; a PJM " + market + " LMP CSV with a header line is required");
-        }
-        splitCsv(header, fields, name, lineNo);
-        List<String> columns = new ArrayList<>();
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < fields.size(); i++) {
-            String c = fields.get(i).trim().toLowerCase(Locale.ROOT);
-            columns.add(c);
-            index.putIfAbsent(c, i);
-        }
-        Integer priceIdx = index.get(priceColumn);
-        if (priceIdx == null) {
-            String hint = index.containsKey(otherPriceColumn)
-                    ? ". Maybe the DA and RT files are swapped: this one has " + otherPriceColumn
-                    : ". Maybe this is not a PJM hourly LMP export (da_hrl_lmps / rt_hrl_lmps)";
-            throw new IllegalArgumentException(name + ": missing required column " + priceColumn + "; columns found: " + columns + hint);
-        }
-        boolean utc = index.containsKey(UTC_COLUMN);
-        if (!utc && !index.containsKey(EPT_COLUMN)) {
-            throw new IllegalArgumentException(name + ": missing required column " + UTC_COLUMN + " or " + EPT_COLUMN
-                    + "; columns found: " + columns);
-        }
-        String tsColumn = utc ? UTC_COLUMN : EPT_COLUMN;
-        int tsIdx = index.get(tsColumn);
-        int pnodeIdx = index.getOrDefault(PNODE_COLUMN, -1);
-        int currentIdx = index.getOrDefault(CURRENT_COLUMN, -1);
-        int versionIdx = index.getOrDefault(VERSION_COLUMN, -1);
-        int needed = Math.max(Math.max(priceIdx, tsIdx), Math.max(pnodeIdx, Math.max(currentIdx, versionIdx))) + 1;
-
-        // Data rows into parallel arrays.
-        int cap = Math.max(16, text.length() / 24);
-        long[] keys = new long[cap];
-        double[] prices = new double[cap];
-        int[] versions = new int[cap];
-        int[] lines = new int[cap];
-        boolean[] current = new boolean[cap];
-        int[] pnodes = new int[cap];
-        List<String> pnodeNames = new ArrayList<>();
-        Map<String, Integer> pnodeIndex = new HashMap<>();
-        int n = 0;
-        while (pos < text.length()) {
-            int end = lineEnd(text, pos);
-            String line = text.substring(pos, end);
-            pos = next(text, end);
-            lineNo++;
-            if (line.isBlank()) {
-                continue;
-            }
-            splitCsv(line, fields, name, lineNo);
-            if (fields.size() < needed) {
-                throw new IllegalArgumentException(name + " line " + lineNo + " has " + fields.size() + " fields; the header has "
-                        + columns.size() + " and column " + columns.get(needed - 1) + " is number " + needed
-                        + ". Maybe the line is cut short");
-            }
-            if (n == keys.length) {
-                int grown = n * 2;
-                keys = Arrays.copyOf(keys, grown);
-                prices = Arrays.copyOf(prices, grown);
-                versions = Arrays.copyOf(versions, grown);
-                lines = Arrays.copyOf(lines, grown);
-                current = Arrays.copyOf(current, grown);
-                pnodes = Arrays.copyOf(pnodes, grown);
-            }
-            String ts = fields.get(tsIdx).trim();
-            long key = parseTimestamp(ts);
-            if (key == BAD_FORMAT) {
-                throw new IllegalArgumentException(name + " line " + lineNo + ", column " + tsColumn + ": timestamp '" + ts
-                        + "' has an unknown format; " + ACCEPTED_FORMATS);
-            } else if (key == NOT_ON_HOUR) {
-                throw new IllegalArgumentException(name + " line " + lineNo + ", column " + tsColumn + ": timestamp '" + ts
-                        + "' is not on the hour; hourly LMP files are required. Maybe this is a 5-minute export");
-            } else if (key == BAD_DATE) {
-                throw new IllegalArgumentException(name + " line " + lineNo + ", column " + tsColumn + ": timestamp '" + ts
-                        + "' is not a valid date and time (month 1-12, a day of that month, hour 0-23 or 1-12 with AM/PM)");
-            }
-            keys[n] = key;
-            String priceText = fields.get(priceIdx).trim();
-            double price;
-            try {
-                price = Double.parseDouble(priceText);
-            } catch (NumberFormatException e) {
-                price = Double.NaN;
-            }
-            if (!Double.isFinite(price)) {
-                throw new IllegalArgumentException(name + " line " + lineNo + ", column " + priceColumn + ": value '" + priceText
-                        + "' is not a number; a price in $/MWh is required. Maybe the line is damaged; fix or re-export it");
-            }
-            prices[n] = price;
-            if (pnodeIdx >= 0) {
-                String p = fields.get(pnodeIdx).trim();
-                Integer id = pnodeIndex.get(p);
-                if (id == null) {
-                    id = pnodeNames.size();
-                    pnodeNames.add(p);
-                    pnodeIndex.put(p, id);
-                }
-                pnodes[n] = id;
-            }
-            current[n] = currentIdx < 0 || parseBoolean(fields.get(currentIdx).trim(), name, lineNo);
-            versions[n] = versionIdx < 0 ? 0 : parseVersion(fields.get(versionIdx).trim(), name, lineNo);
-            lines[n] = lineNo;
-            n++;
-        }
+    private PjmHourlySeries readSeries(Path file, String market, String priceColumn, String otherPriceColumn) throws IOException {
+        PjmCsvRows parsed = PjmCsvRows.read(file, market, priceColumn, otherPriceColumn);
+        String name = parsed.name;
+        String tsColumn = parsed.tsColumn;
+        boolean utc = parsed.utc;
+        int n = parsed.count;
+        long[] keys = parsed.keys;
+        double[] prices = parsed.prices;
+        int[] versions = parsed.versions;
+        boolean[] current = parsed.current;
+        int[] pnodes = parsed.pnodes;
+        List<String> pnodeNames = parsed.pnodeNames;
+        Map<String, Integer> pnodeIndex = parsed.pnodeIndex;
 
         // Pnode choice.
         int wanted = -1;
         String usedPnode = null;
-        if (pnodeIdx >= 0 && !pnodeNames.isEmpty()) {
+        if (parsed.hasPnodeColumn && !pnodeNames.isEmpty()) {
             if (pnodeId != null) {
                 Integer id = pnodeIndex.get(pnodeId);
                 if (id == null) {
@@ -553,7 +314,7 @@ public final class PjmLmpCsvLoader {
             }
             j = g;
         }
-        Series series = new Series(null, firstDay, lastDay, sum, count, ambiguous, expectedByDay);
+        PjmHourlySeries series = new PjmHourlySeries(null, firstDay, lastDay, sum, count, ambiguous, expectedByDay);
         for (long day = firstDay; kept > 0 && day <= lastDay; day++) {
             int[] expected = expectedByDay[(int) (day - firstDay)];
             int base = (int) (day - firstDay) * MarketDay.HOURS;
@@ -568,7 +329,7 @@ public final class PjmLmpCsvLoader {
         PjmFileReport report = new PjmFileReport(name, market, tsColumn, usedPnode, n, otherPnode, nonCurrent, olderVersion,
                 exactCopies, superseded, new ArrayList<>(duplicateDates), new ArrayList<>(gapFilled), new ArrayList<>(averaged),
                 kept == 0 ? null : LocalDate.ofEpochDay(firstDay), kept == 0 ? null : LocalDate.ofEpochDay(lastDay));
-        return new Series(report, firstDay, lastDay, sum, count, ambiguous, expectedByDay);
+        return new PjmHourlySeries(report, firstDay, lastDay, sum, count, ambiguous, expectedByDay);
     }
 
     private long localDay(long key, boolean utc) {
