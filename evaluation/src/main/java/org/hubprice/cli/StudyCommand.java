@@ -207,9 +207,13 @@ final class StudyCommand implements Runnable {
         return store.resolve("logs").resolve(t.key().replace('/', '_') + ".log");
     }
 
-    /** {@code study status NAME --store DIR}: done, running (with the heartbeat's age), failed (with the last error), waiting. */
+    /**
+     * {@code study status NAME --store DIR}: done, running (with the heartbeat's age), failed (with
+     * the last error), trained (no summary yet), interrupted, waiting.
+     */
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Where every task of the study stands in a store: done, running (owner,"
-            + " heartbeat age), failed (last error), interrupted (episodes so far) or not started.")
+            + " heartbeat age), failed (last error), trained (its budget, but no summary in --results), interrupted (episodes so far) or"
+            + " not started.")
     static final class Status implements Callable<Integer> {
         @Mixin
         StudyPlanOptions.Named plan = new StudyPlanOptions.Named();

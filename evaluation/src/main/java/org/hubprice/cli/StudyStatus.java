@@ -11,7 +11,10 @@ import org.hubprice.evaluation.study.TaskLock;
 import org.hubprice.training.output.RunFiles;
 import org.hubprice.training.run.RunLayout;
 
-/** Where one task stands in a store, from its files alone: summary, lock, error record, run directory. */
+/**
+ * Where one task stands in a store, from its files alone: summary (done), lock (running or stale),
+ * error record (failed), run directory (trained without a summary, interrupted, or waiting).
+ */
 final class StudyStatus {
     private StudyStatus() {}
 
@@ -47,8 +50,15 @@ final class StudyStatus {
             m.put("detail", text.replace('\n', ' '));
             return m;
         }
-        m.put("status", episodes > 0 ? "interrupted" : "waiting");
         m.put("episodes", episodes);
+        if (episodes >= plan.episodes()) {
+            // trained, but no summary where this command looked: the evaluation was cut short, or the summaries live elsewhere
+            m.put("status", "trained");
+            m.put("detail", episodes + "/" + plan.episodes() + " episodes, no summary in " + results + ": the evaluation is still to run"
+                    + " (run the study again), or the summaries are in another --results directory");
+            return m;
+        }
+        m.put("status", episodes > 0 ? "interrupted" : "waiting");
         if (episodes > 0) {
             m.put("detail", episodes + "/" + plan.episodes() + " episodes at the last checkpoint");
         }
