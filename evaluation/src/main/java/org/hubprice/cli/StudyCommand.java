@@ -181,23 +181,23 @@ final class StudyCommand implements Runnable {
                     .collect(java.util.stream.Collectors.joining(" ")) + " (started ones first, then every cell's first seed, then the second"
                     + " ones, ...); runs in " + s + ", summaries in " + r + ", logs in " + s.resolve("logs"));
             w.flush();
-            List<String> outcome = children.run(jobs, slots.stream().mapToInt(Integer::intValue).toArray());
-            List<String> stopped = children.stopped();
+            List<ChildTasks.Result> outcome = children.run(jobs, slots.stream().mapToInt(Integer::intValue).toArray());
             int failed = 0;
             for (int k = 0; k < outcome.size(); k++) {
-                String f = outcome.get(k);
-                if (f != null && !stopped.contains(jobs.get(k).label())) {
+                if (outcome.get(k).status() == ChildTasks.Status.FAILED) {
                     failed++;
-                    System.err.println("error: " + f + "; its log: " + logFile(s, pending.get(k)));
+                    System.err.println("error: " + outcome.get(k).message() + "; its log: " + logFile(s, pending.get(k)));
                 }
             }
-            List<String> skipped = children.skipped();
+            List<String> skipped = ChildTasks.labels(jobs, outcome, ChildTasks.Status.SKIPPED);
+            List<String> stopped = ChildTasks.labels(jobs, outcome, ChildTasks.Status.STOPPED);
             w.println("study paper: " + (jobs.size() - failed - skipped.size() - stopped.size()) + " of " + jobs.size() + " tasks finished"
                     + (skipped.isEmpty() ? "" : ", " + skipped.size() + " skipped (another worker runs them: " + String.join(", ", skipped) + ")")
                     + (stopped.isEmpty() ? "" : ", " + stopped.size() + " stopped or not started (run the command again to resume them from their"
                     + " checkpoints)") + (failed > 0 ? ", " + failed + " failed (see the errors above; running again retries them)" : "")
                     + ". The page: hubprice study report --results " + r);
             w.flush();
+            // stopped tasks are not finished: a script must not read the study as complete
             return failed == 0 && stopped.isEmpty() ? 0 : 1;
         }
     }
@@ -208,11 +208,11 @@ final class StudyCommand implements Runnable {
     }
 
     /**
-     * {@code study status NAME --store DIR}: done, running (with the heartbeat's age), failed (with
-     * the last error), trained (no summary yet), interrupted, waiting.
+     * {@code study status NAME --store DIR}: done, running (with the heartbeat's age), stale, failed
+     * (with the last error), trained (no summary yet), interrupted, waiting.
      */
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Where every task of the study stands in a store: done, running (owner,"
-            + " heartbeat age), failed (last error), trained (its budget, but no summary in --results), interrupted (episodes so far) or"
+            + " heartbeat age), stale (a lock without a heartbeat: the next worker takes it over), failed (last error), trained (its budget, but no summary in --results), interrupted (episodes so far) or"
             + " not started.")
     static final class Status implements Callable<Integer> {
         @Mixin

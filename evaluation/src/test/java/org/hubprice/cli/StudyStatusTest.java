@@ -13,7 +13,7 @@ import org.hubprice.training.run.RunLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each status read from a store's files alone: a summary, an error record, a checkpoint at or below the budget, nothing. */
+/** Each status read from a store's files alone: a summary, a lock, an error record, a checkpoint at or below the budget, nothing. */
 class StudyStatusTest {
     private static final StudyPlan PLAN = StudyPlan.paper(null, null, 1_000, 2, "synthetic", List.of());
 
@@ -55,5 +55,26 @@ class StudyStatusTest {
 
         // the same store read against another results directory: the finished run is trained, not done
         assertEquals("trained", status(store, tmp.resolve("elsewhere"), 0).get("status"));
+    }
+
+    /** A lock names a running task while its heartbeat (the file's time) is fresh, and a stale one after TaskLock.STALE. */
+    @Test
+    void aLockReadsAsRunningWhileItsHeartbeatIsFreshAndAsStaleAfter() throws Exception {
+        Path store = tmp.resolve("store");
+        Path results = tmp.resolve("results");
+        StudyPlan.Task t = PLAN.tasks().get(5);
+        checkpoint(store, t, 300);
+        Path lock = store.resolve("locks").resolve(t.key().replace('/', '_') + ".lock");
+        // an owner on another host: only the heartbeat's age can tell whether it lives
+        RunFiles.writeJson(lock, Map.of("owner", "elsewhere:4242#0123abcd"));
+        Map<String, Object> running = status(store, results, 5);
+        assertEquals("running", running.get("status"));
+        assertEquals("elsewhere:4242#0123abcd", running.get("owner"));
+        assertTrue(((String) running.get("detail")).endsWith("300/1000 episodes at the last checkpoint"), running.toString());
+        Files.setLastModifiedTime(lock, java.nio.file.attribute.FileTime.from(java.time.Instant.now()
+                .minus(org.hubprice.evaluation.study.TaskLock.STALE).minusSeconds(60)));
+        Map<String, Object> stale = status(store, results, 5);
+        assertEquals("stale", stale.get("status"));
+        assertTrue(((String) stale.get("detail")).contains("(stale: the next worker takes it over)"), stale.toString());
     }
 }

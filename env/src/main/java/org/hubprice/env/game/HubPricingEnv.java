@@ -368,8 +368,8 @@ public final class HubPricingEnv implements ParallelEnv {
         }
         final int d = day;
         final int period = t;
-        double pDa = calendar.dayAhead(d)[period];
-        double pRt = calendar.realTime(d)[period];
+        double pDa = calendar.dayAheadPrices(d)[period];
+        double pRt = calendar.realTimePrices(d)[period];
         double ref = referencePrice(pDa, pRt);
         for (int i = 0; i < hubs.length; i++) {
             double a = checkedMultiplier(i, multipliers[i]);
@@ -419,8 +419,8 @@ public final class HubPricingEnv implements ParallelEnv {
             r[0] = t;
             r[1] = end ? 0 : counts[t];
             r[2] = end ? 0 : hubs[i].commitment(t);
-            r[3] = calendar.dayAhead(d)[h];
-            r[4] = calendar.realTime(d)[h];
+            r[3] = calendar.dayAheadPrices(d)[h];
+            r[4] = calendar.realTimePrices(d)[h];
             r[5] = hubs[i].batteryEnergy();
             r[6] = hubs[i].batteryCostBasis();
             normalizer.normalize(r, obs[i]);

@@ -53,12 +53,12 @@ final class MarketCalendar {
     }
 
     /** Day {@code d}'s 24 DA prices, $/MWh: the calendar's own array, not a copy. */
-    double[] dayAhead(int d) {
+    double[] dayAheadPrices(int d) {
         return dayAhead[d];
     }
 
     /** Day {@code d}'s 24 RT prices, $/MWh: the calendar's own array, not a copy. */
-    double[] realTime(int d) {
+    double[] realTimePrices(int d) {
         return realTime[d];
     }
 

@@ -52,8 +52,9 @@ class CalibrationEstimatorsTest {
         }
         var /= paths;
         cov /= paths;
-        assertEquals(CalibrationEstimators.centredVarianceFactor(rho, n), var, 0.01);
-        assertEquals(rho, CalibrationEstimators.invertCentredLagCorrelation(cov / var, n), 0.01);
+        // over seeds 11..18 the variance is off by 0.0011 and ρ by 0.0004 (standard deviations)
+        assertEquals(CalibrationEstimators.centredVarianceFactor(rho, n), var, 0.004);
+        assertEquals(rho, CalibrationEstimators.invertCentredLagCorrelation(cov / var, n), 0.0015);
     }
 
     @Test
@@ -90,7 +91,9 @@ class CalibrationEstimatorsTest {
         double[] fit = CalibrationEstimators.fitSpikeEntry(z, entered, count);
         assertEquals(0.05, fit[0], 0.004);
         assertEquals(0.8, fit[1], 0.08);
-        assertEquals(0.0, CalibrationEstimators.fitSpikeEntry(z, new boolean[count], count)[0], 0, "no entry, no probability");
+        double[] none = CalibrationEstimators.fitSpikeEntry(z, new boolean[count], count);
+        assertEquals(0.0, none[0], 0, "no entry, no probability");
+        assertEquals(0.0, none[1], 0, "no entry, no level sensitivity");
     }
 
     @Test

@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.hubprice.training.run.Progress;
 
@@ -18,11 +19,11 @@ import org.hubprice.training.run.Progress;
  * Used by {@code train --seeds} and the study runner.
  */
 public final class ChildTasks {
+    /** How a Java child ends when a stop signal (SIGINT, SIGTERM) ends it: 128 + the signal's number. */
+    private static final Set<Integer> SIGNAL_EXITS = Set.of(130, 143);
+
     /** Exit codes that mean "nothing to do here" for this caller: counted as skipped, not failed. */
-    private final java.util.Set<Integer> skipCodes;
-    private final List<String> skipped = java.util.Collections.synchronizedList(new ArrayList<>());
-    /** Jobs a stop request ended or kept from starting: interrupted, not failed (they resume when run again). */
-    private final List<String> stopped = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Set<Integer> skipCodes;
 
     /** One child: a label for messages and how to start it. */
     public record Job(String label, Starter starter) {}
@@ -33,9 +34,33 @@ public final class ChildTasks {
         Process start() throws IOException;
     }
 
+    /** How a job ended. */
+    public enum Status {
+        /** Its child exited with 0. */
+        FINISHED,
+        /** Its child exited with one of the caller's skip codes (e.g. another worker holds the task). */
+        SKIPPED,
+        /**
+         * A stop request (Ctrl-C, SIGTERM, {@link #requestStop()}) ended its child by the signal, or
+         * kept it from starting: not finished, not failed either, since running it again resumes it.
+         */
+        STOPPED,
+        /** Its child could not start, or exited with another code (also during a stop), or its output broke. */
+        FAILED
+    }
+
+    /**
+     * What became of one job.
+     *
+     * @param message null when finished, else what happened, starting with the job's label
+     */
+    public record Result(Status status, String message) {}
+
     private final int parallel;
     private final SeedProgress progress;
     private final List<Process> running = new ArrayList<>();
+    /** The children {@link #requestStop} sent the stop signal to: only their signal exits count as stopped. */
+    private final Set<Process> signalled = new HashSet<>();
     private volatile boolean stopping;
 
     /**
@@ -43,12 +68,12 @@ public final class ChildTasks {
      * @param maxEpisodes episodes of one slot when done
      */
     public ChildTasks(int parallel, int members, long maxEpisodes, boolean quiet, String unit) {
-        this(parallel, members, maxEpisodes, quiet, unit, java.util.Set.of());
+        this(parallel, members, maxEpisodes, quiet, unit, Set.of());
     }
 
-    /** The same, with exit codes that mean "skipped" for this caller (see {@link #skipped()}). */
-    public ChildTasks(int parallel, int members, long maxEpisodes, boolean quiet, String unit, java.util.Set<Integer> skipCodes) {
-        this.skipCodes = java.util.Set.copyOf(skipCodes);
+    /** The same, with exit codes that mean "skipped" for this caller. */
+    public ChildTasks(int parallel, int members, long maxEpisodes, boolean quiet, String unit, Set<Integer> skipCodes) {
+        this.skipCodes = Set.copyOf(skipCodes);
         if (parallel < 1) {
             throw new IllegalArgumentException("--parallel = " + parallel + " must be >= 1 (default: one per core)");
         }
@@ -63,11 +88,11 @@ public final class ChildTasks {
     }
 
     /**
-     * Runs {@code jobs} (job {@code k} reports into slot {@code slots[k]}) and returns, per job,
-     * null on success or what went wrong.
+     * Runs {@code jobs} (job {@code k} reports into slot {@code slots[k]}) and returns, per job
+     * in the same order, how it ended.
      */
-    public List<String> run(List<Job> jobs, int[] slots) throws InterruptedException {
-        String[] outcome = new String[jobs.size()];
+    public List<Result> run(List<Job> jobs, int[] slots) throws InterruptedException {
+        Result[] outcome = new Result[jobs.size()];
         ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>();
         for (int k = 0; k < jobs.size(); k++) {
             queue.add(k);
@@ -100,34 +125,25 @@ public final class ChildTasks {
         for (Integer k : queue) {
             outcome[k] = notStarted(jobs.get(k));
         }
-        return Collections.unmodifiableList(java.util.Arrays.asList(outcome));
+        return List.of(outcome);
     }
 
-    /** The labels of the jobs that exited with one of the skip codes. */
-    public List<String> skipped() {
-        return List.copyOf(skipped);
+    /** The labels of the jobs with the given status in {@code results}, in job order. */
+    public static List<String> labels(List<Job> jobs, List<Result> results, Status status) {
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < results.size(); k++) {
+            if (results.get(k).status() == status) {
+                out.add(jobs.get(k).label());
+            }
+        }
+        return out;
     }
 
-    /**
-     * The labels of the jobs a stop request (Ctrl-C, SIGTERM, {@link #requestStop()}) ended or
-     * kept from starting. Their outcome is not null, since they did not finish, but they did not
-     * fail either: running them again resumes them.
-     */
-    public List<String> stopped() {
-        return List.copyOf(stopped);
+    private static Result notStarted(Job job) {
+        return new Result(Status.STOPPED, job.label() + ": not started (stopping)");
     }
 
-    private String notStarted(Job job) {
-        stopped.add(job.label());
-        return job.label() + ": not started (stopping)";
-    }
-
-    private String stoppedWhileRunning(Job job) {
-        stopped.add(job.label());
-        return job.label() + ": stopped before its end";
-    }
-
-    private String runOne(Job job, int slot) {
+    private Result runOne(Job job, int slot) {
         Process p;
         try {
             synchronized (running) {
@@ -138,38 +154,58 @@ public final class ChildTasks {
                 running.add(p);
             }
         } catch (IOException e) {
-            return job.label() + ": cannot start its process: " + e.getMessage();
+            return new Result(Status.FAILED, job.label() + ": cannot start its process: " + e.getMessage());
         }
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.startsWith(Progress.LINE_PREFIX)) {
-                    String[] f = line.substring(Progress.LINE_PREFIX.length()).trim().split(" ");
-                    try {
-                        progress.set(slot, Long.parseLong(f[0]));
-                    } catch (NumberFormatException | ArrayIndexOutOfBoundsException ignored) {
-                        // not a progress line after all
+        try {
+            String broken = null;
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.startsWith(Progress.LINE_PREFIX)) {
+                        String[] f = line.substring(Progress.LINE_PREFIX.length()).trim().split(" ");
+                        try {
+                            progress.set(slot, Long.parseLong(f[0]));
+                        } catch (NumberFormatException | ArrayIndexOutOfBoundsException ignored) {
+                            // not a progress line after all
+                        }
                     }
                 }
+            } catch (IOException e) {
+                // Process.destroy closes the pipe under this reader, so after a stop signal a read
+                // error is expected; the exit code below still says how the child ended
+                if (!wasSignalled(p)) {
+                    p.destroy();
+                    return new Result(Status.FAILED, job.label() + ": " + e);
+                }
+                broken = e.toString();
             }
             int code = p.waitFor();
             progress.finished(slot);
-            if (skipCodes.contains(code) && !stopping) {
-                skipped.add(job.label());
-                return null;
+            if (code == 0) {
+                return new Result(Status.FINISHED, null);
             }
-            if (code != 0 && stopping) {
-                return stoppedWhileRunning(job);
+            if (skipCodes.contains(code)) {
+                return new Result(Status.SKIPPED, job.label() + ": skipped (exit code " + code + ")");
             }
-            return code == 0 ? null : job.label() + ": exited with code " + code;
-        } catch (IOException | InterruptedException e) {
+            if (wasSignalled(p) && SIGNAL_EXITS.contains(code)) {
+                return new Result(Status.STOPPED, job.label() + ": stopped before its end");
+            }
+            return new Result(Status.FAILED, job.label() + ": exited with code " + code + (wasSignalled(p) ? " after the stop signal" : "")
+                    + (broken == null ? "" : " (" + broken + ")"));
+        } catch (InterruptedException e) {
             p.destroy();
-            // a stop closes the children's pipes under the reader: that is the stop, not a failure
-            return stopping ? stoppedWhileRunning(job) : job.label() + ": " + e;
+            Thread.currentThread().interrupt();
+            return new Result(Status.FAILED, job.label() + ": " + e);
         } finally {
             synchronized (running) {
                 running.remove(p);
             }
+        }
+    }
+
+    private boolean wasSignalled(Process p) {
+        synchronized (running) {
+            return signalled.contains(p);
         }
     }
 
@@ -182,6 +218,7 @@ public final class ChildTasks {
         List<Process> ps;
         synchronized (running) {
             ps = new ArrayList<>(running);
+            signalled.addAll(ps);
         }
         for (Process p : ps) {
             p.destroy();

@@ -35,7 +35,11 @@ public final class SeedRuns {
         Process start(long seed, Path memberDir, boolean resume, Path log) throws IOException;
     }
 
-    /** What became of each member. */
+    /**
+     * What became of each member: status per seed is "finished" (also one finished before),
+     * "stopped" (a stop request ended it or kept it from starting; the next run resumes it) or
+     * "failed" (see {@code failures}, which name each member's log).
+     */
     public record Outcome(Map<Long, String> status, List<String> failures, Map<String, Object> aggregate) {}
 
     private final Path dir;
@@ -104,16 +108,19 @@ public final class SeedRuns {
             jobSeeds.add(seed);
         }
         LOG.info("seed set {}: {} members, {} to train, {} at a time", dir, seeds.size(), jobs.size(), Math.min(parallel, Math.max(1, jobs.size())));
-        List<String> results = children.run(jobs, slots.stream().mapToInt(Integer::intValue).toArray());
+        List<ChildTasks.Result> results = children.run(jobs, slots.stream().mapToInt(Integer::intValue).toArray());
         List<String> failures = new ArrayList<>();
-        List<String> stopped = children.stopped();
         for (int j = 0; j < results.size(); j++) {
-            String r = results.get(j);
-            boolean interrupted = r != null && stopped.contains(jobs.get(j).label());
+            ChildTasks.Result r = results.get(j);
             // a member a stop ended resumes from its checkpoint on the next run: "stopped", not "failed"
-            status.put(jobSeeds.get(j), r == null ? "finished" : interrupted ? "stopped" : "failed");
-            if (r != null && !interrupted) {
-                failures.add(r + "; its log: " + dir.resolve("logs").resolve(SeedList.memberDir(jobSeeds.get(j)) + ".log"));
+            status.put(jobSeeds.get(j), switch (r.status()) {
+                case FINISHED -> "finished";
+                case SKIPPED -> "skipped";
+                case STOPPED -> "stopped";
+                case FAILED -> "failed";
+            });
+            if (r.status() == ChildTasks.Status.FAILED) {
+                failures.add(r.message() + "; its log: " + dir.resolve("logs").resolve(SeedList.memberDir(jobSeeds.get(j)) + ".log"));
             }
         }
         Map<String, Object> aggregate = SeedAggregate.write(dir, seeds, header);
