@@ -9,6 +9,8 @@ import java.util.Map;
 import org.hubprice.evaluation.study.RunSummary;
 import org.hubprice.evaluation.study.StudyPlan;
 import org.hubprice.evaluation.study.TaskLock;
+import org.hubprice.training.StopReason;
+import org.hubprice.training.TrainingSummary;
 import org.hubprice.training.config.TrainingConfig;
 import org.hubprice.training.config.TrainingConfigs;
 import org.hubprice.training.output.RunFiles;
@@ -50,6 +52,10 @@ final class StudyTaskRunner {
                 String outcome = runLocked(lock, plan, task, store, summary, progressLines, evalThreads, updateThreads);
                 Files.deleteIfExists(errorFile(store, task));
                 return outcome;
+            } catch (Interrupted e) {
+                // a stop (Ctrl-C, SIGTERM) is not a failure: the checkpoint resumes it, and 'study status' reads it as interrupted
+                Files.deleteIfExists(errorFile(store, task));
+                throw e;
             } catch (Exception | Error e) {
                 RunFiles.writeString(errorFile(store, task), java.time.Instant.now() + " " + TaskLock.self() + "\n" + e + "\n");
                 throw e;
@@ -57,7 +63,14 @@ final class StudyTaskRunner {
         }
     }
 
-    /** Where a failed task records its last error (read by {@code study status}). */
+    /** Training stopped on request before the budget: resumable, so no error record. */
+    static final class Interrupted extends IllegalStateException {
+        Interrupted(String message) {
+            super(message);
+        }
+    }
+
+        /** Where a failed task records its last error (read by {@code study status}). */
     static Path errorFile(Path store, StudyPlan.Task task) {
         return store.resolve("errors").resolve(task.key().replace('/', '_') + ".txt");
     }
@@ -102,7 +115,11 @@ final class StudyTaskRunner {
                     injected.accept(episodes);
                 }
             };
-            TrainCommand.run(c, runDir, "cpu", resume, true, argv, progressLines, listener, updateThreads);
+            TrainingSummary trainedNow = TrainCommand.run(c, runDir, "cpu", resume, true, argv, progressLines, listener, updateThreads);
+            if (!trained(runDir, plan.episodes()) && trainedNow.stopReason() == StopReason.INTERRUPTED) {
+                throw new Interrupted("task " + index + " (" + task.key() + "): stopped at " + trainedNow.episodes() + " of " + plan.episodes()
+                        + " episodes; run the task again to resume it from its checkpoint");
+            }
             if (!trained(runDir, plan.episodes())) {
                 throw new IllegalStateException("task " + index + " (" + task.key() + "): training stopped before " + plan.episodes()
                         + " episodes (see " + runDir.resolve(RunLayout.TRAIN_LOG) + "); run the task again to resume it");

@@ -184,6 +184,7 @@ class StudyPaperIT {
         assertEquals("INTERRUPTED", stopped.path("stopReason").asText(), "the member stopped with a checkpoint");
         long at = stopped.path("episodes").asLong();
         assertTrue(at >= 10 && at < 200, "stopped at " + at);
+        assertTrue(Files.notExists(store.resolve("errors/sac-ff_sac-ff_seed-1.txt")), "a stop leaves no error record: status reads it as interrupted");
         CliRun r = CliRun.of("study", "paper", "--cells", "sac-ff_sac-ff", "--episodes", "200", "--replications", "1", "--seeds", "1", "--quiet",
                 "--store", store.toString());
         assertEquals(0, r.exitCode, r.toString());
